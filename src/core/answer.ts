@@ -1,0 +1,90 @@
+import { citationOf, framed } from './cite.js'
+import type { KnowledgeBase } from './knowledge-base.js'
+import { overview } from './overview.js'
+import { parseQuestion, type Question } from './question.js'
+import { rankFacts, type Scored } from './rank.js'
+import type { Answer, Fact } from './types.js'
+
+/** The longest question accepted, in characters. */
+export const MAX_QUESTION_LENGTH = 500
+
+/**
+ * Below this score the best sentence is not trusted to answer: the article is said not to cover
+ * the question. Calibrated on the dev questions and the SQuAD sets (README, "Quality").
+ */
+export const ANSWER_THRESHOLD = 0.62
+
+/** Further sentences are cited only when they score nearly as well as the best one. */
+const ALSO_CITE_WITHIN = 0.12
+const MAX_CITATIONS = 3
+
+export type Draft = Omit<Answer, 'followUps'> & { facts: Fact[]; question?: Question }
+
+export function invalid(text: string): Draft {
+  return { status: 'invalid', text, citations: [], facts: [] }
+}
+
+/** Why a question cannot be asked as it is, or undefined when it can. */
+export function validate(question: string): string | undefined {
+  if (question.includes('\uFFFD')) return 'That question has unreadable characters: please type it again as plain text.'
+  const trimmed = question.trim()
+  if (!trimmed) return 'Please type a question, for example "Who is Andrew Selee?" or "summary".'
+  if (trimmed.length > MAX_QUESTION_LENGTH) return `That question is ${trimmed.length} characters long; the limit is ${MAX_QUESTION_LENGTH}. Please shorten it.`
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return 'That has no words in it: please ask a question in words.'
+  return undefined
+}
+
+function pickCitations(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
+  const chosen: Scored[] = []
+  const texts = new Set<string>()
+  for (const s of ranked) {
+    if (chosen.length >= MAX_CITATIONS) break
+    if (chosen.length && s.score < chosen[0].score - ALSO_CITE_WITHIN) break
+    const f = kb.facts[s.id]
+    if (kb.duplicates.has(s.id) || texts.has(f.text)) continue
+    texts.add(f.text)
+    chosen.push(s)
+  }
+  return chosen
+}
+
+/** Topics to offer when the article has no answer: its section headings, else its lead. */
+function coveredTopics(kb: KnowledgeBase, slug: string): string[] {
+  const article = kb.articles.get(slug)
+  if (!article) return []
+  const sections = [...new Set(article.blocks.map((b) => b.section).filter((s): s is string => !!s))]
+  return sections.slice(0, 3)
+}
+
+function notFound(kb: KnowledgeBase, ranked: Scored[]): Draft {
+  const slug = ranked.length ? kb.facts[ranked[0].id].article : [...kb.articles.keys()][0]
+  const article = kb.articles.get(slug)
+  const where = kb.articles.size > 1 ? `any of the ${kb.articles.size} articles I know` : `"${article?.title}"`
+  const topics = coveredTopics(kb, slug)
+  const offer = topics.length
+    ? ` It covers ${topics.map((t) => `"${t}"`).join(', ')}; try one of the questions below.`
+    : ' Try one of the questions below, or ask for a summary.'
+  return { status: 'not_found', text: `I couldn't find an answer to that in ${where}.${offer}`, citations: [], facts: [] }
+}
+
+/** Answers one question from the knowledge base. Pure: same question, same knowledge, same answer. */
+export function draftAnswer(kb: KnowledgeBase, raw: string): Draft {
+  const problem = validate(raw)
+  if (problem) return invalid(problem)
+  const question = parseQuestion(kb, raw.trim())
+  if (question.type === 'overview') {
+    const o = overview(kb)
+    return { ...o, facts: [], question }
+  }
+  const ranked = rankFacts(kb, question)
+  if (!ranked.length || ranked[0].score < ANSWER_THRESHOLD) return { ...notFound(kb, ranked), question }
+  const chosen = pickCitations(kb, ranked)
+  const facts = chosen.map((s) => kb.facts[s.id])
+  return {
+    status: 'answered',
+    text: facts.map((f, i) => framed(f, `[${i + 1}]`)).join(' '),
+    citations: facts.map((f) => citationOf(kb, f)),
+    facts,
+    question,
+  }
+}

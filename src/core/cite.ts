@@ -1,0 +1,32 @@
+import type { KnowledgeBase } from './knowledge-base.js'
+import type { Citation, Fact } from './types.js'
+
+/** `slug#p7`: stable while the article keeps its paragraphs, readable as "paragraph 7". */
+export function refOf(fact: Fact): string {
+  return `${fact.article}#p${fact.paragraph}`
+}
+
+/** "¶7" for display, from a ref made by refOf. */
+export function paragraphLabel(ref: string): string {
+  const m = ref.match(/#p(\d+)$/)
+  return m ? `¶${m[1]}` : ref
+}
+
+export function citationOf(kb: KnowledgeBase, fact: Fact): Citation {
+  const article = kb.articles.get(fact.article)
+  return {
+    ref: refOf(fact),
+    quote: fact.text,
+    article: article?.title ?? fact.article,
+    kind: fact.kind,
+    ...(fact.section ? { section: fact.section } : {}),
+    ...(fact.speaker ? { speaker: fact.speaker } : {}),
+  }
+}
+
+/** How a quoted sentence is introduced when it is not the article's own reporting. */
+export function framed(fact: Fact, marker: string): string {
+  if (fact.kind === 'caption') return `A photo caption says: "${fact.text}" ${marker}`
+  if (fact.kind === 'related') return `A related headline (another article, not this report) says: "${fact.text}" ${marker}`
+  return `${fact.text} ${marker}`
+}

@@ -1,0 +1,75 @@
+import { findNames } from './names.js'
+import { fold, terms, words } from './normalize.js'
+import type { Fact } from './types.js'
+
+/** What a sentence offers each kind of question, worked out once when the index is built. */
+export type FactProfile = {
+  own: Set<string>
+  /** Stems of the neighbouring sentences and the section heading. */
+  context: Set<string>
+  speaker: Set<string>
+  /** A count or amount ("six", "200,000", "30%", "tens of thousands"), years excluded. */
+  number: boolean
+  /** A date or time ("2001", "last month", "on Friday", "during the pandemic"). */
+  time: boolean
+  /** Folded words of the proper names in it. */
+  names: Set<string>
+  /** A place: a proper name after in/at/to/from/near/… */
+  place: boolean
+  /** A cause or purpose ("because", "due to", "in order to", "as a result"). */
+  cause: boolean
+  /** Names given a role: "Andrew Selee, the president of …", "Mexican leader Vicente Fox". */
+  roles: Set<string>
+}
+
+const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|quarter|several|majority`
+const NUMBER = new RegExp(String.raw`(?<![\d,.])(?!(?:1[0-9]|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|per cent))?|\b(?:${NUMBER_WORDS})\b|\$\s?\d`, 'i')
+const MONTHS = String.raw`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec`
+const DAYS = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday`
+const TIME = new RegExp(
+  String.raw`\b(?:1[0-9]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\s+century|\bcentur(?:y|ies)\b|\b(?:${MONTHS})\b|\b(?:${DAYS})\b|\b(?:last|this|next|past|previous|following)\s+(?:week|month|year|decade|weekend|spring|summer|fall|autumn|winter)\b|\b(?:yesterday|today|tomorrow|ago|decade|era|earlier this|later)\b|\bduring the\b|\b(?:in|since|until|by)\s+the\s+\d{4}s\b`,
+  'i',
+)
+const CAUSE =
+  /\b(?:because|due to|as a result|in order to|so that|in response|aimed at|intended to|led to|leading to|lead to|caused|causes|cause|reason|motive|since|owing to|thanks to|given|result(?:ed)? in|to avoid|to prevent|to address|to discourage|to justify|driven by|prompted|therefore|consequently|so as to)\b/i
+const PLACE = /\b(?:in|at|to|from|near|across|into|between|throughout|within|toward|towards|on)\s+(?:the\s+)?\p{Lu}/u
+const ROLE_AFTER = /^,\s+(?:the|a|an|who|its|his|her|their)\b/
+const ROLE_BEFORE = /(?:\b(?:the|a|an|former|then|late|\p{Lu}[\p{L}]+)\s+)?[\p{Ll}\p{Lu}][\p{L}-]+\s*$/u
+
+function rolesIn(text: string): Set<string> {
+  const roles = new Set<string>()
+  for (const { name, index } of findNames(text)) {
+    const after = text.slice(index + name.length, index + name.length + 12)
+    const before = text.slice(Math.max(0, index - 40), index)
+    // "Andrew Selee, the president of …" or "Mexican Foreign Secretary Alicia Bárcena".
+    const titled =
+      before.length > 0 &&
+      ROLE_BEFORE.test(before) &&
+      /(?:leader|secretary|president|minister|advisor|adviser|ambassador|director|chief|spokesperson|official|governor|senator|king|queen|duke|bishop|founder|professor|head|chair|[A-Z][\p{L}]+)\s*$/u.test(
+        before,
+      )
+    if (ROLE_AFTER.test(after) || titled) for (const w of words(name)) roles.add(w)
+  }
+  return roles
+}
+
+export function profileFact(fact: Fact, neighbours: string[]): FactProfile {
+  const names = new Set<string>()
+  for (const { name } of findNames(fact.text)) for (const w of words(name)) names.add(w)
+  return {
+    own: new Set(terms(fact.text)),
+    context: new Set(terms([...neighbours, fact.section ?? ''].join(' '))),
+    speaker: new Set(fact.speaker ? terms(fact.speaker) : []),
+    number: NUMBER.test(fact.text),
+    time: TIME.test(fact.text),
+    names,
+    place: PLACE.test(fact.text),
+    cause: CAUSE.test(fact.text),
+    roles: rolesIn(fact.text),
+  }
+}
+
+/** Folded name words, for checking whether an answer names something the question did not. */
+export function foldedWords(text: string): Set<string> {
+  return new Set(words(fold(text)))
+}

@@ -1,0 +1,99 @@
+import MiniSearch from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
+import { type AliasTable, deriveAliases } from './aliases.js'
+import { type FactProfile, profileFact } from './fact-features.js'
+import { STOP_WORDS, words } from './normalize.js'
+import { INDEX_OPTIONS, type IndexedFact } from './search-options.js'
+import { splitIntoFacts } from './split-into-facts.js'
+import type { Article, Fact } from './types.js'
+
+/** Everything `ask()` needs, built once from the articles. Plain data plus one MiniSearch index. */
+export type KnowledgeBase = {
+  articles: Map<string, Article>
+  facts: Fact[]
+  profiles: FactProfile[]
+  index: MiniSearch<IndexedFact>
+  /** How many searchable facts contain each stem: rare stems say more. */
+  df: Map<string, number>
+  searchableCount: number
+  /** Every stem, sorted, to find related stems ("democrat" / "democraci") by prefix. */
+  stems: string[]
+  /** Surface words and how often they occur, for spelling correction. */
+  vocabulary: SearchableMap<number>
+  aliases: AliasTable
+  /** Facts that repeat an earlier one word for word (a headline repeated where a photo stood). */
+  duplicates: Set<number>
+}
+
+export type BuildProgress = (done: number, total: number) => void
+
+/** Neighbouring sentences of the same paragraph: the words a paraphrase may borrow from. */
+function neighbours(facts: Fact[], i: number): string[] {
+  const out: string[] = []
+  const f = facts[i]
+  for (const j of [i - 1, i + 1]) {
+    const n = facts[j]
+    if (n && n.article === f.article && n.paragraph === f.paragraph) out.push(n.text)
+  }
+  return out
+}
+
+export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
+  const facts: Fact[] = []
+  const aliases: AliasTable = new Map()
+  const byslug = new Map<string, Article>()
+  for (const article of articles) {
+    byslug.set(article.slug, article)
+    facts.push(...splitIntoFacts(article, facts.length))
+    deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'), aliases)
+    for (const [alias, meanings] of Object.entries(article.aliases)) {
+      const set = aliases.get(alias) ?? new Set<string>()
+      aliases.set(alias, set)
+      for (const m of meanings) set.add(m)
+    }
+  }
+
+  const seen = new Map<string, number>()
+  const duplicates = new Set<number>()
+  const index = new MiniSearch<IndexedFact>(INDEX_OPTIONS)
+  const profiles: FactProfile[] = []
+  const df = new Map<string, number>()
+  const wordCounts = new Map<string, number>()
+  const step = Math.max(1, Math.floor(facts.length / 20))
+  const batch: IndexedFact[] = []
+
+  facts.forEach((fact, i) => {
+    const context = neighbours(facts, i)
+    const profile = profileFact(fact, context)
+    profiles.push(profile)
+    for (const w of words(fact.text)) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1)
+    const key = `${fact.article}\u0000${fact.text}`
+    if (seen.has(key)) {
+      duplicates.add(fact.id)
+    } else {
+      seen.set(key, fact.id)
+      for (const t of profile.own) df.set(t, (df.get(t) ?? 0) + 1)
+      batch.push({ id: fact.id, text: fact.text, speaker: fact.speaker ?? '', context: [...context, fact.section ?? ''].join(' ') })
+    }
+    if (onProgress && (i + 1) % step === 0) onProgress(i + 1, facts.length)
+  })
+  index.addAll(batch)
+  onProgress?.(facts.length, facts.length)
+
+  const vocabulary = new SearchableMap<number>()
+  for (const [w, n] of wordCounts) vocabulary.set(w, n)
+  for (const alias of aliases.keys()) if (!alias.includes(' ')) vocabulary.set(alias, (vocabulary.get(alias) ?? 0) + 1)
+
+  return {
+    articles: byslug,
+    facts,
+    profiles,
+    index,
+    df,
+    searchableCount: batch.length,
+    stems: [...df.keys()].sort(),
+    vocabulary,
+    aliases,
+    duplicates,
+  }
+}

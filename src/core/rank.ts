@@ -1,0 +1,110 @@
+import type { FactProfile } from './fact-features.js'
+import type { KnowledgeBase } from './knowledge-base.js'
+import type { Concept, Question } from './question.js'
+import { CANDIDATE_SEARCH } from './search-options.js'
+import type { Fact } from './types.js'
+
+export type Scored = {
+  id: number
+  /** Everything together: what decides the order and whether to answer at all. */
+  score: number
+  /** Share of the question's ideas (weighted by rarity) found in the sentence or around it. */
+  coverage: number
+  /** How well the sentence offers what the question type wants (a number, a date, a name…). */
+  fit: number
+}
+
+/** How many candidates MiniSearch hands over for the finer scoring below. */
+const CANDIDATES = 40
+
+/**
+ * Weights of the finer scoring, set by measuring `explainer eval` on the dev questions and the
+ * four SQuAD articles together (see README): a word found in a neighbouring sentence counts half,
+ * and a sentence that cannot hold the kind of answer asked for loses more than a fitting one gains.
+ */
+export const WEIGHTS = {
+  neighbour: 0.5,
+  bm25: 0.15,
+  fits: 0.15,
+  misfits: -0.25,
+  roleOfNamed: 0.25,
+  speakerMatch: 0.15,
+  caption: -0.08,
+  related: -0.25,
+  headline: -0.05,
+}
+
+function has(c: Concept, set: Set<string>): boolean {
+  for (const s of c.stems) if (set.has(s)) return true
+  return false
+}
+
+function newName(p: FactProfile, q: Question): boolean {
+  for (const n of p.names) if (!q.words.includes(n)) return true
+  return false
+}
+
+/** Does the sentence hold the kind of thing the question asks for? */
+function typeFit(q: Question, f: Fact, p: FactProfile): number {
+  const yes = WEIGHTS.fits
+  const no = WEIGHTS.misfits
+  switch (q.type) {
+    case 'number':
+      return p.number ? yes : no
+    case 'when':
+      return p.time ? yes : no
+    case 'where':
+      return p.place && newName(p, q) ? yes : newName(p, q) ? 0 : no
+    case 'who': {
+      if (q.defines) {
+        const named = q.words.some((w) => p.roles.has(w))
+        return named ? WEIGHTS.roleOfNamed : newName(p, q) ? 0 : no / 2
+      }
+      return newName(p, q) ? yes : no
+    }
+    case 'quote': {
+      const spoken = f.kind === 'quote' || !!f.speaker
+      const bySpeaker = q.concepts.some((c) => has(c, p.speaker))
+      return (spoken ? yes / 2 : no / 2) + (bySpeaker ? WEIGHTS.speakerMatch : 0)
+    }
+    case 'why':
+      return p.cause ? yes : 0
+    case 'what':
+      return q.defines && q.words.some((w) => p.roles.has(w)) ? yes : 0
+    default:
+      return 0
+  }
+}
+
+function kindAdjustment(f: Fact): number {
+  if (f.kind === 'caption') return WEIGHTS.caption
+  if (f.kind === 'related') return WEIGHTS.related
+  if (f.kind === 'headline') return WEIGHTS.headline
+  return 0
+}
+
+/** Facts that may answer the question, best first. */
+export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
+  const stems = new Set<string>()
+  for (const c of q.concepts) for (const s of c.stems) stems.add(s)
+  if (!stems.size) return []
+  const results = kb.index.search([...stems].join(' '), CANDIDATE_SEARCH).slice(0, CANDIDATES)
+  if (!results.length) return []
+  const top = results[0].score
+  const total = q.concepts.reduce((sum, c) => sum + c.weight, 0)
+  const scored = results.map((r): Scored => {
+    const id = r.id as number
+    const p = kb.profiles[id]
+    const f = kb.facts[id]
+    let got = 0
+    for (const c of q.concepts) {
+      if (has(c, p.own) || has(c, p.speaker)) got += c.weight
+      else if (has(c, p.context)) got += c.weight * WEIGHTS.neighbour
+    }
+    const coverage = got / total
+    const fitness = typeFit(q, f, p)
+    return { id, coverage, fit: fitness, score: coverage + fitness + WEIGHTS.bm25 * (r.score / top) + kindAdjustment(f) }
+  })
+  // Ties go to the earlier sentence, so the same question always gets the same answer.
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id)
+}

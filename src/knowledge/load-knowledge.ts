@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { parseAliasFile } from '../core/aliases.js'
+import { KnowledgeError } from '../core/errors.js'
+import { parseArticle } from '../core/parse-article.js'
+import type { Article } from '../core/types.js'
+
+const ARTICLE_FILES = ['article.md', 'article.markdown', 'index.md', 'README.md']
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new KnowledgeError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): check the path and its permissions`)
+  }
+}
+
+function articleFileIn(dir: string): string | undefined {
+  for (const name of ARTICLE_FILES) if (existsSync(join(dir, name))) return join(dir, name)
+  const md = readdirSync(dir)
+    .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
+    .sort()
+  return md.length === 1 ? join(dir, md[0]) : undefined
+}
+
+function slugOf(name: string): string {
+  return (
+    name
+      .replace(/\.(md|markdown)$/i, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'article'
+  )
+}
+
+function loadOne(file: string, slug: string): Article {
+  const article = parseArticle(read(file), slug, file)
+  const aliasFile = join(dirname(file), 'aliases.txt')
+  if (basename(file) !== 'README.md' && existsSync(aliasFile)) {
+    const table = parseAliasFile(read(aliasFile), aliasFile)
+    article.aliases = Object.fromEntries([...table].map(([k, v]) => [k, [...v]]))
+  }
+  return article
+}
+
+/**
+ * Loads the articles of a knowledge folder. Accepts a folder of article folders
+ * (`knowledge/<slug>/article.md`), one article folder, a folder of Markdown files, or one
+ * Markdown file. Anything wrong is a KnowledgeError naming the path and what to do.
+ */
+export function loadKnowledge(path: string): Article[] {
+  const full = resolve(path)
+  if (!existsSync(full)) throw new KnowledgeError(`${path}: no such file or folder: put articles in knowledge/<slug>/article.md or pass --knowledge DIR`)
+  const stat = statSync(full)
+  if (stat.isFile())
+    return [
+      loadOne(
+        full,
+        slugOf(basename(dirname(full)) === 'knowledge' || /^(article|index)\.md$/i.test(basename(full)) ? basename(dirname(full)) : basename(full)),
+      ),
+    ]
+
+  const own = articleFileIn(full)
+  const subdirs = readdirSync(full, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
+  const articles: Article[] = []
+  for (const d of subdirs.sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = articleFileIn(join(full, d.name))
+    if (file) articles.push(loadOne(file, slugOf(d.name)))
+  }
+  if (own && !articles.length) return [loadOne(own, slugOf(basename(full)))]
+  if (!articles.length) {
+    const files = readdirSync(full)
+      .filter((n) => /\.(md|markdown)$/i.test(n) && n !== 'README.md')
+      .sort()
+    for (const n of files) articles.push(loadOne(join(full, n), slugOf(n)))
+  }
+  if (!articles.length) throw new KnowledgeError(`${path}: no articles found: add <slug>/article.md with a "# Title" and paragraphs`)
+  const slugs = new Set<string>()
+  for (const a of articles) {
+    if (slugs.has(a.slug)) throw new KnowledgeError(`${path}: two articles share the name "${a.slug}": rename one of their folders`)
+    slugs.add(a.slug)
+  }
+  return articles
+}
