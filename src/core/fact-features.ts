@@ -22,8 +22,13 @@ export type FactProfile = {
   roles: Set<string>
 }
 
+const MONTHS_FOR_NUMBER = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec'
 const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|quarter|several|majority`
-const NUMBER = new RegExp(String.raw`(?<![\d,.])(?!(?:1[0-9]|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|per cent))?|\b(?:${NUMBER_WORDS})\b|\$\s?\d`, 'i')
+// Years and days of the month ("September 30") are dates, not amounts.
+const NUMBER = new RegExp(
+  String.raw`(?<![\d,.])(?<!\b(?:${MONTHS_FOR_NUMBER})\.?\s)(?!(?:1[0-9]|20)\d\d\b)(?!\d+(?:st|nd|rd|th)\b)\d[\d,.]*(?:\s*(?:%|percent|per cent))?|\b(?:${NUMBER_WORDS})\b|\$\s?\d`,
+  'i',
+)
 const MONTHS = String.raw`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec`
 const DAYS = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday`
 const TIME = new RegExp(

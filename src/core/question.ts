@@ -1,3 +1,4 @@
+import { englishCount } from './english.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { fold, STOP_WORDS, stem, words } from './normalize.js'
 import { correctSpelling } from './spelling.js'
@@ -57,8 +58,10 @@ const ASKING = new Set(
   `many much big large long far often old high tall fast happen happened happens mention mentioned
   article story tell told describe described call called kind type sort name named say think
   percentage percent number amount year date day time month reason cause purpose person people
-  country countries city place location please know`.split(/\s+/),
+  country countries city place location please know located situated`.split(/\s+/),
 )
+
+const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve'.split(' '))
 
 /** Folded `what is X` where X is a name or a short noun phrase: the answer defines X. */
 const DEFINES = /^(?:who|what)\s+(?:is|was|are|were)\s+(?!the\s+(?:reason|cause|name|number|date|main|purpose))(.{2,60})$/
@@ -67,31 +70,62 @@ function idf(kb: KnowledgeBase, df: number): number {
   return Math.log(1 + kb.searchableCount / Math.max(df, 0.5))
 }
 
-/** Stems that share a long prefix with this one ("democrat" and "democraci"). */
+/** How long a shared beginning makes two stems one word family. */
+const FAMILY_PREFIX = 5
+/** …as long as neither goes on for more than this after it. */
+const FAMILY_TAIL = 3
+
+/**
+ * Stems of the same word family that Porter stemming leaves apart: "democrat" / "democraci",
+ * "mexico" / "mexican", "migrat" / "migrant". Found by binary search in the sorted stems.
+ */
 function relatedStems(kb: KnowledgeBase, s: string): string[] {
   const out: string[] = []
-  if (s.length < 6) return out
-  for (let len = 6; len < s.length; len++) if (kb.df.has(s.slice(0, len))) out.push(s.slice(0, len))
+  if (s.length < FAMILY_PREFIX || /^\d/.test(s)) return out
+  const prefix = s.slice(0, FAMILY_PREFIX)
   let lo = 0
   let hi = kb.stems.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (kb.stems[mid] < s) lo = mid + 1
+    if (kb.stems[mid] < prefix) lo = mid + 1
     else hi = mid
   }
-  for (let i = lo; i < kb.stems.length && kb.stems[i].startsWith(s) && out.length < 12; i++) {
-    if (kb.stems[i].length <= s.length + 3) out.push(kb.stems[i])
+  for (let i = lo; i < kb.stems.length && kb.stems[i].startsWith(prefix) && out.length < 12; i++) {
+    const t = kb.stems[i]
+    let shared = FAMILY_PREFIX
+    while (shared < Math.min(s.length, t.length) && s[shared] === t[shared]) shared++
+    if (t !== s && s.length - shared <= FAMILY_TAIL && t.length - shared <= FAMILY_TAIL) out.push(t)
   }
   return out
 }
 
-function concept(kb: KnowledgeBase, word: string, extra: string[] = []): Concept {
+/**
+ * A word the knowledge never uses weighs like its rarest words when it is specific ("backlog"),
+ * and less when it is everyday English that a paraphrase may have swapped in ("stop", "give").
+ */
+function unknownWeight(kb: KnowledgeBase, word: string, named: boolean): number {
+  // A name the knowledge never mentions ("Germany", "GDP") is the surest sign it is not covered.
+  if (named) return idf(kb, 0.5) * NAMED_UNKNOWN
+  const n = englishCount(word)
+  const factor = n >= 10_000 ? 0.5 : n >= 1_000 ? 0.75 : 1
+  return idf(kb, 0.5) * factor
+}
+
+const NAMED_UNKNOWN = 1.5
+
+function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = false): Concept {
   const stems = new Set<string>([stem(word)])
   for (const w of extra) for (const x of words(w)) if (!STOP_WORDS.has(x)) stems.add(stem(x))
   for (const s of [...stems]) for (const r of relatedStems(kb, s)) stems.add(r)
   let df = 0
   for (const s of stems) df = Math.max(df, kb.df.get(s) ?? 0)
-  return { word, stems, weight: idf(kb, df), known: df > 0 }
+  return { word, stems, weight: df > 0 ? idf(kb, df) : unknownWeight(kb, word, named), known: df > 0 }
+}
+
+/** A typo is a word neither the knowledge nor everyday English knows ("foriegn", "titel"). */
+function spellingOf(kb: KnowledgeBase, w: string): string {
+  if (STOP_WORDS.has(w) || isKnown(kb, w) || englishCount(w) >= 20) return w
+  return correctSpelling(w, kb.vocabulary) ?? w
 }
 
 function isKnown(kb: KnowledgeBase, w: string): boolean {
@@ -101,6 +135,8 @@ function isKnown(kb: KnowledgeBase, w: string): boolean {
 export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   // Two-letter acronyms ("US", "UN") only count when written in capitals: "us" is a pronoun.
   const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
+  // Capitalised words after the first: names, as the asker wrote them.
+  const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
   const folded = fold(raw)
     .replace(/[^\p{L}\p{N}%'\s-]+/gu, ' ')
     .replace(/\s+/g, ' ')
@@ -119,7 +155,7 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   }
   const defines = (type === 'who' || type === 'what') && DEFINES.test(folded)
 
-  const ws = words(rest).map((w) => (STOP_WORDS.has(w) || isKnown(kb, w) ? w : (correctSpelling(w, kb.vocabulary) ?? w)))
+  const ws = words(rest).map((w) => spellingOf(kb, w))
   const concepts: Concept[] = []
   for (let i = 0; i < ws.length; ) {
     // The longest alias starting here ("foreign minister", "amlo") becomes one concept.
@@ -138,8 +174,10 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     }
     const w = ws[i++]
     if (STOP_WORDS.has(w) || ASKING.has(w) || w.length < 2) continue
+    // "Which three countries…" counts the answers; the number is not in the text.
+    if (NUMBER_WORDS.has(w) && !kb.df.has(w)) continue
     if (concepts.some((c) => c.word === w)) continue
-    concepts.push(concept(kb, w))
+    concepts.push(concept(kb, w, [], named.has(w)))
   }
   return { type, defines, concepts, words: ws }
 }
