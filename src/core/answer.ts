@@ -57,12 +57,12 @@ function coveredTopics(kb: KnowledgeBase, slug: string): string[] {
 
 function notFound(kb: KnowledgeBase, ranked: Scored[]): Draft {
   const slug = ranked.length ? kb.facts[ranked[0].id].article : [...kb.articles.keys()][0]
-  const article = kb.articles.get(slug)
-  const where = kb.articles.size > 1 ? `any of the ${kb.articles.size} articles I know` : `"${article?.title}"`
+  const where = kb.articles.size > 1 ? `any of the ${kb.articles.size} articles I know` : 'the article'
+  const about = kb.articles.size > 1 ? 'The closest one' : 'It'
   const topics = coveredTopics(kb, slug)
   const offer = topics.length
-    ? ` It covers ${topics.map((t) => `"${t}"`).join(', ')}; try one of the questions below.`
-    : ' Try one of the questions below, or ask for a summary.'
+    ? ` ${about} covers ${topics.map((t) => `"${t}"`).join(', ')}; try one of the suggested questions.`
+    : ' Try one of the suggested questions, or ask for a summary.'
   return { status: 'not_found', text: `I couldn't find an answer to that in ${where}.${offer}`, citations: [], facts: [] }
 }
 

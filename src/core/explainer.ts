@@ -42,9 +42,9 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
     const paragraphs = new Set(draft.facts.map((f) => `${f.article}#${f.paragraph}`))
     const near = (s: Suggestion) => {
       const f = kb.facts[s.factId]
-      if (!f) return 3
-      if (cited.has(s.factId)) return 2 // already shown: less worth offering
-      return paragraphs.has(`${f.article}#${f.paragraph}`) ? 0 : 1
+      if (!f) return 2
+      // People and quotations next to the answer are the natural next questions.
+      return cited.has(s.factId) || paragraphs.has(`${f.article}#${f.paragraph}`) ? 0 : 1
     }
     return [...all]
       .map((s, i) => ({ s, i, rank: near(s) }))

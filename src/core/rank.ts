@@ -83,12 +83,29 @@ function kindAdjustment(f: Fact): number {
   return 0
 }
 
+/**
+ * A stem found in more facts than this is left out of the candidate search when rarer ones are
+ * there to lead: MiniSearch scores every fact matching any term, so one common word ("Mexico" in
+ * an archive about Mexico) would make it score thousands. It still counts in the scoring below.
+ */
+export function commonLimit(kb: KnowledgeBase): number {
+  return Math.max(60, Math.floor(kb.searchableCount * 0.01))
+}
+
+/** The stems to fetch candidates with: the rare ones lead, common ones only when nothing else. */
+export function leadingStems(kb: KnowledgeBase, q: Question): string[] {
+  const all = new Set<string>()
+  for (const c of q.concepts) for (const s of c.stems) if (kb.df.has(s)) all.add(s)
+  const limit = commonLimit(kb)
+  const rare = [...all].filter((s) => (kb.df.get(s) ?? 0) <= limit)
+  return rare.length ? rare : [...all]
+}
+
 /** Facts that may answer the question, best first. */
 export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
-  const stems = new Set<string>()
-  for (const c of q.concepts) for (const s of c.stems) stems.add(s)
-  if (!stems.size) return []
-  const results = kb.index.search([...stems].join(' '), CANDIDATE_SEARCH).slice(0, CANDIDATES)
+  const stems = leadingStems(kb, q)
+  if (!stems.length) return []
+  const results = kb.index.search(stems.join(' '), CANDIDATE_SEARCH).slice(0, CANDIDATES)
   if (!results.length) return []
   const top = results[0].score
   const total = q.concepts.reduce((sum, c) => sum + c.weight, 0)
