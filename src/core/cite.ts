@@ -30,3 +30,17 @@ export function framed(fact: Fact, marker: string): string {
   if (fact.kind === 'related') return `A related headline (another article, not this report) says: "${fact.text}" ${marker}`
   return `${fact.text} ${marker}`
 }
+
+/** What a reader must be told about where a quote comes from, or '' for the article's own text. */
+export function kindLabel(kind: Citation['kind']): string {
+  switch (kind) {
+    case 'caption':
+      return 'photo caption'
+    case 'related':
+      return "related headline, not this article's reporting"
+    case 'headline':
+      return 'headline'
+    default:
+      return ''
+  }
+}

@@ -32,7 +32,7 @@ const NUMBER = new RegExp(
 const MONTHS = String.raw`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec`
 const DAYS = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday`
 const TIME = new RegExp(
-  String.raw`\b(?:1[0-9]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\s+century|\bcentur(?:y|ies)\b|\b(?:${MONTHS})\b|\b(?:${DAYS})\b|\b(?:last|this|next|past|previous|following)\s+(?:week|month|year|decade|weekend|spring|summer|fall|autumn|winter)\b|\b(?:yesterday|today|tomorrow|ago|decade|era|earlier this|later)\b|\bduring the\b|\b(?:in|since|until|by)\s+the\s+\d{4}s\b`,
+  String.raw`\b(?:1[0-9]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\s+century|\bcentur(?:y|ies)\b|\b(?:${MONTHS})\b|\b(?:${DAYS})\b|\b(?:last|this|next|past|previous|following)\s+(?:week|month|year|decade|weekend|spring|summer|fall|autumn|winter)\b|\b(?:yesterday|today|tomorrow|ago|decade|era|earlier this|later)\b|\bduring the\b|\b(?:in|since|until|by)\s+the\s+\d{4}s\b|\b(?:in|by|since|until|around|circa|c\.|from|of)\s+\d{3,4}\b|\b\d{2,4}s\b|\b\d+\s*(?:AD|BC|BCE|CE)\b`,
   'i',
 )
 const CAUSE =

@@ -1,3 +1,4 @@
+import SearchableMap from 'minisearch/SearchableMap'
 import { englishCount } from './english.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { fold, STOP_WORDS, stem, words } from './normalize.js'
@@ -123,9 +124,38 @@ function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = 
 }
 
 /** A typo is a word neither the knowledge nor everyday English knows ("foriegn", "titel"). */
-function spellingOf(kb: KnowledgeBase, w: string): string {
-  if (STOP_WORDS.has(w) || isKnown(kb, w) || englishCount(w) >= 20) return w
-  return correctSpelling(w, kb.vocabulary) ?? w
+function spellingOf(kb: KnowledgeBase, w: string): string[] {
+  if (STOP_WORDS.has(w) || isKnown(kb, w) || englishCount(w) >= 20) return [w]
+  const fixed = correctSpelling(w, kb.vocabulary) ?? correctSpelling(w, STOP_WORD_MAP)
+  if (fixed) return [fixed]
+  return splitCompound(kb, w) ?? [w]
+}
+
+/** "betwen" is a misspelt stop word: it must not count as a word the knowledge lacks. */
+const STOP_WORD_MAP = new SearchableMap<number>()
+for (const w of STOP_WORDS) STOP_WORD_MAP.set(w, 1)
+
+/** "userdatagram" -> "user datagram": an unknown word made of two known ones. */
+function splitCompound(kb: KnowledgeBase, w: string): string[] | undefined {
+  for (let i = 3; i <= w.length - 3; i++) {
+    const a = w.slice(0, i)
+    const b = w.slice(i)
+    if (kb.vocabulary.has(a) && kb.vocabulary.has(b)) return [a, b]
+  }
+  return undefined
+}
+
+/** "apple talk" -> "appletalk" when the knowledge writes it as one word. */
+function joinCompounds(kb: KnowledgeBase, ws: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < ws.length; i++) {
+    const joined = ws[i] + (ws[i + 1] ?? '')
+    if (i + 1 < ws.length && !STOP_WORDS.has(ws[i]) && kb.vocabulary.has(joined)) {
+      out.push(joined)
+      i++
+    } else out.push(ws[i])
+  }
+  return out
 }
 
 function isKnown(kb: KnowledgeBase, w: string): boolean {
@@ -155,7 +185,10 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   }
   const defines = (type === 'who' || type === 'what') && DEFINES.test(folded)
 
-  const ws = words(rest).map((w) => spellingOf(kb, w))
+  const ws = joinCompounds(
+    kb,
+    words(rest).flatMap((w) => spellingOf(kb, w)),
+  )
   const concepts: Concept[] = []
   for (let i = 0; i < ws.length; ) {
     // The longest alias starting here ("foreign minister", "amlo") becomes one concept.

@@ -1,0 +1,56 @@
+/**
+ * Per-user rate limit shared by every chat adapter: at most `limit` questions in any sliding
+ * window of `windowMs`. The clock is injected so tests can move time instead of waiting.
+ */
+export type RateLimitOptions = {
+  /** Questions allowed per window (default 5). */
+  limit?: number
+  /** Window length in milliseconds (default 30 seconds). */
+  windowMs?: number
+  /** Current time in milliseconds; defaults to Date.now. */
+  now?: () => number
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number }
+
+export type RateLimiter = {
+  /** Records a question from this user if allowed, and says whether it is. */
+  take(userId: string): RateDecision
+}
+
+export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 30_000 }
+
+export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
+  const limit = options.limit ?? DEFAULT_RATE_LIMIT.limit
+  const windowMs = options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs
+  const now = options.now ?? Date.now
+  const recent = new Map<string, number[]>()
+  let lastSweep = now()
+
+  // Forget users who have been quiet for a whole window, so memory follows active users only.
+  function sweep(t: number): void {
+    if (t - lastSweep < windowMs) return
+    lastSweep = t
+    for (const [user, times] of recent) if (!times.length || t - times[times.length - 1] >= windowMs) recent.delete(user)
+  }
+
+  return {
+    take(userId: string): RateDecision {
+      const t = now()
+      sweep(t)
+      const times = (recent.get(userId) ?? []).filter((x) => t - x < windowMs)
+      if (times.length >= limit) {
+        recent.set(userId, times)
+        return { allowed: false, retryAfterMs: windowMs - (t - times[0]) }
+      }
+      times.push(t)
+      recent.set(userId, times)
+      return { allowed: true }
+    },
+  }
+}
+
+/** "try again in 12 s": whole seconds, never 0. */
+export function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000))
+}
