@@ -30,7 +30,8 @@ function splitFrontMatter(source: string, file: string): FrontMatter {
     if (!m) throw new KnowledgeError(`${file}: front matter line "${line.trim()}" is not "key: value"`)
     meta[m[1].toLowerCase()] = m[2].trim().replace(/^(["'])(.*)\1$/, '$2')
   }
-  return { meta, body: source.slice(source.indexOf('\n', end + 1) + 1) }
+  const bodyStart = source.indexOf('\n', end + 1)
+  return { meta, body: bodyStart < 0 ? '' : source.slice(bodyStart + 1) }
 }
 
 /** Inline Markdown a reader does not see: emphasis, links, inline code. */
