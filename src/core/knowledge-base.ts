@@ -21,6 +21,8 @@ export type KnowledgeBase = {
   /** Surface words and how often they occur, for spelling correction. */
   vocabulary: SearchableMap<number>
   aliases: AliasTable
+  /** The same document frequencies within each article, to judge each article on its own. */
+  perArticle: Map<string, { df: Map<string, number>; count: number }>
   /** Facts that repeat an earlier one word for word (a headline repeated where a photo stood). */
   duplicates: Set<number>
 }
@@ -58,6 +60,7 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
   const index = new MiniSearch<IndexedFact>(INDEX_OPTIONS)
   const profiles: FactProfile[] = []
   const df = new Map<string, number>()
+  const perArticle: KnowledgeBase['perArticle'] = new Map()
   const wordCounts = new Map<string, number>()
   const step = Math.max(1, Math.floor(facts.length / 20))
   const batch: IndexedFact[] = []
@@ -73,6 +76,10 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
     } else {
       seen.set(key, fact.id)
       for (const t of profile.own) df.set(t, (df.get(t) ?? 0) + 1)
+      const stats = perArticle.get(fact.article) ?? { df: new Map<string, number>(), count: 0 }
+      perArticle.set(fact.article, stats)
+      stats.count++
+      for (const t of profile.own) stats.df.set(t, (stats.df.get(t) ?? 0) + 1)
       batch.push({ id: fact.id, text: fact.text, speaker: fact.speaker ?? '', context: [...context, fact.section ?? ''].join(' ') })
     }
     if (onProgress && (i + 1) % step === 0) onProgress(i + 1, facts.length)
@@ -94,6 +101,7 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
     stems: [...df.keys()].sort(),
     vocabulary,
     aliases,
+    perArticle,
     duplicates,
   }
 }

@@ -10,8 +10,10 @@ export type QuestionType = 'overview' | 'number' | 'when' | 'where' | 'who' | 'q
 export type Concept = {
   word: string
   stems: Set<string>
-  /** Inverse document frequency: a rare word says more about where the answer is. */
+  /** Inverse document frequency over all facts: a rare word says more about where the answer is. */
   weight: number
+  /** How much the word counts where an article never uses it (see unknownFactor). */
+  unknownFactor: number
   /** Does the knowledge contain it at all? A word it never uses suggests the answer is not there. */
   known: boolean
 }
@@ -104,12 +106,23 @@ function relatedStems(kb: KnowledgeBase, s: string): string[] {
  * A word the knowledge never uses weighs like its rarest words when it is specific ("backlog"),
  * and less when it is everyday English that a paraphrase may have swapped in ("stop", "give").
  */
-function unknownWeight(kb: KnowledgeBase, word: string, named: boolean): number {
+function unknownFactor(word: string, named: boolean): number {
   // A name the knowledge never mentions ("Germany", "GDP") is the surest sign it is not covered.
-  if (named) return idf(kb, 0.5) * NAMED_UNKNOWN
+  if (named) return NAMED_UNKNOWN
   const n = englishCount(word)
-  const factor = n >= 10_000 ? 0.5 : n >= 1_000 ? 0.75 : 1
-  return idf(kb, 0.5) * factor
+  return n >= 10_000 ? 0.5 : n >= 1_000 ? 0.75 : 1
+}
+
+/**
+ * The concept's weight within one article: each article is judged on its own words, so a word
+ * that only another article uses still counts as missing from this one.
+ */
+export function weightIn(kb: KnowledgeBase, c: Concept, slug: string): number {
+  const stats = kb.perArticle.get(slug)
+  if (!stats) return c.weight
+  let df = 0
+  for (const s of c.stems) df = Math.max(df, stats.df.get(s) ?? 0)
+  return Math.log(1 + stats.count / Math.max(df, 0.5)) * (df > 0 ? 1 : c.unknownFactor)
 }
 
 const NAMED_UNKNOWN = 1.5
@@ -120,7 +133,8 @@ function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = 
   for (const s of [...stems]) for (const r of relatedStems(kb, s)) stems.add(r)
   let df = 0
   for (const s of stems) df = Math.max(df, kb.df.get(s) ?? 0)
-  return { word, stems, weight: df > 0 ? idf(kb, df) : unknownWeight(kb, word, named), known: df > 0 }
+  const factor = unknownFactor(word, named)
+  return { word, stems, weight: idf(kb, df) * (df > 0 ? 1 : factor), unknownFactor: factor, known: df > 0 }
 }
 
 /** A typo is a word neither the knowledge nor everyday English knows ("foriegn", "titel"). */

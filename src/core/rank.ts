@@ -1,6 +1,6 @@
 import type { FactProfile } from './fact-features.js'
 import type { KnowledgeBase } from './knowledge-base.js'
-import type { Concept, Question } from './question.js'
+import { type Concept, type Question, weightIn } from './question.js'
 import { CANDIDATE_SEARCH } from './search-options.js'
 import type { Fact } from './types.js'
 
@@ -108,16 +108,27 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   const results = kb.index.search(stems.join(' '), CANDIDATE_SEARCH).slice(0, CANDIDATES)
   if (!results.length) return []
   const top = results[0].score
-  const total = q.concepts.reduce((sum, c) => sum + c.weight, 0)
+  const weightsOf = new Map<string, number[]>()
+  const weightsIn = (slug: string): number[] => {
+    let w = weightsOf.get(slug)
+    if (!w) {
+      w = q.concepts.map((c) => weightIn(kb, c, slug))
+      weightsOf.set(slug, w)
+    }
+    return w
+  }
   const scored = results.map((r): Scored => {
     const id = r.id as number
     const p = kb.profiles[id]
     const f = kb.facts[id]
+    const weights = weightsIn(f.article)
     let got = 0
-    for (const c of q.concepts) {
-      if (has(c, p.own) || has(c, p.speaker)) got += c.weight
-      else if (has(c, p.context)) got += c.weight * WEIGHTS.neighbour
-    }
+    let total = 0
+    q.concepts.forEach((c, i) => {
+      total += weights[i]
+      if (has(c, p.own) || has(c, p.speaker)) got += weights[i]
+      else if (has(c, p.context)) got += weights[i] * WEIGHTS.neighbour
+    })
     const coverage = got / total
     const fitness = typeFit(q, f, p)
     return { id, coverage, fit: fitness, score: coverage + fitness + WEIGHTS.bm25 * (r.score / top) + kindAdjustment(f) }
