@@ -1,0 +1,59 @@
+import type { Config } from '../config.js'
+import type { Explainer } from '../core/explainer.js'
+import { SetupError } from './errors.js'
+
+/** What a started adapter hands back so `start` can shut it down on Ctrl-C or SIGTERM. */
+export type RunningAdapter = { stop(): Promise<void> }
+
+/**
+ * What an adapter module exports (src/adapters/discord/index.ts, src/adapters/slack/index.ts): one function that
+ * connects to its platform and serves `explainer.ask()` until stopped.
+ */
+export type AdapterModule = {
+  start(explainer: Explainer, config: Config): Promise<RunningAdapter>
+}
+
+/**
+ * One platform `start` can serve. `load` is a dynamic import() so answering a question on the
+ * command line never loads discord.js or @slack/bolt.
+ */
+export type Adapter = {
+  name: string
+  /** The variable that turns it on, named in messages. */
+  variable: string
+  isConfigured(config: Config): boolean
+  load(): Promise<AdapterModule>
+}
+
+/** Whether an import failed because `specifier` itself is missing, not one of its own imports. */
+function isMissing(error: unknown, specifier: string): boolean {
+  const e = error as NodeJS.ErrnoException
+  const target = specifier.replace(/^\.\//, '').replace(/\.js$/, '')
+  return e?.code === 'ERR_MODULE_NOT_FOUND' && typeof e.message === 'string' && e.message.includes(target)
+}
+
+/**
+ * Imports an adapter module and turns "not there" into a line the operator can act on. The
+ * specifier is resolved by `importer` (main.ts passes `(s) => import(s)`) so it stays relative to
+ * the file that lists the adapters.
+ */
+async function loadAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, importer: (specifier: string) => Promise<unknown>): Promise<AdapterModule> {
+  let mod: unknown
+  try {
+    mod = await importer(specifier)
+  } catch (error) {
+    if (isMissing(error, specifier))
+      throw new SetupError(`${adapter.variable} is set but the ${adapter.name} adapter is not built yet: unset it to use the terminal chat`)
+    if ((error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND')
+      throw new SetupError(`the ${adapter.name} adapter cannot load a package it needs (${(error as Error).message}): run npm install`)
+    throw error
+  }
+  const start = (mod as Partial<AdapterModule> | undefined)?.start
+  if (typeof start !== 'function') throw new SetupError(`the ${adapter.name} adapter (${specifier}) exports no start(explainer, config) function`)
+  return mod as AdapterModule
+}
+
+/** An adapter whose module is imported only when `start` needs it. */
+export function lazyAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, importer: (specifier: string) => Promise<unknown>): Adapter {
+  return { ...adapter, load: () => loadAdapter(adapter, specifier, importer) }
+}

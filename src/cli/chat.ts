@@ -1,0 +1,85 @@
+import { createInterface } from 'node:readline'
+import type { Explainer } from '../core/explainer.js'
+import type { Io } from './command.js'
+import { EXIT } from './errors.js'
+import { formatAnswer, formatSources } from './format-text.js'
+import { write } from './output.js'
+
+const PROMPT = 'you> '
+
+/** Words the chat treats as commands rather than questions; a leading slash is forgiven. */
+type ChatCommand = 'help' | 'summary' | 'sources' | 'quit'
+const COMMANDS: Record<string, ChatCommand> = { help: 'help', '?': 'help', summary: 'summary', sources: 'sources', quit: 'quit', exit: 'quit', bye: 'quit' }
+
+function commandOf(line: string): ChatCommand | undefined {
+  const word = line.trim().toLowerCase().replace(/^\//, '')
+  return Object.hasOwn(COMMANDS, word) ? COMMANDS[word] : undefined
+}
+
+function helpText(explainer: Explainer): string {
+  const examples = explainer.suggest('', 3)
+  return [
+    'Ask about the article in your own words. Answers quote it word for word; [1], [2]… point to the quotes listed under each answer.',
+    'Commands: help (this), summary (what the article says first), sources (the articles I know), quit (or Ctrl-C / Ctrl-D).',
+    ...(examples.length ? [`For example: ${examples.join(' · ')}`] : []),
+  ].join('\n')
+}
+
+function welcome(explainer: Explainer): string {
+  const sources = explainer.sources()
+  const what = sources.length === 1 ? `"${sources[0].title}"` : `${sources.length} articles`
+  return `Explainer: ask me about ${what}. Type help for commands, quit to leave.\n`
+}
+
+/** What the chat prints for one line of input, or undefined to end the chat. */
+function reply(line: string, explainer: Explainer): string | undefined {
+  const showArticle = explainer.knowledge.articles.size > 1
+  switch (commandOf(line)) {
+    case 'quit':
+      return undefined
+    case 'help':
+      return `${helpText(explainer)}\n`
+    case 'sources':
+      return formatSources(explainer.sources())
+    case 'summary':
+      return formatAnswer(explainer.ask('summary'), { showArticle })
+    default:
+      return formatAnswer(explainer.ask(line), { showArticle })
+  }
+}
+
+/**
+ * The terminal chat. On a terminal: a welcome line and a `you> ` prompt. With piped input
+ * (`echo "who is X?" | npm start`) only the answers, a blank line apart, and it ends at the end
+ * of the input. Ctrl-C, Ctrl-D and `quit` end it with exit 0.
+ */
+export async function runChat(explainer: Explainer, io: Io): Promise<number> {
+  const interactive = io.stdin.isTTY === true
+  const rl = createInterface({ input: io.stdin, ...(interactive ? { output: io.stdout, terminal: true, prompt: PROMPT } : { terminal: false }) })
+  // On a terminal readline turns Ctrl-C into this event; piped, it arrives as a real signal.
+  const stop = () => rl.close()
+  rl.on('SIGINT', stop)
+  process.once('SIGINT', stop)
+
+  try {
+    if (interactive) {
+      await write(io.stdout, welcome(explainer))
+      rl.prompt()
+    }
+    for await (const line of rl) {
+      if (!line.trim()) {
+        if (interactive) rl.prompt()
+        continue
+      }
+      const text = reply(line, explainer)
+      if (text === undefined) break
+      await write(io.stdout, `${text}\n`)
+      if (interactive) rl.prompt()
+    }
+  } finally {
+    process.removeListener('SIGINT', stop)
+    rl.close()
+  }
+  if (interactive) io.stdout.write('\n')
+  return EXIT.ok
+}

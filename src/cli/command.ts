@@ -1,0 +1,37 @@
+import type { Config } from '../config.js'
+import type { Explainer } from '../core/explainer.js'
+import type { Adapter } from './adapters.js'
+import type { FlagSpecs, ParsedArgs } from './args.js'
+
+/** The process's streams, passed in so a command never reaches for globals it was not given. */
+export type Io = {
+  stdin: NodeJS.ReadStream
+  stdout: NodeJS.WriteStream
+  stderr: NodeJS.WriteStream
+}
+
+export type CommandContext = {
+  args: ParsedArgs
+  config: Config
+  io: Io
+  /** Loads the knowledge and builds the index on first call: commands that need no articles pay nothing. */
+  explainer(): Promise<Explainer>
+  /** The platform adapters main.ts knows, for `start`. */
+  adapters: readonly Adapter[]
+}
+
+/**
+ * A subcommand, declared as data: `help` and the argument parser read the same declaration, so the
+ * usage text cannot drift from what is accepted. `run` resolves to the exit code, or throws a
+ * UsageError / SetupError for main.ts to report.
+ */
+export type Command = {
+  name: string
+  /** The arguments after the name, as help shows them: one line per way of calling it. */
+  synopsis: readonly string[]
+  summary: string
+  flags: FlagSpecs
+  /** Lines of examples and notes shown by `explainer help NAME`. */
+  details?: readonly string[]
+  run(ctx: CommandContext): Promise<number>
+}

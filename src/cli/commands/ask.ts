@@ -1,0 +1,58 @@
+import type { Explainer } from '../../core/explainer.js'
+import type { Answer } from '../../core/types.js'
+import { KNOWLEDGE_FLAG } from '../args.js'
+import type { Command, CommandContext } from '../command.js'
+import { EXIT, UsageError } from '../errors.js'
+import { formatAnswer } from '../format-text.js'
+import { byteLines, decodeLine } from '../lines.js'
+import { write } from '../output.js'
+
+/** The JSON shape of the CLI contract: the Answer's keys plus the question, question first. */
+export function answerRecord(question: string, answer: Answer) {
+  return { question, status: answer.status, text: answer.text, citations: answer.citations, followUps: answer.followUps }
+}
+
+/** One JSON line per input line, in order: blank and undecodable lines are answered too, as invalid. */
+async function askEachLine({ io }: CommandContext, explainer: Explainer): Promise<number> {
+  for await (const bytes of byteLines(io.stdin)) {
+    const { text } = decodeLine(bytes)
+    await write(io.stdout, `${JSON.stringify(answerRecord(text, explainer.ask(text)))}\n`)
+  }
+  return EXIT.ok
+}
+
+export const ask = {
+  name: 'ask',
+  synopsis: ['"QUESTION" [--json] [--knowledge DIR]', '--jsonl [--knowledge DIR] < questions.txt'],
+  summary: 'answer one question, or one question per line of standard input',
+  flags: {
+    json: { type: 'boolean', description: 'print one JSON object: question, status, text, citations, followUps' },
+    jsonl: { type: 'boolean', description: 'read questions from standard input, one a line; print one JSON object a line, in order' },
+    knowledge: KNOWLEDGE_FLAG,
+  },
+  details: [
+    'explainer ask "Who is Andrew Selee?"',
+    'explainer ask who is Andrew Selee --json',
+    'printf "Who is quoted?\\nsummary\\n" | explainer ask --jsonl',
+    'Exit status: 0 answered or not found, 2 a bad question (empty, blank, over 500 characters), 1 a broken knowledge folder.',
+  ],
+  async run(ctx) {
+    const { args, io } = ctx
+    if (args.bool('jsonl')) {
+      if (args.bool('json')) throw new UsageError('--json and --jsonl do not go together: --jsonl already prints JSON, one object a line')
+      if (args.positionals.length) throw new UsageError('--jsonl reads the questions from standard input: give no question after ask')
+      return askEachLine(ctx, await ctx.explainer())
+    }
+    if (!args.positionals.length) throw new UsageError('ask needs a question: explainer ask "Who is quoted in the article?"')
+
+    // Unquoted words are one question: `explainer ask who is Selee` asks "who is Selee".
+    const question = args.positionals.join(' ')
+    const explainer = await ctx.explainer()
+    const answer = explainer.ask(question)
+    if (args.bool('json')) await write(io.stdout, `${JSON.stringify(answerRecord(question, answer))}\n`)
+    else if (answer.status !== 'invalid') await write(io.stdout, formatAnswer(answer, { showArticle: explainer.knowledge.articles.size > 1 }))
+    if (answer.status !== 'invalid') return EXIT.ok
+    io.stderr.write(`explainer: ${answer.text}\n`)
+    return EXIT.usage
+  },
+} satisfies Command

@@ -1,0 +1,49 @@
+import type { BuildProgress } from '../core/knowledge-base.js'
+
+/** Above this many sentences a build takes long enough to say what is happening. */
+const MANY_FACTS = 2_000
+/** On a terminal even a smaller build earns a progress line once it has taken this long. */
+const SLOW_MS = 1_000
+const REDRAW_MS = 100
+/** In a log (stderr not a terminal) a line this often at most: progress must not flood it. */
+const LOG_EVERY_MS = 2_000
+
+const count = (n: number) => n.toLocaleString('en-US')
+
+export type ProgressReporter = { onProgress: BuildProgress; finish(): void }
+
+/**
+ * Reports index building on stderr, never stdout: stdout carries answers and JSON that other
+ * programs read. On a terminal one line is redrawn in place; in a log, lines are spaced out.
+ */
+export function progressReporter(stderr: NodeJS.WriteStream, now: () => number = () => performance.now()): ProgressReporter {
+  const started = now()
+  const tty = stderr.isTTY === true
+  let shown = false
+  let lastWrite = Number.NEGATIVE_INFINITY
+  let lastDone = -1
+  let total = 0
+
+  return {
+    onProgress(done, all) {
+      total = all
+      const t = now()
+      const worthShowing = shown || all > MANY_FACTS || (tty && t - started > SLOW_MS)
+      if (!worthShowing || done === lastDone) return
+      // On a terminal the line is redrawn often and reaches the end; in a log, lines are spaced
+      // out and "all done" is left to finish(), which says how long it took.
+      const due = tty ? t - lastWrite >= REDRAW_MS || done === all : t - lastWrite >= LOG_EVERY_MS && !(shown && done === all)
+      if (!due) return
+      const line = `explainer: indexing ${count(done)}/${count(all)} sentences…`
+      stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`)
+      shown = true
+      lastWrite = t
+      lastDone = done
+    },
+    finish() {
+      if (!shown) return
+      const seconds = ((now() - started) / 1000).toFixed(1)
+      stderr.write(`${tty ? '\r\x1b[K' : ''}explainer: indexed ${count(total)} sentences in ${seconds} s\n`)
+    },
+  }
+}

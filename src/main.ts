@@ -1,0 +1,100 @@
+/**
+ * The one place that wires the program: environment, configuration, knowledge, adapters and the
+ * command to run. Everything it joins knows nothing of the others.
+ */
+import dotenv from 'dotenv'
+import { type Adapter, lazyAdapter } from './cli/adapters.js'
+import type { Io } from './cli/command.js'
+import { COMMANDS } from './cli/commands/index.js'
+import { resolveInvocation } from './cli/dispatch.js'
+import { describeError, SetupError } from './cli/errors.js'
+import { resolveKnowledgeDir } from './cli/knowledge-dir.js'
+import { progressReporter } from './cli/progress.js'
+import { type Config, isDebug, readConfig } from './config.js'
+import { KnowledgeError } from './core/errors.js'
+import { createExplainer, type Explainer } from './core/explainer.js'
+import { loadKnowledge } from './knowledge/load-knowledge.js'
+
+/**
+ * The platforms `start` serves, each behind a dynamic import(): answering on the command line
+ * never loads discord.js or @slack/bolt. The import runs here so the paths are relative to this file.
+ */
+const importHere = (specifier: string): Promise<unknown> => import(specifier)
+
+const ADAPTERS: readonly Adapter[] = [
+  lazyAdapter({ name: 'Discord', variable: 'DISCORD_TOKEN', isConfigured: (c) => c.discord !== undefined }, './adapters/discord/index.js', importHere),
+  lazyAdapter({ name: 'Slack', variable: 'SLACK_BOT_TOKEN', isConfigured: (c) => c.slack !== undefined }, './adapters/slack/index.js', importHere),
+]
+
+/** Quietly: dotenv 17+ logs a line on every load, which would land in the answers' output. */
+function loadDotenv(): void {
+  const { error } = dotenv.config({ quiet: true })
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (error && code !== 'ENOENT') throw new SetupError(`.env: cannot be read (${code ?? error.message}): fix or remove it`)
+}
+
+/** loadKnowledge words its own problems; a bare file-system error (a folder it may not list) is worded here. */
+function loadArticles(dir: string) {
+  try {
+    return loadKnowledge(dir)
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    if (error instanceof KnowledgeError || typeof e?.code !== 'string') throw error
+    throw new SetupError(`${e.path ?? dir}: cannot be read (${e.code}): check the path and its permissions`)
+  }
+}
+
+function buildExplainer(dir: string, io: Io): Explainer {
+  const articles = loadArticles(dir)
+  const progress = progressReporter(io.stderr)
+  const explainer = createExplainer(articles, progress.onProgress)
+  progress.finish()
+  return explainer
+}
+
+async function main(argv: readonly string[], io: Io): Promise<number> {
+  const { command, args } = resolveInvocation(argv, COMMANDS)
+  loadDotenv()
+  const config: Config = readConfig()
+  let explainer: Explainer | undefined
+  return command.run({
+    args,
+    config,
+    io,
+    adapters: ADAPTERS,
+    explainer: async () => {
+      explainer ??= buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io)
+      return explainer
+    },
+  })
+}
+
+/** The last word on any error: one `explainer: ` line, the stack only with DEBUG=1. */
+function fail(error: unknown): void {
+  const { line, exitCode, stack } = describeError(error, isDebug())
+  process.stderr.write(`${line}\n${stack ? `${stack}\n` : ''}`)
+  process.exitCode = exitCode
+}
+
+// A reader that stops early (`explainer ask --jsonl < qs | head`) is not an error worth a word.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    fail(error)
+    process.exit()
+  })
+}
+process.on('uncaughtException', (error) => {
+  fail(error)
+  process.exit()
+})
+process.on('unhandledRejection', (reason) => {
+  fail(reason)
+  process.exit()
+})
+
+try {
+  process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
+} catch (error) {
+  fail(error)
+}

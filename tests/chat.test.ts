@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process'
+import { describe, expect, test } from 'vitest'
+import { BIN, ROOT, runCli } from './support/run-cli.js'
+
+describe.concurrent('the terminal chat', () => {
+  test('answers piped questions with numbered quotes, without prompts, and ends with the input', async () => {
+    const { code, stdout, stderr } = await runCli(['chat'], { input: 'Who is Andrew Selee?\n\n' })
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    expect(stdout).toContain('Andrew Selee')
+    expect(stdout).toMatch(/^\[1\] ".+" — ¶\d+/m)
+    expect(stdout).not.toContain('you>')
+    expect(stdout).not.toContain('Please type a question') // a blank line is skipped, not answered
+  })
+
+  test('help, sources and summary are commands, and quit ends the chat before later lines', async () => {
+    const { code, stdout } = await runCli(['chat'], { input: 'help\nsources\nsummary\nquit\nWho is Andrew Selee?\n' })
+    expect(code).toBe(0)
+    expect(stdout).toContain('Commands: help')
+    expect(stdout).toMatch(/I answer from one article:\n- Strategic Shift/)
+    expect(stdout).toMatch(/^\[3\] /m) // the summary quotes the lead
+    expect(stdout).not.toContain('According to Andrew Selee')
+  })
+
+  test('an over-long question gets the reason and the chat goes on', async () => {
+    const { code, stdout } = await runCli(['chat'], { input: `${'x'.repeat(600)}\nWho is Andrew Selee?\n` })
+    expect(code).toBe(0)
+    expect(stdout).toContain('the limit is 500')
+    expect(stdout).toContain('Andrew Selee')
+  })
+
+  test('`start` with no tokens set opens the chat, as `npm start` does', async () => {
+    const { code, stdout } = await runCli(['start'], { input: 'Who is Andrew Selee?\n' })
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^\[1\] /m)
+  })
+
+  test('Ctrl-C (SIGINT) ends a waiting chat cleanly with exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, 'chat'], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } })
+    let stdout = ''
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d
+    })
+    // Interrupt once the first answer is out, while the chat waits for more input.
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+      if (stdout.includes('You could also ask')) child.kill('SIGINT')
+    })
+    child.stdin.write('Who is Andrew Selee?\n')
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+  })
+})
