@@ -28,7 +28,9 @@ export function citationOf(kb: KnowledgeBase, fact: Fact): Citation {
 export function framed(fact: Fact, marker: string): string {
   if (fact.kind === 'caption') return `A photo caption says: "${fact.text}" ${marker}`
   if (fact.kind === 'related') return `A related headline (another article, not this report) says: "${fact.text}" ${marker}`
-  return `${fact.text} ${marker}`
+  // A standfirst or heading has no full stop of its own; the next sentence must not run into it.
+  const ended = /[.!?…]["'”’)\]]*$/.test(fact.text) ? fact.text : `${fact.text}.`
+  return `${ended} ${marker}`
 }
 
 /** What a reader must be told about where a quote comes from, or '' for the article's own text. */

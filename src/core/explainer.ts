@@ -19,6 +19,8 @@ export type Explainer = {
 
 export function createExplainer(articles: Article[], onProgress?: BuildProgress): Explainer {
   const kb = buildKnowledgeBase(articles, onProgress)
+  const factCounts = new Map<string, number>()
+  for (const f of kb.facts) factCounts.set(f.article, (factCounts.get(f.article) ?? 0) + 1)
   let verified: Suggestion[] | undefined
 
   // Built on first use: each candidate is asked for real and kept only if it is answered by the
@@ -79,7 +81,7 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
       return [...kb.articles.values()].map((a) => ({
         slug: a.slug,
         title: a.title,
-        facts: kb.facts.filter((f) => f.article === a.slug).length,
+        facts: factCounts.get(a.slug) ?? 0,
         ...(a.outlet ? { outlet: a.outlet } : {}),
         ...(a.url ? { url: a.url } : {}),
         ...(a.published ? { published: a.published } : {}),

@@ -62,7 +62,6 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
   const df = new Map<string, number>()
   const perArticle: KnowledgeBase['perArticle'] = new Map()
   const wordCounts = new Map<string, number>()
-  const step = Math.max(1, Math.floor(facts.length / 20))
   const batch: IndexedFact[] = []
 
   facts.forEach((fact, i) => {
@@ -82,10 +81,14 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
       for (const t of profile.own) stats.df.set(t, (stats.df.get(t) ?? 0) + 1)
       batch.push({ id: fact.id, text: fact.text, speaker: fact.speaker ?? '', context: [...context, fact.section ?? ''].join(' ') })
     }
-    if (onProgress && (i + 1) % step === 0) onProgress(i + 1, facts.length)
   })
-  index.addAll(batch)
-  onProgress?.(facts.length, facts.length)
+  // Indexing is the slow part of a large build: add in chunks so progress can be shown.
+  const chunk = Math.max(500, Math.ceil(batch.length / 20))
+  for (let i = 0; i < batch.length; i += chunk) {
+    index.addAll(batch.slice(i, i + chunk))
+    onProgress?.(Math.min(i + chunk, batch.length), batch.length)
+  }
+  if (!batch.length) onProgress?.(0, 0)
 
   const vocabulary = new SearchableMap<number>()
   for (const [w, n] of wordCounts) vocabulary.set(w, n)

@@ -7,20 +7,46 @@ import type { Article } from '../core/types.js'
 
 const ARTICLE_FILES = ['article.md', 'article.markdown', 'index.md', 'README.md']
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Reads a text file or says, naming it, why it cannot be used. */
 function read(file: string): string {
+  let bytes: Buffer
   try {
-    return readFileSync(file, 'utf8')
+    bytes = readFileSync(file)
   } catch (e) {
     throw new KnowledgeError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): check the path and its permissions`)
+  }
+  try {
+    return UTF8.decode(bytes)
+  } catch {
+    throw new KnowledgeError(`${file}: is not UTF-8 text: save the article as UTF-8 Markdown`)
+  }
+}
+
+/** Lists a folder, turning a file-system refusal into a message that names it. */
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+  } catch (e) {
+    throw new KnowledgeError(`${dir}: cannot be listed (${(e as NodeJS.ErrnoException).code ?? 'error'}): check the path and its permissions`)
   }
 }
 
 function articleFileIn(dir: string): string | undefined {
   for (const name of ARTICLE_FILES) if (existsSync(join(dir, name))) return join(dir, name)
-  const md = readdirSync(dir)
+  const md = list(dir)
     .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
     .sort()
   return md.length === 1 ? join(dir, md[0]) : undefined
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 function slugOf(name: string): string {
@@ -52,24 +78,19 @@ export function loadKnowledge(path: string): Article[] {
   const full = resolve(path)
   if (!existsSync(full)) throw new KnowledgeError(`${path}: no such file or folder: put articles in knowledge/<slug>/article.md or pass --knowledge DIR`)
   const stat = statSync(full)
-  if (stat.isFile())
-    return [
-      loadOne(
-        full,
-        slugOf(basename(dirname(full)) === 'knowledge' || /^(article|index)\.md$/i.test(basename(full)) ? basename(dirname(full)) : basename(full)),
-      ),
-    ]
+  // knowledge/<slug>/article.md is named by its folder; any other file by its own name.
+  if (stat.isFile()) return [loadOne(full, slugOf(/^(article|index)\.(md|markdown)$/i.test(basename(full)) ? basename(dirname(full)) : basename(full)))]
 
   const own = articleFileIn(full)
-  const subdirs = readdirSync(full, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
+  const subdirs = list(full).filter((name) => !name.startsWith('.') && name !== 'node_modules' && isDirectory(join(full, name)))
   const articles: Article[] = []
-  for (const d of subdirs.sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = articleFileIn(join(full, d.name))
-    if (file) articles.push(loadOne(file, slugOf(d.name)))
+  for (const name of subdirs.sort((a, b) => a.localeCompare(b))) {
+    const file = articleFileIn(join(full, name))
+    if (file) articles.push(loadOne(file, slugOf(name)))
   }
   if (own && !articles.length) return [loadOne(own, slugOf(basename(full)))]
   if (!articles.length) {
-    const files = readdirSync(full)
+    const files = list(full)
       .filter((n) => /\.(md|markdown)$/i.test(n) && n !== 'README.md')
       .sort()
     for (const n of files) articles.push(loadOne(join(full, n), slugOf(n)))
