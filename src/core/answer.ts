@@ -14,6 +14,10 @@ export const TUNING = {
   answerThreshold: 0.58,
   /** Further sentences are cited only when they score within this much of the best one. */
   alsoCiteWithin: 0.45,
+  /** Cited sentences this close to the best are part of the answer text; the rest are "see also". */
+  answerTogetherWithin: 0.12,
+  /** …and when they match at least this share of what the best one matched of the question. */
+  alsoCiteCoverage: 0.5,
 }
 const MAX_CITATIONS = 3
 
@@ -39,12 +43,26 @@ function pickCitations(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
   for (const s of ranked) {
     if (chosen.length >= MAX_CITATIONS) break
     if (chosen.length && s.score < chosen[0].score - TUNING.alsoCiteWithin) break
+    // A further sentence must itself be about the question, not just score near a weak best.
+    if (chosen.length && s.coverage < TUNING.alsoCiteCoverage * chosen[0].coverage) continue
     const f = kb.facts[s.id]
     if (kb.duplicates.has(s.id) || texts.has(f.text)) continue
     texts.add(f.text)
     chosen.push(s)
   }
   return chosen
+}
+
+/**
+ * The answer is the sentences that score as well as the best one; the others are offered as
+ * "see also", so a reader meets one clear answer first and the nearby evidence after it.
+ */
+function compose(chosen: Scored[], facts: Fact[]): string {
+  const lead = chosen.filter((s) => s.score >= chosen[0].score - TUNING.answerTogetherWithin).length
+  const said = facts.slice(0, lead).map((f, i) => framed(f, `[${i + 1}]`))
+  const more = facts.slice(lead).map((_, i) => `[${lead + i + 1}]`)
+  if (more.length) said.push(`See also ${more.join(' and ')}.`)
+  return said.join(' ')
 }
 
 /** Topics to offer when the article has no answer: its section headings, else its lead. */
@@ -81,7 +99,7 @@ export function draftAnswer(kb: KnowledgeBase, raw: string): Draft {
   const facts = chosen.map((s) => kb.facts[s.id])
   return {
     status: 'answered',
-    text: facts.map((f, i) => framed(f, `[${i + 1}]`)).join(' '),
+    text: compose(chosen, facts),
     citations: facts.map((f) => citationOf(kb, f)),
     facts,
     question,
