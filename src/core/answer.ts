@@ -31,7 +31,7 @@ export function invalid(text: string): Draft {
 export function validate(question: string): string | undefined {
   if (question.includes('\uFFFD')) return 'That question has unreadable characters: please type it again as plain text.'
   const trimmed = question.trim()
-  if (!trimmed) return 'Please type a question, for example "Who is Andrew Selee?" or "summary".'
+  if (!trimmed) return 'Please type a question about the article, or "summary" for an overview.'
   if (trimmed.length > MAX_QUESTION_LENGTH) return `That question is ${trimmed.length} characters long; the limit is ${MAX_QUESTION_LENGTH}. Please shorten it.`
   if (!/[\p{L}\p{N}]/u.test(trimmed)) return 'That has no words in it: please ask a question in words.'
   return undefined
