@@ -1,7 +1,7 @@
 import { type Draft, draftAnswer } from './answer.js'
 import { candidateSuggestions, type Suggestion } from './follow-ups.js'
 import { type BuildProgress, buildKnowledgeBase, type KnowledgeBase } from './knowledge-base.js'
-import { fold, words } from './normalize.js'
+import { words } from './normalize.js'
 import type { Answer, Article, SourceInfo } from './types.js'
 
 const FOLLOW_UPS = 3
@@ -38,8 +38,8 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
   }
 
   function followUpsFor(draft: Draft, asked: string): string[] {
-    const askedKey = fold(asked.trim())
-    const all = suggestions().filter((s) => fold(s.question) !== askedKey)
+    const askedKey = words(asked).join(' ')
+    const all = suggestions().filter((s) => words(s.question).join(' ') !== askedKey)
     const cited = new Set(draft.facts.map((f) => f.id))
     const paragraphs = new Set(draft.facts.map((f) => `${f.article}#${f.paragraph}`))
     const near = (s: Suggestion) => {
