@@ -21,7 +21,12 @@ export const TUNING = {
 }
 const MAX_CITATIONS = 3
 
-export type Draft = Omit<Answer, 'followUps'> & { facts: Fact[]; question?: Question }
+export type Draft = Omit<Answer, 'followUps'> & {
+  facts: Fact[]
+  question?: Question
+  /** The article closest to the question, when none answers it: its suggestions are offered. */
+  nearest?: string
+}
 
 export function invalid(text: string): Draft {
   return { status: 'invalid', text, citations: [], facts: [] }
@@ -81,7 +86,7 @@ function notFound(kb: KnowledgeBase, ranked: Scored[]): Draft {
   const offer = topics.length
     ? ` ${about} covers ${topics.map((t) => `"${t}"`).join(', ')}; try one of the suggested questions.`
     : ' Try one of the suggested questions, or ask for a summary.'
-  return { status: 'not_found', text: `I couldn't find an answer to that in ${where}.${offer}`, citations: [], facts: [] }
+  return { status: 'not_found', text: `I couldn't find an answer to that in ${where}.${offer}`, citations: [], facts: [], nearest: slug }
 }
 
 /** Answers one question from the knowledge base. Pure: same question, same knowledge, same answer. */

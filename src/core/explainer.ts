@@ -19,73 +19,77 @@ export type Explainer = {
 
 export function createExplainer(articles: Article[], onProgress?: BuildProgress): Explainer {
   const kb = buildKnowledgeBase(articles, onProgress)
-  const factCounts = new Map<string, number>()
-  for (const f of kb.facts) factCounts.set(f.article, (factCounts.get(f.article) ?? 0) + 1)
-  let verified: Suggestion[] | undefined
+  const slugs = [...kb.articles.keys()]
+  const summary: Suggestion = { question: 'Summarize the article', factId: -1, article: '', key: 'summarize the article' }
 
-  // Built on first use: each candidate is asked for real and kept only if it is answered by the
-  // fact it came from, so an offered question never ends in "I couldn't find".
-  const suggestions = (): Suggestion[] => {
-    if (!verified) {
-      verified = candidateSuggestions(kb).filter((s) => {
-        const d = draftAnswer(kb, s.question)
-        return d.status === 'answered' && d.facts.some((f) => f.id === s.factId)
-      })
-      const summary = { question: 'Summarize the article', factId: -1, article: '' }
-      verified.push(summary)
+  // Suggestions are checked lazily, one article at a time: each candidate is asked for real and
+  // kept only if it is answered by the fact it came from, so an offered question never ends in
+  // "I couldn't find". A large archive pays only for the articles people ask about.
+  const checked = new Map<string, Suggestion[]>()
+  const answers = (s: Suggestion): boolean => {
+    const d = draftAnswer(kb, s.question)
+    return d.status === 'answered' && d.facts.some((f) => f.id === s.factId)
+  }
+  const suggestionsOf = (slug: string): Suggestion[] => {
+    let list = checked.get(slug)
+    if (!list) {
+      list = candidateSuggestions(kb, slug).filter(answers)
+      checked.set(slug, list)
     }
-    return verified
+    return list
   }
 
   function followUpsFor(draft: Draft, asked: string): string[] {
     const askedKey = words(asked).join(' ')
-    const all = suggestions().filter((s) => words(s.question).join(' ') !== askedKey)
+    const slug = draft.facts[0]?.article ?? draft.nearest ?? slugs[0]
     const cited = new Set(draft.facts.map((f) => f.id))
     const paragraphs = new Set(draft.facts.map((f) => `${f.article}#${f.paragraph}`))
-    const near = (s: Suggestion) => {
+    // People and quotations next to the answer are the natural next questions.
+    const near = (s: Suggestion): number => {
       const f = kb.facts[s.factId]
-      if (!f) return 2
-      // People and quotations next to the answer are the natural next questions.
       return cited.has(s.factId) || paragraphs.has(`${f.article}#${f.paragraph}`) ? 0 : 1
     }
-    return [...all]
+    const own = suggestionsOf(slug)
+      .filter((s) => s.key !== askedKey)
       .map((s, i) => ({ s, i, rank: near(s) }))
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
-      .slice(0, FOLLOW_UPS)
       .map((x) => x.s.question)
+    if (askedKey !== summary.key) own.push(summary.question)
+    return own.slice(0, FOLLOW_UPS)
   }
 
   return {
     knowledge: kb,
     ask(question: string): Answer {
       const draft = draftAnswer(kb, question)
-      const followUps =
-        draft.status === 'invalid'
-          ? suggestions()
-              .slice(0, FOLLOW_UPS)
-              .map((s) => s.question)
-          : followUpsFor(draft, question)
-      return { status: draft.status, text: draft.text, citations: draft.citations, followUps }
+      return { status: draft.status, text: draft.text, citations: draft.citations, followUps: followUpsFor(draft, question) }
     },
     suggest(typed: string, limit = 25): string[] {
       const wanted = words(typed)
-      const all = suggestions().map((s) => s.question)
-      if (!wanted.length) return all.slice(0, limit)
-      const matches = all.filter((q) => {
-        const have = words(q)
+      const out: string[] = []
+      const matches = (s: Suggestion): boolean => {
+        const have = s.key.split(' ')
         return wanted.every((w, i) => have.some((h) => (i === wanted.length - 1 ? h.startsWith(w) : h === w)))
-      })
-      return matches.slice(0, limit)
+      }
+      for (const slug of slugs) {
+        for (const s of suggestionsOf(slug)) if (matches(s) && out.length < limit) out.push(s.question)
+        if (out.length >= limit) break
+      }
+      if (out.length < limit && matches(summary)) out.push(summary.question)
+      return out
     },
     sources(): SourceInfo[] {
-      return [...kb.articles.values()].map((a) => ({
-        slug: a.slug,
-        title: a.title,
-        facts: factCounts.get(a.slug) ?? 0,
-        ...(a.outlet ? { outlet: a.outlet } : {}),
-        ...(a.url ? { url: a.url } : {}),
-        ...(a.published ? { published: a.published } : {}),
-      }))
+      return [...kb.articles.values()].map((a) => {
+        const range = kb.factRanges.get(a.slug)
+        return {
+          slug: a.slug,
+          title: a.title,
+          facts: range ? range.end - range.start : 0,
+          ...(a.outlet ? { outlet: a.outlet } : {}),
+          ...(a.url ? { url: a.url } : {}),
+          ...(a.published ? { published: a.published } : {}),
+        }
+      })
     },
   }
 }

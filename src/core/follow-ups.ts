@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from './knowledge-base.js'
 import { findNames } from './names.js'
-import { fold } from './normalize.js'
+import { fold, words } from './normalize.js'
 
 /** Last words that make a name an organisation, place or event rather than a person. */
 const NOT_A_PERSON = new Set(
@@ -12,33 +12,34 @@ const NOT_A_PERSON = new Set(
 )
 
 /** A question the knowledge can answer, and the fact that answers it. */
-export type Suggestion = { question: string; factId: number; article: string }
+export type Suggestion = { question: string; factId: number; article: string /** folded words, to compare */; key: string }
 
 /**
- * Questions worth offering, drawn from what the articles say: "Who is X?" for everyone given a
- * role, "What did X say?" for everyone quoted. The caller keeps only those `ask()` really answers
- * with the same fact, so a suggestion never leads to "the article doesn't say".
+ * Questions worth offering about one article, drawn from what it says: "Who is X?" for everyone
+ * given a role, "What did X say?" for everyone quoted. The caller keeps only those `ask()` really
+ * answers with the same fact, so a suggestion never leads to "the article doesn't say".
  */
-export function candidateSuggestions(kb: KnowledgeBase): Suggestion[] {
+export function candidateSuggestions(kb: KnowledgeBase, slug: string): Suggestion[] {
   const out: Suggestion[] = []
   const seen = new Set<string>()
-  const push = (question: string, factId: number, article: string) => {
-    const key = fold(question)
+  const push = (question: string, factId: number) => {
+    const key = words(question).join(' ')
     if (seen.has(key)) return
     seen.add(key)
-    out.push({ question, factId, article })
+    out.push({ question, factId, article: slug, key })
   }
-  for (const f of kb.facts) {
-    if (kb.duplicates.has(f.id) || f.kind === 'related' || f.kind === 'headline') continue
+  const range = kb.factRanges.get(slug)
+  if (!range) return out
+  for (let id = range.start; id < range.end; id++) {
+    const f = kb.facts[id]
+    if (kb.duplicates.has(f.id) || (f.kind !== 'body' && f.kind !== 'quote')) continue
     const roles = kb.profiles[f.id].roles
     for (const { name } of findNames(f.text)) {
-      const first = fold(name).split(/\s+/)
-      const person = !NOT_A_PERSON.has(first[first.length - 1])
-      if (f.kind === 'body' || f.kind === 'quote') {
-        if (person && name.includes(' ') && first.every((w) => roles.has(w))) push(`Who is ${name}?`, f.id, f.article)
-      }
+      const parts = fold(name).split(/\s+/)
+      const person = !NOT_A_PERSON.has(parts[parts.length - 1])
+      if (person && name.includes(' ') && parts.every((w) => roles.has(w))) push(`Who is ${name}?`, f.id)
     }
-    if (f.speaker?.includes(' ') && f.kind === 'quote') push(`What did ${f.speaker} say?`, f.id, f.article)
+    if (f.speaker?.includes(' ') && f.kind === 'quote') push(`What did ${f.speaker} say?`, f.id)
   }
   return out
 }

@@ -23,6 +23,8 @@ export type KnowledgeBase = {
   aliases: AliasTable
   /** The same document frequencies within each article, to judge each article on its own. */
   perArticle: Map<string, { df: Map<string, number>; count: number }>
+  /** Each article's facts are ids start (inclusive) to end (exclusive), in article order. */
+  factRanges: Map<string, { start: number; end: number }>
   /** Facts that repeat an earlier one word for word (a headline repeated where a photo stood). */
   duplicates: Set<number>
 }
@@ -44,9 +46,12 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
   const facts: Fact[] = []
   const aliases: AliasTable = new Map()
   const byslug = new Map<string, Article>()
+  const factRanges = new Map<string, { start: number; end: number }>()
   for (const article of articles) {
     byslug.set(article.slug, article)
-    facts.push(...splitIntoFacts(article, facts.length))
+    const start = facts.length
+    facts.push(...splitIntoFacts(article, start))
+    factRanges.set(article.slug, { start, end: facts.length })
     deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'), aliases)
     for (const [alias, meanings] of Object.entries(article.aliases)) {
       const set = aliases.get(alias) ?? new Set<string>()
@@ -105,6 +110,7 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
     vocabulary,
     aliases,
     perArticle,
+    factRanges,
     duplicates,
   }
 }

@@ -31,8 +31,18 @@ function allowedEdits(length: number): number {
 export function correctSpelling(word: string, vocabulary: SearchableMap<number>): string | undefined {
   const edits = allowedEdits(word.length)
   if (!edits) return undefined
+  // Levenshtein search within the allowed edits, plus every adjacent swap looked up directly: a
+  // swap is one typo but two Levenshtein edits, and searching a large vocabulary with one more
+  // edit costs far more than the handful of exact look-ups.
+  const candidates = new Map<string, number>()
+  for (const [w, [n]] of vocabulary.fuzzyGet(word, edits)) candidates.set(w, n)
+  for (let i = 0; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+    const n = vocabulary.get(swapped)
+    if (n !== undefined) candidates.set(swapped, n)
+  }
   let best: { w: string; d: number; n: number } | undefined
-  for (const [w, [n]] of vocabulary.fuzzyGet(word, edits + 1)) {
+  for (const [w, n] of candidates) {
     if (w[0] !== word[0]) continue
     const d = osaDistance(word, w)
     if (d > edits) continue
