@@ -22,21 +22,36 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
   const slugs = [...kb.articles.keys()]
   const summary: Suggestion = { question: 'Summarize the article', factId: -1, article: '', key: 'summarize the article' }
 
-  // Suggestions are checked lazily, one article at a time: each candidate is asked for real and
-  // kept only if it is answered by the fact it came from, so an offered question never ends in
-  // "I couldn't find". A large archive pays only for the articles people ask about.
-  const checked = new Map<string, Suggestion[]>()
-  const answers = (s: Suggestion): boolean => {
-    const d = draftAnswer(kb, s.question)
-    return d.status === 'answered' && d.facts.some((f) => f.id === s.factId)
-  }
-  const suggestionsOf = (slug: string): Suggestion[] => {
-    let list = checked.get(slug)
+  // A suggestion is offered only once it has been asked for real and answered by the fact it came
+  // from, so it never ends in "I couldn't find". Checks run lazily, only for the suggestions about
+  // to be shown, and are remembered: a large archive pays for what people look at.
+  const candidates = new Map<string, Suggestion[]>()
+  const verdicts = new Map<string, boolean>()
+  const candidatesOf = (slug: string): Suggestion[] => {
+    let list = candidates.get(slug)
     if (!list) {
-      list = candidateSuggestions(kb, slug).filter(answers)
-      checked.set(slug, list)
+      list = candidateSuggestions(kb, slug)
+      candidates.set(slug, list)
     }
     return list
+  }
+  const answers = (s: Suggestion): boolean => {
+    let ok = verdicts.get(s.key)
+    if (ok === undefined) {
+      const d = draftAnswer(kb, s.question)
+      ok = d.status === 'answered' && d.facts.some((f) => f.id === s.factId)
+      verdicts.set(s.key, ok)
+    }
+    return ok
+  }
+  /** The first `limit` suggestions of `list` that really get answered. */
+  const firstAnswered = (list: Iterable<Suggestion>, limit: number): Suggestion[] => {
+    const out: Suggestion[] = []
+    for (const s of list) {
+      if (out.length >= limit) break
+      if (answers(s)) out.push(s)
+    }
+    return out
   }
 
   function followUpsFor(draft: Draft, asked: string): string[] {
@@ -49,11 +64,12 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
       const f = kb.facts[s.factId]
       return cited.has(s.factId) || paragraphs.has(`${f.article}#${f.paragraph}`) ? 0 : 1
     }
-    const own = suggestionsOf(slug)
+    const ordered = candidatesOf(slug)
       .filter((s) => s.key !== askedKey)
       .map((s, i) => ({ s, i, rank: near(s) }))
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
-      .map((x) => x.s.question)
+      .map((x) => x.s)
+    const own = firstAnswered(ordered, FOLLOW_UPS).map((s) => s.question)
     if (askedKey !== summary.key) own.push(summary.question)
     return own.slice(0, FOLLOW_UPS)
   }
@@ -72,7 +88,7 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
         return wanted.every((w, i) => have.some((h) => (i === wanted.length - 1 ? h.startsWith(w) : h === w)))
       }
       for (const slug of slugs) {
-        for (const s of suggestionsOf(slug)) if (matches(s) && out.length < limit) out.push(s.question)
+        for (const s of firstAnswered(candidatesOf(slug).filter(matches), limit - out.length)) out.push(s.question)
         if (out.length >= limit) break
       }
       if (out.length < limit && matches(summary)) out.push(summary.question)

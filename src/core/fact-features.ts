@@ -5,8 +5,6 @@ import type { Fact } from './types.js'
 /** What a sentence offers each kind of question, worked out once when the index is built. */
 export type FactProfile = {
   own: Set<string>
-  /** Stems of the neighbouring sentences and the section heading. */
-  context: Set<string>
   speaker: Set<string>
   /** A count or amount ("six", "200,000", "30%", "tens of thousands"), years excluded. */
   number: boolean
@@ -58,19 +56,25 @@ function rolesIn(text: string): Set<string> {
   return roles
 }
 
-export function profileFact(fact: Fact, neighbours: string[]): FactProfile {
+/** One shared empty set: most facts have no speaker, names or roles, and 120,000 empty sets add up. */
+const NONE: Set<string> = new Set()
+
+function orNone(set: Set<string>): Set<string> {
+  return set.size ? set : NONE
+}
+
+export function profileFact(fact: Fact): FactProfile {
   const names = new Set<string>()
   for (const { name } of findNames(fact.text)) for (const w of words(name)) names.add(w)
   return {
     own: new Set(terms(fact.text)),
-    context: new Set(terms([...neighbours, fact.section ?? ''].join(' '))),
-    speaker: new Set(fact.speaker ? terms(fact.speaker) : []),
+    speaker: fact.speaker ? new Set(terms(fact.speaker)) : NONE,
     number: NUMBER.test(fact.text),
     time: TIME.test(fact.text),
-    names,
+    names: names.size ? names : NONE,
     place: PLACE.test(fact.text),
     cause: CAUSE.test(fact.text),
-    roles: rolesIn(fact.text),
+    roles: orNone(rolesIn(fact.text)),
   }
 }
 

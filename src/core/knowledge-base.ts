@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { type AliasTable, deriveAliases } from './aliases.js'
 import { type FactProfile, profileFact } from './fact-features.js'
-import { STOP_WORDS, words } from './normalize.js'
+import { STOP_WORDS, terms, words } from './normalize.js'
 import { INDEX_OPTIONS, type IndexedFact } from './search-options.js'
 import { splitIntoFacts } from './split-into-facts.js'
 import type { Article, Fact } from './types.js'
@@ -25,26 +25,28 @@ export type KnowledgeBase = {
   perArticle: Map<string, { df: Map<string, number>; count: number }>
   /** Each article's facts are ids start (inclusive) to end (exclusive), in article order. */
   factRanges: Map<string, { start: number; end: number }>
+  /** Stems of each section heading, shared by the facts under it. */
+  sectionStems: Map<string, Set<string>>
   /** Facts that repeat an earlier one word for word (a headline repeated where a photo stood). */
   duplicates: Set<number>
 }
 
+/** A derived acronym standing for more names than this is ambiguous and dropped. */
+const MAX_DERIVED_MEANINGS = 3
+
 export type BuildProgress = (done: number, total: number) => void
 
-/** Neighbouring sentences of the same paragraph: the words a paraphrase may borrow from. */
-function neighbours(facts: Fact[], i: number): string[] {
-  const out: string[] = []
-  const f = facts[i]
-  for (const j of [i - 1, i + 1]) {
-    const n = facts[j]
-    if (n && n.article === f.article && n.paragraph === f.paragraph) out.push(n.text)
-  }
-  return out
+/** The neighbouring sentences of the same paragraph and the section heading, as one text. */
+function contextOf(facts: Fact[], id: number): string {
+  const f = facts[id]
+  const near = [facts[id - 1], facts[id + 1]].filter((n) => n && n.article === f.article && n.paragraph === f.paragraph)
+  return [...near.map((n) => n.text), f.section ?? ''].join(' ')
 }
 
 export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
   const facts: Fact[] = []
   const aliases: AliasTable = new Map()
+  const derived: AliasTable = new Map()
   const byslug = new Map<string, Article>()
   const factRanges = new Map<string, { start: number; end: number }>()
   for (const article of articles) {
@@ -52,12 +54,20 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
     const start = facts.length
     facts.push(...splitIntoFacts(article, start))
     factRanges.set(article.slug, { start, end: facts.length })
-    deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'), aliases)
+    deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'), derived)
     for (const [alias, meanings] of Object.entries(article.aliases)) {
       const set = aliases.get(alias) ?? new Set<string>()
       aliases.set(alias, set)
       for (const m of meanings) set.add(m)
     }
+  }
+  // In a large archive "US" is the initials of hundreds of names; an acronym with that many
+  // meanings says nothing and would make every question using it search hundreds of words.
+  for (const [alias, meanings] of derived) {
+    if (meanings.size > MAX_DERIVED_MEANINGS) continue
+    const set = aliases.get(alias) ?? new Set<string>()
+    aliases.set(alias, set)
+    for (const m of meanings) set.add(m)
   }
 
   const seen = new Map<string, number>()
@@ -66,12 +76,13 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
   const profiles: FactProfile[] = []
   const df = new Map<string, number>()
   const perArticle: KnowledgeBase['perArticle'] = new Map()
+  const sectionStems = new Map<string, Set<string>>()
   const wordCounts = new Map<string, number>()
   const batch: IndexedFact[] = []
 
-  facts.forEach((fact, i) => {
-    const context = neighbours(facts, i)
-    const profile = profileFact(fact, context)
+  facts.forEach((fact) => {
+    const profile = profileFact(fact)
+    if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
     profiles.push(profile)
     for (const w of words(fact.text)) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1)
     const key = `${fact.article}\u0000${fact.text}`
@@ -84,7 +95,7 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
       perArticle.set(fact.article, stats)
       stats.count++
       for (const t of profile.own) stats.df.set(t, (stats.df.get(t) ?? 0) + 1)
-      batch.push({ id: fact.id, text: fact.text, speaker: fact.speaker ?? '', context: [...context, fact.section ?? ''].join(' ') })
+      batch.push({ id: fact.id, text: fact.text, speaker: fact.speaker ?? '', context: contextOf(facts, fact.id) })
     }
   })
   // Indexing is the slow part of a large build: add in chunks so progress can be shown.
@@ -111,6 +122,7 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
     aliases,
     perArticle,
     factRanges,
+    sectionStems,
     duplicates,
   }
 }

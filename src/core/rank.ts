@@ -89,16 +89,34 @@ function kindAdjustment(f: Fact): number {
  * an archive about Mexico) would make it score thousands. It still counts in the scoring below.
  */
 export function commonLimit(kb: KnowledgeBase): number {
-  return Math.max(60, Math.floor(kb.searchableCount * 0.01))
+  return Math.max(60, Math.min(300, Math.floor(kb.searchableCount * 0.0025)))
 }
+
+/** At most this many stems lead the search: the rarest say the most and cost the least. */
+const MAX_LEADING = 16
+/** When every stem is common, the rarest few still find candidates. */
+const FALLBACK_LEADING = 4
 
 /** The stems to fetch candidates with: the rare ones lead, common ones only when nothing else. */
 export function leadingStems(kb: KnowledgeBase, q: Question): string[] {
   const all = new Set<string>()
   for (const c of q.concepts) for (const s of c.stems) if (kb.df.has(s)) all.add(s)
   const limit = commonLimit(kb)
-  const rare = [...all].filter((s) => (kb.df.get(s) ?? 0) <= limit)
-  return rare.length ? rare : [...all]
+  const byRarity = [...all].sort((a, b) => (kb.df.get(a) ?? 0) - (kb.df.get(b) ?? 0) || (a < b ? -1 : 1))
+  const rare = byRarity.filter((s) => (kb.df.get(s) ?? 0) <= limit).slice(0, MAX_LEADING)
+  return rare.length ? rare : byRarity.slice(0, FALLBACK_LEADING)
+}
+
+/**
+ * Sentences of the same paragraph just before and after: where a paraphrase's words may be. Their
+ * stems are looked up here rather than stored with every fact, which would double the memory.
+ */
+function neighboursOf(kb: KnowledgeBase, id: number): number[] {
+  const f = kb.facts[id]
+  return [id - 1, id + 1].filter((n) => {
+    const g = kb.facts[n]
+    return g && g.article === f.article && g.paragraph === f.paragraph
+  })
 }
 
 /** Facts that may answer the question, best first. */
@@ -117,9 +135,11 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     }
     return w
   }
-  const scored = results.map((r): Scored => {
-    const id = r.id as number
+  const scored = results.map(({ id, score: searchScore }): Scored => {
     const p = kb.profiles[id]
+    const around = neighboursOf(kb, id).map((n) => kb.profiles[n].own)
+    const section = kb.sectionStems.get(kb.facts[id].section ?? '')
+    if (section) around.push(section)
     const f = kb.facts[id]
     const weights = weightsIn(f.article)
     let got = 0
@@ -127,11 +147,11 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     q.concepts.forEach((c, i) => {
       total += weights[i]
       if (has(c, p.own) || has(c, p.speaker)) got += weights[i]
-      else if (has(c, p.context)) got += weights[i] * WEIGHTS.neighbour
+      else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
     const coverage = got / total
     const fitness = typeFit(q, f, p)
-    return { id, coverage, fit: fitness, score: coverage + fitness + WEIGHTS.bm25 * (r.score / top) + kindAdjustment(f) }
+    return { id, coverage, fit: fitness, score: coverage + fitness + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
   })
   // Ties go to the earlier sentence, so the same question always gets the same answer.
   return scored.sort((a, b) => b.score - a.score || a.id - b.id)

@@ -27,7 +27,8 @@ export const INDEX_OPTIONS: Options<IndexedFact> = {
 }
 
 /**
- * How candidates are fetched. Questions arrive as already processed stems, so the query-side
+ * How candidates are fetched. Neighbouring sentences are not indexed with each fact (that would
+ * double the index); the ranking adds the best matches' neighbours as candidates instead. Questions arrive as already processed stems, so the query-side
  * tokenizer and processTerm are identities. No fuzzy or prefix search: spelling is corrected
  * against the vocabulary before the query (faster and deterministic), and stems already merge
  * word forms.

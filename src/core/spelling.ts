@@ -38,8 +38,8 @@ export function correctSpelling(word: string, vocabulary: SearchableMap<number>)
   for (const [w, [n]] of vocabulary.fuzzyGet(word, edits)) candidates.set(w, n)
   for (let i = 0; i + 1 < word.length; i++) {
     const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
-    const n = vocabulary.get(swapped)
-    if (n !== undefined) candidates.set(swapped, n)
+    // A swap plus one more typo, in long words that may carry two ("deprtatoin").
+    for (const [w, [n]] of vocabulary.fuzzyGet(swapped, edits - 1)) candidates.set(w, n)
   }
   let best: { w: string; d: number; n: number } | undefined
   for (const [w, n] of candidates) {

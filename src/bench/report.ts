@@ -1,0 +1,81 @@
+import { arch, cpus, platform } from 'node:os'
+import type { LatencyResult } from './measure.js'
+import { fmtMs, table } from './stats.js'
+
+/**
+ * What a run produced, in one plain object: printed as a table for people, as JSON with
+ * `--json` for scripts (CI comparing runs, a README table regenerated).
+ */
+export type BenchResult = {
+  mode: 'knowledge' | 'synthetic'
+  machine: { cpus: number; cpuModel: string; node: string; platform: string }
+  corpus: { source: string; articles: number; facts: number; searchable: number; questions: number }
+  build: {
+    runs: number
+    prepareRuns: number
+    /** Reading and parsing the Markdown (knowledge mode) or generating it (synthetic mode). */
+    prepareMs: number
+    buildMs: number
+    heapUsedMB: number
+    heapBaselineMB: number
+  }
+  latency: LatencyResult
+  ratio: { p50: number; p99: number }
+  goals: { ratio: number; askP99Ms: number }
+  seconds: number
+}
+
+export function machine(): BenchResult['machine'] {
+  const list = cpus()
+  return { cpus: list.length, cpuModel: list[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${platform()} ${arch()}` }
+}
+
+const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : '—')
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`
+
+export function formatText(r: BenchResult): string {
+  const { build: b, latency: l, corpus: c } = r
+  const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`
+  const head = [
+    `explainer bench: ${c.source} (${plural(c.articles, 'article')}, ${plural(c.facts, 'fact')}), ${plural(c.questions, 'question')} x ${l.rounds} rounds`,
+    `machine: ${r.machine.cpus} CPUs (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.machine.platform}`,
+    '',
+  ]
+  const prepareLabel = r.mode === 'synthetic' ? 'generate + parse articles' : 'load + parse knowledge/'
+  const buildRows = [
+    ['build', 'runs', 'median'],
+    [`  ${prepareLabel}`, String(b.prepareRuns), fmtMs(b.prepareMs)],
+    ['  createExplainer (index build)', String(b.runs), fmtMs(b.buildMs)],
+    ['  heap used after build (after GC)', '', `${b.heapUsedMB.toFixed(1)} MB`],
+    ['  heap used before loading anything', '', `${b.heapBaselineMB.toFixed(1)} MB`],
+  ]
+  const bare = l.probes.find((p) => p.name === 'bare')
+  const latencyRows = [
+    ['latency per question', 'calls', 'p50', 'p99', 'max', 'vs bare p50', 'matches p50'],
+    ['ask(), first call per question (cold)', l.cold.n.toLocaleString('en-US'), fmtMs(l.cold.p50), fmtMs(l.cold.p99), fmtMs(l.cold.max), '', ''],
+    ...l.probes.map((p) => [
+      p.label,
+      p.n.toLocaleString('en-US'),
+      fmtMs(p.p50),
+      fmtMs(p.p99),
+      fmtMs(p.max),
+      bare ? x(p.p50 / bare.p50) : '',
+      p.matches === undefined ? '' : Math.round(p.matches).toLocaleString('en-US'),
+    ]),
+  ]
+  const ask = l.probes.find((p) => p.name === 'ask')
+  const ratioOk = r.ratio.p50 < r.goals.ratio && r.ratio.p99 < r.goals.ratio
+  const p99Ok = (ask?.p99 ?? Number.POSITIVE_INFINITY) < r.goals.askP99Ms
+  const tail = [
+    '',
+    `ratio ask() / bare search: p50 ${x(r.ratio.p50)}, p99 ${x(r.ratio.p99)} (goal under ${r.goals.ratio}x: ${ratioOk ? 'met' : 'missed'})`,
+    `ask() p99 ${fmtMs(ask?.p99 ?? Number.NaN)} (goal under ${r.goals.askP99Ms} ms: ${p99Ok ? 'met' : 'missed'}); ` +
+      `questions whose median ask() is over ${l.slowMs} ms: ${pct(l.slowShare)}`,
+    `total bench time ${r.seconds.toFixed(1)} s`,
+  ]
+  // One table for both blocks so their columns line up.
+  const width = latencyRows[0].length
+  const pad = (row: string[]) => [...row, ...Array(width - row.length).fill('')]
+  const lines = table([...buildRows.map(pad), pad(['']), ...latencyRows]).split('\n')
+  return [...head, ...lines.map((s) => s.trimEnd()), ...tail].join('\n')
+}

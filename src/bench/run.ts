@@ -1,0 +1,157 @@
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { createExplainer, type Explainer } from '../core/explainer.js'
+import type { Article } from '../core/types.js'
+import { loadKnowledge } from '../knowledge/load-knowledge.js'
+import { DEV_QUESTIONS, KNOWLEDGE_DIR, loadQuestions, sourceArticles, squadQuestions } from './inputs.js'
+import { measureLatency } from './measure.js'
+import { type BenchResult, formatText, machine } from './report.js'
+import { collectGarbage, mb, median, timed } from './stats.js'
+import { synthesizeArticles } from './synth.js'
+
+/**
+ * `npm run bench [-- --articles N] [--questions FILE] [--rounds N] [--builds N] [--json]`
+ *
+ * Default: the repo's knowledge/ and the dev questions, 15 builds and 50 rounds (a few seconds).
+ * With --articles N: N synthetic articles (synth.ts) and the dev questions plus a spread sample
+ * of the SQuAD questions, 2 builds and 3 rounds, because one build of 1,000 articles alone takes
+ * ~20 s on 2 cores and the whole run should stay under ~3 minutes.
+ * Progress goes to stderr so stdout stays a clean table or JSON document.
+ */
+
+const USAGE = `usage: npm run bench -- [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--json]`
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        articles: { type: 'string' },
+        questions: { type: 'string' },
+        rounds: { type: 'string' },
+        builds: { type: 'string' },
+        squad: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`)
+    process.exit(2)
+  }
+}
+const values = readArgs()
+
+function int(name: string, raw: string | undefined, fallback: number, min = 1): number {
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min) {
+    process.stderr.write(`--${name} must be a whole number >= ${min}\n${USAGE}\n`)
+    process.exit(2)
+  }
+  return n
+}
+
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`)
+  process.exit(0)
+}
+
+const scale = values.articles !== undefined
+const articleCount = int('articles', values.articles, 0)
+const seed = int('seed', values.seed, 1, 0)
+// Scale mode trades rounds for questions (~230 of them): still ~700 calls per percentile.
+const rounds = int('rounds', values.rounds, scale ? 3 : 50)
+const builds = int('builds', values.builds, scale ? 2 : 15)
+const squadPerFile = int('squad', values.squad, 40, 0)
+
+const isTty = process.stderr.isTTY
+function progress(message: string, final = false): void {
+  if (isTty) process.stderr.write(`\r\x1b[K${message}${final ? '\n' : ''}`)
+  else if (final) process.stderr.write(`${message}\n`)
+}
+
+const started = performance.now()
+collectGarbage()
+const heapBaseline = process.memoryUsage().heapUsed
+
+let questions: string[]
+try {
+  questions = loadQuestions(values.questions ?? DEV_QUESTIONS)
+  if (scale && squadPerFile > 0) questions = [...questions, ...squadQuestions(squadPerFile)]
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`)
+  process.exit(1)
+}
+
+/** Article preparation, timed: reading knowledge/ from disk, or generating the synthetic archive. */
+function prepareArticles(): Article[] {
+  if (!scale) return loadKnowledge(KNOWLEDGE_DIR)
+  const sources = sourceArticles()
+  return synthesizeArticles(sources, articleCount, seed, (done) => progress(`generating articles ${done}/${articleCount}`, done === articleCount))
+}
+
+const prepareMs: number[] = []
+const buildMs: number[] = []
+let explainer: Explainer | undefined
+let articles: Article[] = []
+for (let run = 0; run < builds; run++) {
+  // Drop the previous build first, so two indexes never share the heap and skew the next build.
+  explainer = undefined
+  collectGarbage()
+  // Synthetic articles are generated once: the generator is not what is being measured.
+  if (!scale || run === 0) {
+    const prepared = timed(prepareArticles)
+    prepareMs.push(prepared.ms)
+    articles = prepared.value
+  }
+  const label = `build ${run + 1}/${builds}`
+  const built = timed(() => createExplainer(articles, scale ? (done, total) => progress(`${label}: indexed ${done}/${total} facts`) : undefined))
+  if (scale) progress(`${label}: ${built.value.knowledge.facts.length} facts in ${(built.ms / 1000).toFixed(1)} s`, true)
+  buildMs.push(built.ms)
+  explainer = built.value
+}
+if (!explainer) throw new Error('no build ran')
+const ex = explainer
+
+collectGarbage()
+const heapUsed = process.memoryUsage().heapUsed
+
+progress(`timing ${questions.length} questions: first calls and warm-up`)
+const latency = measureLatency(ex, questions, {
+  rounds,
+  // A full untimed pass in the default mode; at scale a sample is enough to settle the JIT.
+  warmup: scale ? Math.min(40, questions.length) : questions.length,
+  stages: true,
+  slowMs: 20,
+  onRound: (round, total) => progress(`timing ${questions.length} questions: round ${round}/${total}`, round === total),
+})
+
+const ask = latency.probes.find((p) => p.name === 'ask')
+const bare = latency.probes.find((p) => p.name === 'bare')
+const kb = ex.knowledge
+const result: BenchResult = {
+  mode: scale ? 'synthetic' : 'knowledge',
+  machine: machine(),
+  corpus: {
+    source: scale ? `${articleCount} synthetic articles (seed ${seed})` : 'knowledge/',
+    articles: kb.articles.size,
+    facts: kb.facts.length,
+    searchable: kb.searchableCount,
+    questions: questions.length,
+  },
+  build: {
+    runs: builds,
+    prepareRuns: prepareMs.length,
+    prepareMs: median(prepareMs),
+    buildMs: median(buildMs),
+    heapUsedMB: mb(heapUsed),
+    heapBaselineMB: mb(heapBaseline),
+  },
+  latency,
+  ratio: { p50: (ask?.p50 ?? Number.NaN) / (bare?.p50 ?? Number.NaN), p99: (ask?.p99 ?? Number.NaN) / (bare?.p99 ?? Number.NaN) },
+  goals: { ratio: 3, askP99Ms: 20 },
+  seconds: (performance.now() - started) / 1000,
+}
+
+process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatText(result)}\n`)
