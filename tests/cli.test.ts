@@ -225,10 +225,10 @@ describe.concurrent('arguments, help and setup', () => {
     expect(runs[1].stderr).toContain('--jsn')
   })
 
-  test('start with DISCORD_TOKEN set says the Discord adapter is not built yet and exits 1', async () => {
-    const { code, stderr } = await runCli(['start'], { env: { DISCORD_TOKEN: 'test-token' } })
+  test('start with DISCORD_TOKEN set starts the Discord adapter; Discord out of reach is one line and exit 1', async () => {
+    const { code, stderr } = await runCli(['start'], { env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: 'http://127.0.0.1:1/api' } })
     expect(code).toBe(1)
-    expect(oneErrorLine(stderr)).toBe('explainer: DISCORD_TOKEN is set but the Discord adapter is not built yet: unset it to use the terminal chat')
+    expect(oneErrorLine(stderr)).toMatch(/^explainer: cannot reach Discord at http:\/\/127\.0\.0\.1:1\/api \(DISCORD_API_URL\): ECONNREFUSED/)
   })
 
   test('a malformed variable stops the program naming it, without echoing its value', async () => {

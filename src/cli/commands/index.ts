@@ -1,12 +1,14 @@
 import type { Command } from '../command.js'
 import { ask } from './ask.js'
 import { chat } from './chat.js'
+import { discordDeploy } from './discord-deploy.js'
 import { evalCommand } from './eval.js'
 import { helpCommand } from './help.js'
 import { start } from './start.js'
+import { startSharded } from './start-sharded.js'
 
 /** Every subcommand, in the order `explainer help` lists them. */
-export const COMMANDS: readonly Command[] = [ask, evalCommand, chat, start, helpCommand(() => COMMANDS)]
+export const COMMANDS: readonly Command[] = [ask, evalCommand, chat, start, startSharded, discordDeploy, helpCommand(() => COMMANDS)]
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name)

@@ -4,7 +4,9 @@ import type { Adapter, AdapterModule, RunningAdapter } from '../adapters.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
 import { runChat } from '../chat.js'
 import type { Command, Io } from '../command.js'
-import { EXIT, UsageError } from '../errors.js'
+import { EXIT, SetupError, UsageError } from '../errors.js'
+import { asShard, hasManager } from '../shard.js'
+import { untilStopped } from '../signals.js'
 
 /** Starts every adapter, or none: one that fails stops those already started, then the error is reported. */
 async function startAll(modules: AdapterModule[], explainer: Explainer, config: Config): Promise<RunningAdapter[]> {
@@ -22,27 +24,40 @@ async function startAll(modules: AdapterModule[], explainer: Explainer, config: 
 async function serve(adapters: readonly Adapter[], modules: AdapterModule[], explainer: Explainer, config: Config, io: Io): Promise<number> {
   const running = await startAll(modules, explainer, config)
   io.stderr.write(`explainer: answering on ${adapters.map((a) => a.name).join(' and ')} (Ctrl-C to stop)\n`)
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  await untilStopped()
   await Promise.allSettled(running.map((r) => r.stop()))
   return EXIT.ok
+}
+
+/**
+ * A shard (forked by start:sharded's ShardingManager) serves Discord only: the other platforms
+ * run once, not once per shard.
+ */
+function shardAdapters(adapters: readonly Adapter[], config: Config): Adapter[] {
+  if (!hasManager()) throw new UsageError('--shard is for the processes start:sharded starts: run npm run start:sharded')
+  const discord = adapters.filter((a) => a.variable === 'DISCORD_TOKEN' && a.isConfigured(config))
+  if (!discord.length) throw new SetupError('a shard runs the Discord bot: set DISCORD_TOKEN')
+  return discord
 }
 
 export const start = {
   name: 'start',
   synopsis: ['[--knowledge DIR]'],
   summary: 'what `npm start` runs: the Discord and Slack bots whose tokens are set, else the terminal chat',
-  flags: { knowledge: KNOWLEDGE_FLAG },
+  flags: {
+    knowledge: KNOWLEDGE_FLAG,
+    shard: { type: 'boolean', description: 'run as one shard of start:sharded, which passes it: the Discord bot only' },
+  },
   details: ['DISCORD_TOKEN starts the Discord bot; SLACK_BOT_TOKEN the Slack bot (see .env.example). With neither, the terminal chat opens.'],
   async run({ args, config, io, explainer, adapters }) {
     if (args.positionals.length) throw new UsageError('start takes no arguments besides --knowledge')
-    const wanted = adapters.filter((a) => a.isConfigured(config))
+    const shard = args.bool('shard')
+    const wanted = shard ? shardAdapters(adapters, config) : adapters.filter((a) => a.isConfigured(config))
     if (!wanted.length) return runChat(await explainer(), io)
     // Adapters load before the knowledge: a missing one is reported at once, not after indexing.
     const modules: AdapterModule[] = []
     for (const adapter of wanted) modules.push(await adapter.load())
-    return serve(wanted, modules, await explainer(), config, io)
+    const served = async () => serve(wanted, modules, await explainer(), config, io)
+    return shard ? asShard(served) : served()
   },
 } satisfies Command

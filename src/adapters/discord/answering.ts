@@ -1,0 +1,50 @@
+import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js'
+import { retryAfterSeconds } from '../shared/rate-limit.js'
+import type { Deps } from './context.js'
+import { answerMessage, PRIVATELY } from './format.js'
+import { expiredButtonMessage, slowDownMessage } from './texts.js'
+
+/** The one question path for /ask, /summary and follow-up buttons: rate limit, acknowledge, answer. */
+
+type AskingInteraction = ChatInputCommandInteraction | ButtonInteraction
+
+export type AskOptions = {
+  /** Only the member sees the answer. */
+  ephemeral: boolean
+  /** The title the answer shows; Discord shows the typed command itself, a button click it does not. */
+  title?: string
+}
+
+export async function answerInteraction(deps: Deps, interaction: AskingInteraction, question: string, options: AskOptions): Promise<void> {
+  const decision = deps.limiter.take(interaction.user.id)
+  if (!decision.allowed) {
+    await interaction.reply({ ...slowDownMessage(retryAfterSeconds(decision.retryAfterMs)), ...PRIVATELY })
+    return
+  }
+  // Discord forgets an interaction not acknowledged within 3 seconds, and ask() runs synchronously:
+  // the acknowledgement is on the wire before the core starts, however long it takes.
+  await interaction.deferReply(options.ephemeral ? PRIVATELY : {})
+  const answer = deps.explainer.ask(question)
+  await interaction.editReply(answerMessage(answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles }))
+}
+
+/** A follow-up button: asks its question as a new reply, private if the answer it sits under was. */
+export async function clickFollowUp(deps: Deps, interaction: ButtonInteraction): Promise<void> {
+  const click = deps.ids.decode(interaction.customId)
+  if (!click || 'expired' in click) {
+    await interaction.reply({ ...expiredButtonMessage(), ...PRIVATELY })
+    return
+  }
+  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral)
+  await answerInteraction(deps, interaction, click.question, { ephemeral, title: click.question })
+}
+
+/** `/ask` with autocomplete: the questions the article can answer that match what is typed. */
+export function choicesFor(deps: Deps, typed: string, max: number, maxLength: number): { name: string; value: string }[] {
+  // A choice's value is what gets asked, so a question too long to be a value is left out, not cut.
+  return deps.explainer
+    .suggest(typed.slice(0, 200), max * 2)
+    .filter((q) => q.length > 0 && q.length <= maxLength)
+    .slice(0, max)
+    .map((q) => ({ name: q, value: q }))
+}

@@ -1,0 +1,34 @@
+import type { Explainer } from '../../core/explainer.js'
+import type { RateLimiter } from '../shared/rate-limit.js'
+import type { FollowUpIds } from './follow-up-ids.js'
+import type { RateLimitText } from './texts.js'
+
+/** Where the adapter reports: readiness and the causes of failures members only see as "sorry". */
+export type Logger = {
+  info(message: string): void
+  error(message: string, cause?: unknown): void
+}
+
+/** One `explainer: discord: ` line on standard error; a cause adds its stack, for the operator. */
+export const stderrLogger: Logger = {
+  info: (message) => process.stderr.write(`explainer: discord: ${message}\n`),
+  error: (message, cause) => {
+    const detail = cause instanceof Error ? (cause.stack ?? cause.message) : cause === undefined ? '' : String(cause)
+    process.stderr.write(`explainer: discord: ${message}${detail ? `\n${detail}` : ''}\n`)
+  },
+}
+
+/** What every handler needs, made once in start(). */
+export type Deps = {
+  explainer: Explainer
+  limiter: RateLimiter
+  rate: RateLimitText
+  /** The clock the rate limiter uses, so "try again in N s" and its reminders agree with it. */
+  now: () => number
+  ids: FollowUpIds
+  logger: Logger
+  /** Fixed for the run: shown when there is no answer, and in /help. */
+  knownTitles: readonly string[]
+  /** A question the article answers, for the how-to and /help. */
+  example: string | undefined
+}

@@ -1,0 +1,186 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  MessageFlags,
+  type MessageMentionOptions,
+} from 'discord.js'
+import { kindLabel, paragraphLabel } from '../../core/cite.js'
+import type { Answer, AnswerStatus, Citation } from '../../core/types.js'
+import { trimTo } from '../shared/trim.js'
+import type { FollowUpIds } from './follow-up-ids.js'
+import { BUDGET, DISCORD_LIMITS } from './limits.js'
+
+/**
+ * An `Answer` as a Discord message: one embed (the answer, its numbered citations, the article in
+ * the footer) and a row of follow-up buttons. Every limit of limits.ts holds by construction: each
+ * text is cut before it is placed, from one shared 6,000-character budget, and the numbers of
+ * fields and buttons are bounded by BUDGET. Nothing here sends anything.
+ */
+
+/** Nothing a message says may ping: not @everyone, a role, a user, nor the member it replies to. */
+export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false }
+
+/** Spread into a reply: only the member who asked sees it. */
+export const PRIVATELY = { flags: MessageFlags.Ephemeral } as const
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>
+
+/** What every send, reply and edit carries; `allowedMentions` is set here, on every message. */
+export type DiscordMessage = {
+  content?: string
+  embeds: APIEmbed[]
+  components: ButtonRow[]
+  allowedMentions: MessageMentionOptions
+}
+
+export type AnswerView = {
+  /** Shown as the title when Discord does not show it already (a slash command or a button). */
+  question?: string
+  ids: FollowUpIds
+  /** The titles of the articles known: named when there is no answer, so the member knows what to ask. */
+  knownTitles: readonly string[]
+}
+
+const COLORS: Record<AnswerStatus | 'note', number> = { answered: 0x5865f2, not_found: 0x99aab5, invalid: 0xfaa61a, note: 0x5865f2 }
+
+/** Headings, lists and masked links too: a question of "# HELLO" must not print as a heading. */
+const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true }
+
+/**
+ * Text shown as written (a question, an answer that may echo one, a quote): escaped, then fitted
+ * to `max`. Cut first too: escaping only lengthens, and escapeMarkdown is slow on long text.
+ */
+export function shown(text: string, max: number): string {
+  return trimTo(escapeMarkdown(trimTo(text.replace(/\s+/g, ' ').trim(), max), ESCAPE_ALL), max)
+}
+
+/** Hands out the characters an embed may hold, in the order its parts are placed. */
+function embedBudget() {
+  let left: number = DISCORD_LIMITS.embedsTotal
+  return {
+    get left() {
+      return left
+    },
+    /** `text` cut to its own limit and to what is left, then counted. */
+    take(text: string, max: number): string {
+      const cut = trimTo(text, Math.min(max, left))
+      left -= cut.length
+      return cut
+    },
+  }
+}
+type Budget = ReturnType<typeof embedBudget>
+
+/** `[1] ¶21 · Section`: the number the answer text uses, where the quote stands. */
+function citationName(c: Citation, n: number): string {
+  return `[${n}] ${paragraphLabel(c.ref)}${c.section ? ` · ${c.section}` : ''}`
+}
+
+/** `— Alicia Bárcena · photo caption`: who said it, and whether it is the article's own reporting. */
+function citationNote(c: Citation): string {
+  const parts = [c.speaker ? `— ${shown(c.speaker, 100)}` : '', kindLabel(c.kind)].filter(Boolean)
+  return parts.length ? `\n*${parts.join(' · ')}*` : ''
+}
+
+/** One numbered citation, or undefined when what is left of the budget cannot show a useful quote. */
+function citationField(c: Citation, n: number, budget: Budget): APIEmbedField | undefined {
+  const name = shown(citationName(c, n), DISCORD_LIMITS.fieldName)
+  const note = citationNote(c)
+  const room = Math.min(DISCORD_LIMITS.fieldValue, budget.left - name.length) - note.length - 2
+  if (room < BUDGET.minimumField) return undefined
+  return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(`> ${shown(c.quote, room)}${note}`, DISCORD_LIMITS.fieldValue) }
+}
+
+/** Lines joined up to `max`, ending with "…and N more" when they do not all fit. */
+export function fitLines(lines: readonly string[], max: number): string {
+  const out: string[] = []
+  let used = 0
+  for (const [i, line] of lines.entries()) {
+    const more = lines.length - i > 1 ? `\n…and ${lines.length - i - 1} more` : ''
+    if (used + line.length + 1 + more.length > max) {
+      out.push(`…and ${lines.length - i} more`)
+      break
+    }
+    out.push(line)
+    used += line.length + 1
+  }
+  return trimTo(out.join('\n'), max)
+}
+
+/** "What the article covers", for an answer that has none: the titles of the articles known. */
+function coversField(titles: readonly string[], budget: Budget): APIEmbedField | undefined {
+  const name = titles.length > 1 ? 'I can answer questions about these articles' : 'I can answer questions about this article'
+  if (!titles.length || budget.left < name.length + BUDGET.minimumField) return undefined
+  const value = fitLines(
+    titles.map((t) => `• ${shown(t, 200)}`),
+    Math.min(DISCORD_LIMITS.fieldValue, budget.left - name.length),
+  )
+  return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(value, DISCORD_LIMITS.fieldValue) }
+}
+
+/** Up to BUDGET.followUps distinct questions as buttons, five to a row. */
+export function followUpRows(questions: readonly string[], ids: FollowUpIds): ButtonRow[] {
+  const max = Math.min(BUDGET.followUps, DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rows)
+  const distinct = [...new Set(questions.map((q) => q.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, max)
+  const buttons: APIButtonComponent[] = distinct.map((q) => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: trimTo(q, DISCORD_LIMITS.buttonLabel),
+    custom_id: ids.encode(q),
+  }))
+  const rows: ButtonRow[] = []
+  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow)
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) })
+  return rows
+}
+
+function footerOf(answer: Answer, knownTitles: readonly string[]): string {
+  const cited = [...new Set(answer.citations.map((c) => c.article))]
+  return (cited.length ? cited : knownTitles).join(' · ')
+}
+
+/** The answer, with its evidence and what to ask next. */
+export function answerMessage(answer: Answer, view: AnswerView): DiscordMessage {
+  const budget = embedBudget()
+  const embed: APIEmbed = { color: COLORS[answer.status] }
+  if (view.question?.trim()) embed.title = budget.take(shown(view.question, DISCORD_LIMITS.embedTitle), DISCORD_LIMITS.embedTitle)
+  const footer = footerOf(answer, view.knownTitles)
+  // The footer is placed last but reserved first: it is short and says where the quotes come from.
+  const footerText = footer ? budget.take(trimTo(footer, BUDGET.footer), DISCORD_LIMITS.footerText) : ''
+  embed.description = budget.take(shown(answer.text, BUDGET.description), DISCORD_LIMITS.embedDescription) || '…'
+
+  const fields: APIEmbedField[] = []
+  for (const [i, c] of answer.citations.slice(0, BUDGET.citations).entries()) {
+    const field = citationField(c, i + 1, budget)
+    if (!field) break
+    fields.push(field)
+  }
+  if (answer.status !== 'answered') {
+    const covers = coversField(view.knownTitles, budget)
+    if (covers) fields.push(covers)
+  }
+  if (fields.length) embed.fields = fields.slice(0, DISCORD_LIMITS.embedFields)
+  if (footerText) embed.footer = { text: footerText }
+  return { embeds: [embed], components: followUpRows(answer.followUps, view.ids), allowedMentions: NO_PINGS }
+}
+
+/** A short plain reply: help for a bare mention, "slow down", an error. */
+export function noteMessage(text: string): DiscordMessage {
+  return { content: trimTo(text, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: NO_PINGS }
+}
+
+/** An embed of the bot's own words (help, sources), its description fitted line by line. */
+export function infoMessage(title: string, lines: readonly string[], footer?: string): DiscordMessage {
+  const embed: APIEmbed = {
+    color: COLORS.note,
+    title: trimTo(title, DISCORD_LIMITS.embedTitle),
+    description: fitLines(lines, DISCORD_LIMITS.embedDescription) || '…',
+    ...(footer ? { footer: { text: trimTo(footer, BUDGET.footer) } } : {}),
+  }
+  return { embeds: [embed], components: [], allowedMentions: NO_PINGS }
+}

@@ -1,0 +1,108 @@
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials } from 'discord.js'
+import { type Config, ConfigError, type DiscordConfig } from '../../config.js'
+import type { Explainer } from '../../core/explainer.js'
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../shared/rate-limit.js'
+import { SLASH_COMMANDS } from './commands/index.js'
+import { type Deps, type Logger, stderrLogger } from './context.js'
+import { createFollowUpIds } from './follow-up-ids.js'
+import { NO_PINGS } from './format.js'
+import { listener } from './guard.js'
+import { inviteUrl } from './invite.js'
+import { messageHandler } from './mentions.js'
+import { interactionRouter } from './router.js'
+import { AUTHENTICATION_FAILED, explainSetupError, tokenRejected } from './setup-errors.js'
+import { shieldPacketHandling } from './shield.js'
+
+/**
+ * The Discord adapter: connects a discord.js Client and turns slash commands, buttons, mentions
+ * and DMs into explainer.ask() calls. main.ts starts it when DISCORD_TOKEN is set; `start` stops
+ * it on SIGINT/SIGTERM through stop().
+ */
+
+export type DiscordOptions = {
+  /** Questions per member per window (default 5 per 30 s); `now` lets tests move time. */
+  rateLimit?: RateLimitOptions
+  logger?: Logger
+}
+
+/**
+ * Only the intents answering needs: Guilds (the servers and channels), GuildMessages (mentions)
+ * and DirectMessages, with Partials.Channel because a DM channel is never cached before its first
+ * message. Not MessageContent: mentions and DMs carry their text without it.
+ */
+export function createClient(config: DiscordConfig): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    // Set here and again on every message (format.ts): echoed text can never ping anyone.
+    allowedMentions: NO_PINGS,
+    // A reply to a message deleted meanwhile is still sent, as a plain message.
+    failIfNotExists: false,
+    // Every message in every channel arrives (GuildMessages); the bot never looks back at one.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  })
+}
+
+function listen(client: Client, deps: Deps): void {
+  const { logger } = deps
+  // Without an 'error' listener an EventEmitter error would end the process; so would an
+  // unreadable gateway event (shield.ts).
+  shieldPacketHandling(client, logger)
+  client.on(Events.Error, (error) => logger.error('client error', error))
+  client.on(Events.ShardError, (error, shardId) => logger.error(`shard ${shardId}: connection error`, error))
+  client.on(Events.Warn, (message) => logger.info(`warning: ${message}`))
+  // discord.js reconnects by itself; this is the rare close it cannot recover from (a token reset meanwhile).
+  client.on(Events.ShardDisconnect, ({ code }, shardId) =>
+    logger.error(`shard ${shardId}: Discord closed the connection for good (${GatewayCloseCodes[code] ?? 'code'} ${code}); restart the bot`),
+  )
+  client.on(Events.InteractionCreate, listener(logger, 'an interaction', interactionRouter(deps, SLASH_COMMANDS)))
+  // Handlers run only after ready, when client.user is set.
+  client.on(Events.MessageCreate, listener(logger, 'a message', messageHandler(deps, client as Client<true>)))
+  client.once(Events.ClientReady, (ready) => {
+    // Under start:sharded every shard starts this: the link is logged once, by shard 0.
+    if (ready.shard && !ready.shard.ids.includes(0)) return
+    logger.info(`logged in as ${ready.user.tag}; invite it to a server with ${inviteUrl(ready.application.id)}`)
+  })
+}
+
+/** Logs in and waits until the client is ready, or fails with the reason Discord gave. */
+async function connect(client: Client, token: string): Promise<void> {
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve())
+    client.once(Events.ShardDisconnect, ({ code }) =>
+      reject(
+        code === AUTHENTICATION_FAILED
+          ? tokenRejected()
+          : new ConfigError(`Discord closed the connection before the bot was ready: ${GatewayCloseCodes[code] ?? 'code'} ${code}`),
+      ),
+    )
+  })
+  await Promise.all([client.login(token), ready])
+}
+
+export async function start(explainer: Explainer, config: Config, options: DiscordOptions = {}): Promise<{ stop(): Promise<void> }> {
+  if (!config.discord) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot > Reset Token) into .env')
+  const rate = { limit: options.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit, windowMs: options.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs }
+  const now = options.rateLimit?.now ?? Date.now
+  const deps: Deps = {
+    explainer,
+    limiter: createRateLimiter({ ...rate, now }),
+    rate,
+    now,
+    ids: createFollowUpIds(),
+    logger: options.logger ?? stderrLogger,
+    knownTitles: explainer.sources().map((s) => s.title),
+    // Also checks the first suggestions now rather than in the first autocomplete, which has 3 seconds and no deferral.
+    example: explainer.suggest('', 1)[0],
+  }
+  const client = createClient(config.discord)
+  listen(client, deps)
+  try {
+    await connect(client, config.discord.token)
+  } catch (error) {
+    await client.destroy()
+    throw explainSetupError(error, config.discord.apiUrl)
+  }
+  return { stop: () => client.destroy() }
+}

@@ -1,0 +1,36 @@
+/**
+ * Discord's message limits (developer docs: "Message Resource", "Embed Limits", "Message
+ * Components"), in one place so rendering can hold them by construction and tests can name them.
+ * Lengths are counted in UTF-16 code units (String#length), never fewer than Discord's characters.
+ */
+export const DISCORD_LIMITS = {
+  content: 2_000,
+  embedTitle: 256,
+  embedDescription: 4_096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1_024,
+  footerText: 2_048,
+  /** The sum of every title, description, field, footer and author text of a message's embeds. */
+  embedsTotal: 6_000,
+  buttonsPerRow: 5,
+  rows: 5,
+  buttonLabel: 80,
+  customId: 100,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const
+
+/**
+ * The shares of those limits this bot uses. The description is kept well under its own limit so
+ * the citations, which are the evidence, still fit in the 6,000 characters of the whole embed.
+ */
+export const BUDGET = {
+  description: 3_000,
+  citations: 10,
+  followUps: 5,
+  footer: 300,
+  /** A citation field shorter than this is not worth showing: it would be all "…". */
+  minimumField: 60,
+} as const

@@ -1,0 +1,63 @@
+import { type Client, cleanContent, type Message } from 'discord.js'
+import { retryAfterSeconds } from '../shared/rate-limit.js'
+import type { Deps } from './context.js'
+import { answerMessage } from './format.js'
+import { guarded } from './guard.js'
+import { errorMessage, howToMessage, slowDownMessage } from './texts.js'
+
+/**
+ * Mentions in channels and direct messages. Both carry their text without the privileged Message
+ * Content intent: Discord sends the content of a message to a bot it mentions and of a DM to it.
+ * Every other server message arrives with empty content and is ignored at once.
+ */
+
+/** The question in a message: the bot's own mentions (`<@id>`, `<@!id>`) out, other mentions as names. */
+export function questionFrom(message: Message, botId: string): string {
+  const withoutBot = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+  return cleanContent(withoutBot, message.channel).replace(/\s+/g, ' ').trim()
+}
+
+/** Whether a message is for the bot: a DM, or a server message that mentions it; never a bot's. */
+export function isForBot(message: Message, botId: string): boolean {
+  if (message.author.bot || message.author.id === botId || message.system) return false
+  return !message.inGuild() || message.mentions.users.has(botId)
+}
+
+/**
+ * A message cannot be answered privately, so "slow down" is said once per wait: a member who
+ * keeps going gets one reply, not one per message. Entries end with their wait.
+ */
+function slowDownOnce(now: () => number) {
+  const quietUntil = new Map<string, number>()
+  return (userId: string, waitMs: number): boolean => {
+    const t = now()
+    for (const [user, until] of quietUntil) if (until <= t) quietUntil.delete(user)
+    if (quietUntil.has(userId)) return false
+    quietUntil.set(userId, t + waitMs)
+    return true
+  }
+}
+
+export function messageHandler(deps: Deps, client: Client<true>): (message: Message) => Promise<void> {
+  const shouldWarn = slowDownOnce(deps.now)
+  const answer = async (message: Message, botId: string) => {
+    const question = questionFrom(message, botId)
+    if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
+    const decision = deps.limiter.take(message.author.id)
+    if (!decision.allowed) {
+      if (shouldWarn(message.author.id, decision.retryAfterMs)) await message.reply(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
+      return
+    }
+    await message.reply(answerMessage(deps.explainer.ask(question), { ids: deps.ids, knownTitles: deps.knownTitles }))
+  }
+  return async (message) => {
+    const botId = client.user.id
+    if (!isForBot(message, botId)) return
+    await guarded(
+      deps.logger,
+      message.inGuild() ? 'a mention' : 'a direct message',
+      () => answer(message, botId),
+      () => message.reply(errorMessage()),
+    )
+  }
+}

@@ -1,0 +1,38 @@
+import type { Interaction } from 'discord.js'
+import { clickFollowUp } from './answering.js'
+import type { SlashCommand } from './commands/index.js'
+import type { Deps } from './context.js'
+import { PRIVATELY } from './format.js'
+import { guarded, replyWithError } from './guard.js'
+import { unknownCommandMessage } from './texts.js'
+
+/**
+ * Sends each interaction to its handler: slash commands by name, autocomplete to the command's
+ * suggestions, buttons to the follow-ups. A handler that throws is logged and the member gets a
+ * short private error; an autocomplete that throws gets an empty list (it cannot show an error).
+ */
+export function interactionRouter(deps: Deps, commands: readonly SlashCommand[]): (interaction: Interaction) => Promise<void> {
+  const byName = new Map(commands.map((c) => [c.data.name, c]))
+  const { logger } = deps
+  return async (interaction) => {
+    if (interaction.isChatInputCommand()) {
+      const command = byName.get(interaction.commandName)
+      const run = command ? () => command.run(interaction, deps) : () => interaction.reply({ ...unknownCommandMessage(), ...PRIVATELY })
+      return guarded(logger, `/${interaction.commandName}`, run, () => replyWithError(interaction))
+    }
+    if (interaction.isAutocomplete()) {
+      const complete = byName.get(interaction.commandName)?.autocomplete
+      const run = complete ? () => complete(interaction, deps) : () => interaction.respond([])
+      return guarded(logger, `autocomplete for /${interaction.commandName}`, run, async () => {
+        if (!interaction.responded) await interaction.respond([])
+      })
+    }
+    if (interaction.isButton())
+      return guarded(
+        logger,
+        `button ${interaction.customId}`,
+        () => clickFollowUp(deps, interaction),
+        () => replyWithError(interaction),
+      )
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The Discord adapter under pressure, end to end against the fake: members asking too fast (with
+ * an injected clock, so no test waits for time to pass) and a core that throws.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Explainer } from '../../src/core/explainer.js'
+import {
+  BOT_ID,
+  EPHEMERAL,
+  interactionOutcome,
+  messageBody,
+  messageCreate,
+  NO_PINGS,
+  nextId,
+  replyTo,
+  seedExplainer,
+  slashCommand,
+  startBot,
+  type TestBot,
+  textOf,
+  user,
+  type Where,
+} from './driver.js'
+
+const explainer = seedExplainer()
+
+describe('rate limit, with an injected clock', () => {
+  let t = 1_000_000
+  let limited: TestBot
+  beforeAll(async () => {
+    limited = await startBot(explainer, { rateLimit: { limit: 2, windowMs: 30_000, now: () => t } })
+  })
+  afterAll(() => limited?.close())
+
+  const askLimited = async (userId: string, where: Where = { guild: limited.fake.guilds[0] }) => {
+    const payload = slashCommand('ask', [{ name: 'question', type: 3, value: 'Who is Vicente Fox?' }], where, userId)
+    limited.fake.dispatch('INTERACTION_CREATE', payload)
+    return interactionOutcome(limited.fake, payload)
+  }
+
+  it('tells a member who asks too fast, privately, to slow down and when to try again', async () => {
+    const member = nextId()
+    expect((await askLimited(member)).callback.body.type).toBe(5)
+    expect((await askLimited(member)).callback.body.type).toBe(5)
+    const third = await askLimited(member)
+    expect(third.callback.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, allowed_mentions: NO_PINGS } })
+    expect(third.callback.body.data.content).toMatch(/slow down.*try again in 30 s/)
+    t += 12_000
+    expect((await askLimited(member)).callback.body.data.content).toMatch(/try again in 18 s/)
+    expect((await askLimited(nextId())).callback.body.type).toBe(5) // others are not held back
+    t += 18_000
+    expect((await askLimited(member)).callback.body.type).toBe(5)
+  })
+
+  it('says "slow down" to a mention once per wait, not once per message', async () => {
+    const author = user(nextId())
+    const where: Where = { guild: limited.fake.guilds[0] }
+    const send = (n: number) => {
+      const m = messageCreate(`<@${BOT_ID}> question ${n}`, where, author, true)
+      limited.fake.dispatch('MESSAGE_CREATE', m)
+      return m.id
+    }
+    const ids = [0, 1, 2, 3].map(send)
+    const replies = await Promise.all(ids.slice(0, 3).map((id) => replyTo(limited.fake, id)))
+    expect(textOf(messageBody(replies[2]))).toMatch(/slow down/)
+    const settle = messageCreate(`<@${BOT_ID}>`, where, user(nextId()), true)
+    limited.fake.dispatch('MESSAGE_CREATE', settle)
+    await replyTo(limited.fake, settle.id)
+    expect(limited.fake.requests.some((r) => r.body?.message_reference?.message_id === ids[3])).toBe(false)
+  })
+})
+
+describe('when the core throws', () => {
+  let broken: TestBot
+  const failing: Explainer = {
+    ...explainer,
+    ask: () => {
+      throw new Error('index corrupted: secret detail')
+    },
+  }
+  beforeAll(async () => {
+    broken = await startBot(failing)
+  })
+  afterAll(() => broken?.close())
+
+  it('replaces the public "thinking…" with a short private error, logs the cause, and keeps serving', async () => {
+    const where: Where = { guild: broken.fake.guilds[0] }
+    const payload = slashCommand('ask', [{ name: 'question', type: 3, value: 'Who is Andrew Selee?' }], where, nextId())
+    broken.fake.dispatch('INTERACTION_CREATE', payload)
+    await broken.fake.waitFor((r) => r.method === 'DELETE' && r.path.includes(payload.token), 'the deferred reply deleted')
+    const followUp = await broken.fake.waitFor((r) => r.method === 'POST' && r.path.includes(`/webhooks/`) && r.path.includes(payload.token), 'a follow-up')
+    expect(followUp.body.flags).toBe(EPHEMERAL)
+    expect(followUp.body.content).toMatch(/^Sorry, something went wrong/)
+    expect(followUp.body.content).not.toContain('secret')
+    expect(broken.logs.some((l) => l.includes('/ask failed') && l.includes('index corrupted'))).toBe(true)
+
+    const help = slashCommand('help', [], where, nextId())
+    broken.fake.dispatch('INTERACTION_CREATE', help)
+    expect((await interactionOutcome(broken.fake, help)).callback.body.type).toBe(4)
+  })
+
+  it('answers a mention with the short error too', async () => {
+    const m = messageCreate(`<@${BOT_ID}> who is Andrew Selee?`, { guild: broken.fake.guilds[0] }, user(nextId()), true)
+    broken.fake.dispatch('MESSAGE_CREATE', m)
+    const body = messageBody(await replyTo(broken.fake, m.id))
+    expect(body.content).toMatch(/^Sorry, something went wrong/)
+  })
+})
