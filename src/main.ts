@@ -52,8 +52,13 @@ function buildExplainer(dir: string, io: Io): Explainer {
   return explainer
 }
 
+/** Commands that keep serving chat platforms: one bad event must not end them. */
+const LONG_RUNNING = new Set(['start', 'start:sharded'])
+let serving = false
+
 async function main(argv: readonly string[], io: Io): Promise<number> {
   const { command, args } = resolveInvocation(argv, COMMANDS)
+  serving = LONG_RUNNING.has(command.name)
   loadDotenv()
   const config: Config = readConfig()
   let explainer: Explainer | undefined
@@ -88,7 +93,13 @@ process.on('uncaughtException', (error) => {
   fail(error)
   process.exit()
 })
+// A bot that is serving logs a stray rejection (one bad event) and keeps answering everyone else.
 process.on('unhandledRejection', (reason) => {
+  if (serving) {
+    const { line, stack } = describeError(reason, isDebug())
+    process.stderr.write(`${line} (ignored: still serving)\n${stack ? `${stack}\n` : ''}`)
+    return
+  }
   fail(reason)
   process.exit()
 })
