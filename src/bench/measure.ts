@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks'
 import { draftAnswer } from '../core/answer.js'
+import { leadingStems } from '../core/candidates.js'
 import type { Explainer } from '../core/explainer.js'
 import { parseQuestion, type Question } from '../core/question.js'
-import { leadingStems, rankFacts } from '../core/rank.js'
+import { rankFacts } from '../core/rank.js'
 import { CANDIDATE_SEARCH } from '../core/search-options.js'
 import { median, type Summary, summarize } from './stats.js'
 
@@ -18,7 +19,7 @@ type Prepared = {
   parsed: Question
   /** Every stem of every concept: how the core would query if it did not pick rare stems. */
   conceptQuery: string
-  /** The stems the core really searches with (rank.ts leadingStems: rare ones lead). */
+  /** The stems the core really searches with (candidates.ts leadingStems: rare ones lead). */
   leadQuery: string
 }
 

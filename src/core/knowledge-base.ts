@@ -126,3 +126,15 @@ export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgre
     duplicates,
   }
 }
+
+/**
+ * Sentences of the same paragraph just before and after: where a paraphrase's words may be. Their
+ * stems are looked up here rather than stored with every fact, which would double the memory.
+ */
+export function neighboursOf(kb: KnowledgeBase, id: number): number[] {
+  const f = kb.facts[id]
+  return [id - 1, id + 1].filter((n) => {
+    const g = kb.facts[n]
+    return g && g.article === f.article && g.paragraph === f.paragraph
+  })
+}

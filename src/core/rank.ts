@@ -1,7 +1,7 @@
+import { fetchCandidates } from './candidates.js'
 import type { FactProfile } from './fact-features.js'
-import type { KnowledgeBase } from './knowledge-base.js'
+import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import { type Concept, type Question, weightIn } from './question.js'
-import { CANDIDATE_SEARCH } from './search-options.js'
 import type { Fact } from './types.js'
 
 export type Scored = {
@@ -13,9 +13,6 @@ export type Scored = {
   /** How well the sentence offers what the question type wants (a number, a date, a name…). */
   fit: number
 }
-
-/** How many candidates MiniSearch hands over for the finer scoring below. */
-const CANDIDATES = 40
 
 /**
  * Weights of the finer scoring, set by measuring `explainer eval` on the dev questions and the
@@ -83,47 +80,9 @@ function kindAdjustment(f: Fact): number {
   return 0
 }
 
-/**
- * A stem found in more facts than this is left out of the candidate search when rarer ones are
- * there to lead: MiniSearch scores every fact matching any term, so one common word ("Mexico" in
- * an archive about Mexico) would make it score thousands. It still counts in the scoring below.
- */
-export function commonLimit(kb: KnowledgeBase): number {
-  return Math.max(60, Math.min(300, Math.floor(kb.searchableCount * 0.0025)))
-}
-
-/** At most this many stems lead the search: the rarest say the most and cost the least. */
-const MAX_LEADING = 16
-/** When every stem is common, the rarest few still find candidates. */
-const FALLBACK_LEADING = 4
-
-/** The stems to fetch candidates with: the rare ones lead, common ones only when nothing else. */
-export function leadingStems(kb: KnowledgeBase, q: Question): string[] {
-  const all = new Set<string>()
-  for (const c of q.concepts) for (const s of c.stems) if (kb.df.has(s)) all.add(s)
-  const limit = commonLimit(kb)
-  const byRarity = [...all].sort((a, b) => (kb.df.get(a) ?? 0) - (kb.df.get(b) ?? 0) || (a < b ? -1 : 1))
-  const rare = byRarity.filter((s) => (kb.df.get(s) ?? 0) <= limit).slice(0, MAX_LEADING)
-  return rare.length ? rare : byRarity.slice(0, FALLBACK_LEADING)
-}
-
-/**
- * Sentences of the same paragraph just before and after: where a paraphrase's words may be. Their
- * stems are looked up here rather than stored with every fact, which would double the memory.
- */
-function neighboursOf(kb: KnowledgeBase, id: number): number[] {
-  const f = kb.facts[id]
-  return [id - 1, id + 1].filter((n) => {
-    const g = kb.facts[n]
-    return g && g.article === f.article && g.paragraph === f.paragraph
-  })
-}
-
 /** Facts that may answer the question, best first. */
 export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
-  const stems = leadingStems(kb, q)
-  if (!stems.length) return []
-  const results = kb.index.search(stems.join(' '), CANDIDATE_SEARCH).slice(0, CANDIDATES)
+  const results = fetchCandidates(kb, q)
   if (!results.length) return []
   const top = results[0].score
   const weightsOf = new Map<string, number[]>()

@@ -26,6 +26,9 @@ export const INDEX_OPTIONS: Options<IndexedFact> = {
   processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
 }
 
+/** A speaker's name counts more than a word of the sentence; a neighbour's words much less. */
+export const FIELD_BOOST = { text: 1, speaker: 1.5, context: 0.35 }
+
 /**
  * How candidates are fetched. Neighbouring sentences are not indexed with each fact (that would
  * double the index); the ranking adds the best matches' neighbours as candidates instead. Questions arrive as already processed stems, so the query-side
@@ -34,7 +37,7 @@ export const INDEX_OPTIONS: Options<IndexedFact> = {
  * word forms.
  */
 export const CANDIDATE_SEARCH: SearchOptions = {
-  boost: { text: 1, speaker: 1.5, context: 0.35 },
+  boost: { ...FIELD_BOOST },
   combineWith: 'OR',
   tokenize: (text) => text.split(' '),
   processTerm: (term) => term,

@@ -1,0 +1,99 @@
+import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
+import type { Question } from './question.js'
+import { CANDIDATE_SEARCH, FIELD_BOOST } from './search-options.js'
+
+/** A fact worth scoring closely, with how well the search matched it. */
+export type Candidate = { id: number; score: number }
+
+/** How many candidates go on to the finer scoring in rank.ts. */
+export const CANDIDATES = 40
+
+/**
+ * A stem found in more facts than this is left out of the candidate search when rarer ones are
+ * there to lead: MiniSearch scores every fact matching any term, so one common word ("Mexico" in
+ * an archive about Mexico) would make it score thousands. It still counts in the scoring below.
+ */
+export function commonLimit(kb: KnowledgeBase): number {
+  return Math.max(60, Math.min(300, Math.floor(kb.searchableCount * 0.0025)))
+}
+
+/** At most this many stems lead the search: the rarest say the most and cost the least. */
+const MAX_LEADING = 16
+/** When every stem is common, the rarest few still find candidates. */
+const FALLBACK_LEADING = 4
+
+/** The stems to fetch candidates with: the rare ones lead, common ones only when nothing else. */
+export function leadingStems(kb: KnowledgeBase, q: Question): string[] {
+  const all = new Set<string>()
+  for (const c of q.concepts) for (const s of c.stems) if (kb.df.has(s)) all.add(s)
+  const limit = commonLimit(kb)
+  const byRarity = [...all].sort((a, b) => (kb.df.get(a) ?? 0) - (kb.df.get(b) ?? 0) || (a < b ? -1 : 1))
+  const rare = byRarity.filter((s) => (kb.df.get(s) ?? 0) <= limit).slice(0, MAX_LEADING)
+  return rare.length ? rare : byRarity.slice(0, FALLBACK_LEADING)
+}
+
+/**
+ * Above this many postings (facts matching the leading stems, summed) one search over every fact
+ * would be slow, so the articles are chosen first and only their facts are read. A single article
+ * never gets near it: 16 stems in at most a few hundred facts.
+ */
+const POSTINGS_BUDGET = 3_000
+/** How many articles the article-first path reads. */
+const ARTICLES_FIRST = 5
+
+/** The facts to score: by one MiniSearch search, or article first when that would be slow. */
+export function fetchCandidates(kb: KnowledgeBase, q: Question): Candidate[] {
+  const stems = leadingStems(kb, q)
+  if (!stems.length) return []
+  const postings = stems.reduce((sum, s) => sum + (kb.df.get(s) ?? 0), 0)
+  if (postings <= POSTINGS_BUDGET || kb.articles.size === 1) {
+    return kb.index.search(stems.join(' '), CANDIDATE_SEARCH).slice(0, CANDIDATES) as Candidate[]
+  }
+  return scanArticles(kb, topArticles(kb, q), stems)
+}
+
+/**
+ * The articles that use the question's words most, judged from each article's document
+ * frequencies: a rare word shared with the question counts more than a common one.
+ */
+function topArticles(kb: KnowledgeBase, q: Question): string[] {
+  const n = kb.searchableCount
+  const scored: { slug: string; score: number }[] = []
+  for (const [slug, stats] of kb.perArticle) {
+    let score = 0
+    for (const c of q.concepts) {
+      let best = 0
+      for (const s of c.stems) {
+        const local = stats.df.get(s)
+        if (local) best = Math.max(best, Math.log(1 + n / (kb.df.get(s) ?? 1)) * Math.log(1 + local))
+      }
+      score += best
+    }
+    if (score > 0) scored.push({ slug, score })
+  }
+  scored.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1))
+  return scored.slice(0, ARTICLES_FIRST).map((a) => a.slug)
+}
+
+/** Reads the facts of a few articles and scores their matches the way the index would, roughly. */
+function scanArticles(kb: KnowledgeBase, slugs: string[], stems: string[]): Candidate[] {
+  const out: Candidate[] = []
+  const idf = new Map(stems.map((s) => [s, Math.log(1 + kb.searchableCount / (kb.df.get(s) ?? 1))]))
+  for (const slug of slugs) {
+    const range = kb.factRanges.get(slug)
+    if (!range) continue
+    for (let id = range.start; id < range.end; id++) {
+      if (kb.duplicates.has(id)) continue
+      const p = kb.profiles[id]
+      let score = 0
+      for (const [s, w] of idf) {
+        if (p.own.has(s)) score += w
+        else if (p.speaker.has(s)) score += w * FIELD_BOOST.speaker
+        else if (neighboursOf(kb, id).some((n) => kb.profiles[n].own.has(s))) score += w * FIELD_BOOST.context
+      }
+      // Longer sentences match more by chance, as BM25's length normalisation also assumes.
+      if (score > 0) out.push({ id, score: score / Math.sqrt(1 + p.own.size / 10) })
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, CANDIDATES)
+}
