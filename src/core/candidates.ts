@@ -37,7 +37,7 @@ export function leadingStems(kb: KnowledgeBase, q: Question): string[] {
  * would be slow, so the articles are chosen first and only their facts are read. A single article
  * never gets near it: 16 stems in at most a few hundred facts.
  */
-const POSTINGS_BUDGET = 3_000
+const POSTINGS_BUDGET = 2_000
 /** How many articles the article-first path reads. */
 const ARTICLES_FIRST = 5
 

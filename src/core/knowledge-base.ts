@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { type AliasTable, deriveAliases } from './aliases.js'
 import { type FactProfile, profileFact } from './fact-features.js'
-import { STOP_WORDS, terms, words } from './normalize.js'
+import { STOP_WORDS, terms, withWordMemo, words } from './normalize.js'
 import { INDEX_OPTIONS, type IndexedFact } from './search-options.js'
 import { splitIntoFacts } from './split-into-facts.js'
 import type { Article, Fact } from './types.js'
@@ -40,10 +40,14 @@ export type BuildProgress = (done: number, total: number) => void
 function contextOf(facts: Fact[], id: number): string {
   const f = facts[id]
   const near = [facts[id - 1], facts[id + 1]].filter((n) => n && n.article === f.article && n.paragraph === f.paragraph)
-  return [...near.map((n) => n.text), f.section ?? ''].join(' ')
+  return [...near.map((n) => n.text), f.section ?? ''].join('\n')
 }
 
 export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
+  return withWordMemo(() => build(articles, onProgress))
+}
+
+function build(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
   const facts: Fact[] = []
   const aliases: AliasTable = new Map()
   const derived: AliasTable = new Map()

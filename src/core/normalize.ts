@@ -16,6 +16,29 @@ export function fold(text: string): string {
 
 /** Words of folded text; "2,000" stays one number, "30%" gives "30" and "percent". */
 export function words(text: string): string[] {
+  const cached = memo?.get(text)
+  if (cached) return cached
+  const out = splitWords(text)
+  memo?.set(text, out)
+  return out
+}
+
+/**
+ * While an index is built, every sentence is read several times (as itself, as a neighbour's
+ * context, for the vocabulary): `withWordMemo` remembers its words for the length of the build.
+ */
+let memo: Map<string, string[]> | undefined
+export function withWordMemo<T>(build: () => T): T {
+  const outer = memo
+  memo = outer ?? new Map()
+  try {
+    return build()
+  } finally {
+    memo = outer
+  }
+}
+
+function splitWords(text: string): string[] {
   const out: string[] = []
   const folded = fold(text).replace(/(\d),(?=\d{3}\b)/g, '$1')
   for (const m of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|%/gu)) {

@@ -8,7 +8,7 @@ export type IndexedFact = {
   text: string
   /** Who speaks in it, so "what did Meyer say" finds "she stated". */
   speaker: string
-  /** Its neighbours in the paragraph and its section heading: words a paraphrase may borrow. */
+  /** Its neighbours in the paragraph and its section heading, one a line: words a paraphrase may borrow. */
   context: string
 }
 
@@ -20,7 +20,8 @@ export const INDEX_OPTIONS: Options<IndexedFact> = {
   fields: ['text', 'speaker', 'context'],
   storeFields: [],
   // Tokens are already clean words; folding, stop words and stemming happen in processTerm.
-  tokenize: (text) => words(text),
+  // One sentence a line, so each is split into words once however often it is read.
+  tokenize: (text) => (text.includes('\n') ? text.split('\n').flatMap(words) : words(text)),
   // Dropping stop words keeps a large index fast (MiniSearch scores every document matching any
   // term) and stemming lets "screening" meet "pre-screen".
   processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
