@@ -5,6 +5,8 @@ import { words } from './normalize.js'
 import type { Answer, Article, SourceInfo } from './types.js'
 
 const FOLLOW_UPS = 3
+/** Articles whose suggestions one `suggest()` call may work out for the first time. */
+const SUGGEST_NEW_ARTICLES = 25
 
 /**
  * The one use case every adapter calls: ask a question, get an `Answer`. Also what the adapters
@@ -87,7 +89,11 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
         const have = s.key.split(' ')
         return wanted.every((w, i) => have.some((h) => (i === wanted.length - 1 ? h.startsWith(w) : h === w)))
       }
+      // Autocomplete has a deadline (Discord's is 3 s): each call reads at most so many articles it
+      // has not read before, and the next keystroke goes on where this one stopped.
+      let fresh = 0
       for (const slug of slugs) {
+        if (!candidates.has(slug) && ++fresh > SUGGEST_NEW_ARTICLES) break
         for (const s of firstAnswered(candidatesOf(slug).filter(matches), limit - out.length)) out.push(s.question)
         if (out.length >= limit) break
       }
