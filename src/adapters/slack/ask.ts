@@ -1,0 +1,37 @@
+import type { Logger } from '@slack/bolt'
+import type { Explainer } from '../../core/explainer.js'
+import type { Answer } from '../../core/types.js'
+import { type RateLimiter, retryAfterSeconds } from '../shared/rate-limit.js'
+import { type AnswerView, answerMessage } from './format.js'
+import { helpMessage, slowDownMessage } from './messages.js'
+import type { Replier } from './reply.js'
+
+/** What every listener needs, made once in start(). */
+export type Deps = {
+  explainer: Explainer
+  limiter: RateLimiter
+  logger: Logger
+  /** Fixed for the run: name the article in citations only when several are known. */
+  showArticle: boolean
+  knownTitles: readonly string[]
+}
+
+/** `help`, or nothing at all (a bare mention): the how-to, not a call to the core. */
+export const isHelp = (question: string): boolean => question === '' || /^help[?!.]*$/i.test(question)
+
+/** The parts of an answer's look that come from the run, not from the question. */
+export function baseView(deps: Deps): AnswerView {
+  return { showArticle: deps.showArticle, knownTitles: deps.knownTitles }
+}
+
+/** The one question path: help, else the rate limit, else the core's answer where it belongs. */
+export async function answerQuestion(deps: Deps, asker: { user: string; question: string; reply: Replier }): Promise<void> {
+  const { user, question, reply } = asker
+  if (isHelp(question)) return reply.answer(helpMessage(deps.knownTitles))
+  const decision = deps.limiter.take(user)
+  if (!decision.allowed) return reply.privately(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
+  const answer: Answer = deps.explainer.ask(question)
+  // A private answer shows what was asked (Slack hides the typed command) and can be shared.
+  const view: AnswerView = reply.shareable ? { ...baseView(deps), question, share: true } : baseView(deps)
+  await reply.answer(answerMessage(answer, view))
+}

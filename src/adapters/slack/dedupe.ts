@@ -1,0 +1,57 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
+
+/**
+ * Slack resends an event it thinks went unanswered (`X-Slack-Retry-Num`, up to three times over
+ * about five minutes), with the same `event_id`; Bolt passes retries on like new events. The
+ * adapter remembers the ids it has seen so each event is answered once.
+ *
+ * The memory is per process: when several copies run behind a load balancer, a retry that lands
+ * on another copy is answered there too. Bolt acks events before any listener runs, so Slack
+ * rarely has a reason to retry; a shared store (Redis) would close the gap if it ever matters.
+ */
+export type DedupeOptions = {
+  /** How long an id is remembered; Slack's last retry comes about five minutes after the event. */
+  ttlMs?: number
+  /** At most this many ids are kept, the oldest forgotten first, so memory stays bounded. */
+  maxSize?: number
+  now?: () => number
+}
+
+export type Deduper = {
+  /** True the first time an id is seen within the TTL; false for a repeat. */
+  isFirst(id: string): boolean
+}
+
+export const DEFAULT_DEDUPE = { ttlMs: 10 * 60_000, maxSize: 10_000 }
+
+export function createDeduper(options: DedupeOptions = {}): Deduper {
+  const ttlMs = options.ttlMs ?? DEFAULT_DEDUPE.ttlMs
+  const maxSize = Math.max(1, options.maxSize ?? DEFAULT_DEDUPE.maxSize)
+  const now = options.now ?? Date.now
+  // A Map iterates in insertion order, which is arrival order: the oldest ids come first.
+  const seen = new Map<string, number>()
+  return {
+    isFirst(id: string): boolean {
+      const t = now()
+      for (const [old, at] of seen) {
+        if (t - at < ttlMs && seen.size < maxSize) break
+        seen.delete(old)
+      }
+      if (seen.has(id)) return false
+      seen.set(id, t)
+      return true
+    },
+  }
+}
+
+/** Global middleware: an Events API body whose `event_id` was seen before goes no further. */
+export function dedupeEvents(deduper: Deduper): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next, logger, context }) => {
+    const id = (body as { event_id?: unknown }).event_id
+    if (typeof id === 'string' && !deduper.isFirst(id)) {
+      logger.debug(`event ${id} already answered; ignoring retry ${context.retryNum ?? '?'}`)
+      return
+    }
+    await next()
+  }
+}

@@ -1,0 +1,135 @@
+import type { types } from '@slack/bolt'
+import { kindLabel, paragraphLabel } from '../../core/cite.js'
+import type { Answer, Citation } from '../../core/types.js'
+import { trimTo } from '../shared/trim.js'
+import { fitMrkdwn, inlineMrkdwn } from './mrkdwn.js'
+
+/**
+ * An `Answer` as a Slack message in Block Kit. Slack's limits hold by construction: every text is
+ * cut to its limit before it is placed, and the number of blocks, context elements and buttons is
+ * bounded by the constants below, so no answer can make Slack reject a message.
+ */
+
+/** What every post and reply carries: `text` is the notification and screen-reader fallback. */
+export type SlackMessage = { text: string; blocks: types.KnownBlock[] }
+
+/** Slack's limits (Block Kit reference), and the shares of them this bot uses. */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3_000,
+  contextElements: 10,
+  buttonText: 75,
+  buttonValue: 2_000,
+  actionsElements: 25,
+  /** Kept as short as a section: Slack truncates a longer `text` fallback anyway. */
+  fallbackText: 3_000,
+  /** A quote is evidence, not the answer: a long one is cut well before the block limit. */
+  quote: 1_000,
+  question: 300,
+} as const
+
+/** Citations and follow-ups shown; with the fixed blocks this stays far below 50 blocks. */
+const MAX_CITATIONS = 10
+const MAX_FOLLOW_UPS = 5
+const MAX_TITLES = 3
+
+/** Follow-up buttons are `follow_up_0`, `follow_up_1`…: Slack wants action ids unique in a message. */
+export const FOLLOW_UP_ACTION = /^follow_up_\d+$/
+export const SHARE_ACTION = 'share_answer'
+
+export type AnswerView = {
+  /** Shown above the answer: Slack never shows what was typed after `/ask`. */
+  question?: string
+  /** Who asked, for an answer shared in a channel (a Slack user id); else "You asked". */
+  askedBy?: string
+  /** A "Share in channel" button: only private (ephemeral) answers need one. */
+  share?: boolean
+  /** Follow-up buttons (default on); off for an answer posted where the bot may not be a member. */
+  followUps?: boolean
+  /** Name the article in each citation: worth it only when more than one is known. */
+  showArticle?: boolean
+  /** The titles of the articles known, offered when there is no answer. */
+  knownTitles?: readonly string[]
+}
+
+export const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } })
+export const context = (...texts: string[]): types.ContextBlock => ({
+  type: 'context',
+  elements: texts.slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text })),
+})
+
+function button(text: string, actionId: string, value: string, primary = false): types.Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    // Plain text is never parsed for mentions, so a question needs no escaping here.
+    text: { type: 'plain_text', text: trimTo(text, LIMITS.buttonText), emoji: false },
+    value: value.slice(0, LIMITS.buttonValue),
+    ...(primary ? { style: 'primary' as const } : {}),
+  }
+}
+
+/** `*[1]* “quote”` then `¶7 · Section · photo caption · said by Name`, all escaped. */
+function citationBlock(citation: Citation, n: number, showArticle: boolean): types.ContextBlock {
+  const where = [
+    showArticle ? citation.article : undefined,
+    paragraphLabel(citation.ref),
+    citation.section,
+    kindLabel(citation.kind) || undefined,
+    citation.speaker ? `said by ${citation.speaker}` : undefined,
+  ].filter((part): part is string => !!part)
+  return context(`*[${n}]* “${fitMrkdwn(citation.quote, LIMITS.quote)}”`, inlineMrkdwn(where.join(' · '), LIMITS.sectionText))
+}
+
+function questionLine(view: AnswerView): string | undefined {
+  if (view.question === undefined) return undefined
+  // The id comes from Slack's payload; anything but an id's characters would be markup.
+  const who = view.askedBy === undefined ? 'You' : /^[A-Z0-9]+$/i.test(view.askedBy) ? `<@${view.askedBy}>` : 'Someone'
+  return `${who} asked: “${inlineMrkdwn(view.question, LIMITS.question)}”`
+}
+
+/** "I answer from *A*, *B*, *C* and 2 more.", escaped; '' when no title is known. */
+export function answerFromLine(titles: readonly string[]): string {
+  if (!titles.length) return ''
+  const shown = titles.slice(0, MAX_TITLES).map((t) => `*${inlineMrkdwn(t, 200)}*`)
+  const more = titles.length > MAX_TITLES ? ` and ${titles.length - MAX_TITLES} more` : ''
+  return `I answer from ${shown.join(', ')}${more}.`
+}
+
+/** For a "not found": what the bot does know, so the member can ask about that instead. */
+function knownLine(titles: readonly string[], followUps: number): string | undefined {
+  if (!titles.length) return undefined
+  return `${answerFromLine(titles)}${followUps ? ' The buttons below are questions I can answer.' : ''}`
+}
+
+function actionsBlock(answer: Answer, view: AnswerView, asked: string): types.ActionsBlock | undefined {
+  // Slack rejects a button with an empty label.
+  const followUps = view.followUps === false ? [] : answer.followUps.filter((q) => q.trim()).slice(0, MAX_FOLLOW_UPS)
+  const elements = followUps.map((q, i) => button(q, `follow_up_${i}`, q))
+  if (view.share) elements.push(button('Share in channel', SHARE_ACTION, asked, true))
+  return elements.length ? { type: 'actions', block_id: 'explainer_actions', elements: elements.slice(0, LIMITS.actionsElements) } : undefined
+}
+
+/** The whole answer: who asked (when not visible), the answer, one context block per citation, buttons. */
+export function answerMessage(answer: Answer, view: AnswerView = {}): SlackMessage {
+  const asked = questionLine(view)
+  // Slack rejects an empty section text; the core always writes one, but a message must never fail.
+  const body = fitMrkdwn(answer.text, LIMITS.sectionText) || 'I have no answer to show for that.'
+  const known = answer.status === 'not_found' ? knownLine(view.knownTitles ?? [], view.followUps === false ? 0 : answer.followUps.length) : undefined
+  const actions = actionsBlock(answer, view, view.question ?? '')
+  const blocks: types.KnownBlock[] = [
+    ...(asked ? [context(asked)] : []),
+    section(body),
+    ...(known ? [context(known)] : []),
+    ...answer.citations.slice(0, MAX_CITATIONS).map((c, i) => citationBlock(c, i + 1, view.showArticle ?? false)),
+    ...(actions ? [actions] : []),
+  ]
+  // Both parts are escaped already: the answer is cut again from its raw text, never the escaped one.
+  const text = asked ? `${asked}\n${fitMrkdwn(answer.text, LIMITS.fallbackText - asked.length - 1)}` : body
+  return { text, blocks: blocks.slice(0, LIMITS.blocks) }
+}
+
+/** A short message of one section: help, "slow down", an error. `mrkdwn` must already be safe. */
+export function noteMessage(mrkdwn: string, fallback = mrkdwn): SlackMessage {
+  return { text: fallback, blocks: [section(mrkdwn)] }
+}

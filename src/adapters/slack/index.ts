@@ -1,0 +1,122 @@
+/**
+ * The Slack adapter: connects with @slack/bolt and serves `explainer.ask()` to `/ask`, mentions,
+ * DMs and the buttons under answers. Socket Mode when an app token is set (no public URL needed),
+ * else HTTP mode on SLACK_PORT at /slack/events, verified with the signing secret.
+ *
+ * HTTP mode keeps nothing between requests that two copies would need to share, so it scales by
+ * running copies behind a load balancer. The two in-memory pieces are per copy by design: the
+ * rate limit (a member spread over copies gets a little more) and the retry dedupe (dedupe.ts).
+ */
+import type { AddressInfo } from 'node:net'
+import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
+import { type Config, ConfigError, type SlackConfig } from '../../config.js'
+import type { Explainer } from '../../core/explainer.js'
+import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
+import type { Deps } from './ask.js'
+import { createDeduper, type DedupeOptions, dedupeEvents } from './dedupe.js'
+import { registerListeners } from './listeners/index.js'
+import { holdingLogger, stderrLogger } from './logger.js'
+import { explainStartError } from './startup-errors.js'
+
+export type SlackAdapterOptions = {
+  /** Questions per member per window (default 5 in 30 s, as on Discord). */
+  rateLimit?: Omit<RateLimitOptions, 'now'>
+  /** The clock for the rate limit and the retry dedupe; tests move it instead of waiting. */
+  now?: () => number
+  dedupe?: Omit<DedupeOptions, 'now'>
+  /** Where Bolt and the adapter log; standard error by default (DEBUG=1: from debug up). */
+  logger?: Logger
+  /** HTTP mode: the interface to listen on (default all; tests use 127.0.0.1). */
+  host?: string
+  /** Web API retries on network errors and 5xx. */
+  retryConfig?: webApi.RetryOptions
+}
+
+export type RunningSlack = {
+  stop(): Promise<void>
+  mode: SlackConfig['mode']
+  /** HTTP mode: the port actually listened on (SLACK_PORT=0 picks a free one). */
+  port?: number
+}
+
+/**
+ * An answer that comes minutes late is worse than none: a few quick retries, not Slack's default
+ * of ten over half an hour. (A 429 is not a retry: the client waits as Slack asks.)
+ */
+const RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 }
+
+function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, options: SlackAdapterOptions): App {
+  return new App({
+    token: slack.botToken,
+    // auth.test runs in init() below, where a rejected token can be reported; without this Bolt
+    // calls it from the constructor and a failure surfaces later as an unhandled rejection.
+    deferInitialization: true,
+    logger,
+    logLevel,
+    // No conversation state is kept between events; Bolt's default store costs an Error per event.
+    convoStore: false,
+    clientOptions: { retryConfig: options.retryConfig ?? RETRIES, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) },
+    ...(slack.mode === 'socket' ? { socketMode: true, appToken: slack.appToken } : { signingSecret: slack.signingSecret }),
+  })
+}
+
+function createDeps(explainer: Explainer, logger: Logger, options: SlackAdapterOptions): Deps {
+  const titles = explainer.sources().map((s) => s.title)
+  const limiter = createRateLimiter({ ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
+  return { explainer, limiter, logger, showArticle: titles.length > 1, knownTitles: titles }
+}
+
+/** auth.test (the bot token), then the HTTP server or the socket (the app token), each failure worded. */
+async function connect(app: App, slack: SlackConfig, host?: string): Promise<number | undefined> {
+  try {
+    await app.init()
+  } catch (error) {
+    throw explainStartError(error, 'bot token', slack)
+  }
+  try {
+    if (slack.mode === 'socket') {
+      await app.start()
+      return undefined
+    }
+    const server = await app.start({ port: slack.port, ...(host ? { host } : {}) })
+    return (server.address() as AddressInfo).port
+  } catch (error) {
+    throw explainStartError(error, 'app token', slack)
+  }
+}
+
+export async function start(explainer: Explainer, config: Config, options: SlackAdapterOptions = {}): Promise<RunningSlack> {
+  const slack = config.slack
+  if (!slack) throw new ConfigError('SLACK_BOT_TOKEN is not set: the Slack adapter has nothing to connect with')
+  const base = options.logger ?? stderrLogger(config.debug ? LogLevel.DEBUG : LogLevel.INFO)
+  const logger = holdingLogger(base)
+  // Bolt sets its logger to the level it is given (INFO when none): give it the logger's own.
+  const app = createApp(slack, logger, base.getLevel(), options)
+  const deps = createDeps(explainer, logger, options)
+
+  app.use(dedupeEvents(createDeduper({ ...options.dedupe, ...(options.now ? { now: options.now } : {}) })))
+  registerListeners(app, deps)
+  // The last word on anything a listener did not handle: log it and go on. Bolt's default
+  // handler rethrows, which answers Slack with a 500 and invites a retry.
+  app.error(async (error) => {
+    logger.error('unhandled error:', error)
+  })
+
+  let port: number | undefined
+  try {
+    port = await connect(app, slack, options.host)
+  } catch (error) {
+    // The error becomes start's one line; Bolt's retry warnings only with DEBUG=1.
+    logger.release(config.debug)
+    throw error
+  }
+  logger.release(true)
+  logger.info(slack.mode === 'socket' ? 'connected in Socket Mode' : `HTTP mode, listening on port ${port} at /slack/events`)
+  return {
+    mode: slack.mode,
+    ...(port !== undefined ? { port } : {}),
+    stop: async () => {
+      await app.stop()
+    },
+  }
+}

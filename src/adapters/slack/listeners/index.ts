@@ -1,0 +1,71 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt'
+import type { Deps } from '../ask.js'
+import { errorMessage } from '../messages.js'
+import type { Replier } from '../reply.js'
+import { appMention } from './app-mention.js'
+import { askCommand } from './ask-command.js'
+import { directMessage } from './direct-message.js'
+import { followUp } from './follow-up.js'
+import { share } from './share.js'
+import type { SlackListener } from './types.js'
+
+/** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
+export const LISTENERS: readonly SlackListener[] = [askCommand, appMention, directMessage, followUp, share]
+
+type Runnable<Args> = {
+  accepts?(args: Args): boolean
+  replier(args: Args): Replier
+  handle(args: Args, reply: Replier, deps: Deps): Promise<void>
+}
+
+/**
+ * One event through one listener. A listener that throws gets a short error reply where its
+ * answer would have gone, and the cause goes to the log: one bad event never reaches Bolt's
+ * error path, let alone the process.
+ */
+async function run<Args>(listener: Runnable<Args>, args: Args, deps: Deps, label: string): Promise<void> {
+  if (listener.accepts && !listener.accepts(args)) return
+  let reply: Replier | undefined
+  try {
+    reply = listener.replier(args)
+    await listener.handle(args, reply, deps)
+  } catch (error) {
+    deps.logger.error(`${label} failed:`, error)
+    if (!reply) return
+    try {
+      await reply.answer(errorMessage())
+    } catch (replyError) {
+      deps.logger.error(`${label}: the error reply failed too:`, replyError)
+    }
+  }
+}
+
+/**
+ * Registers every listener. Commands and buttons are acked first, before any work, well inside
+ * Bolt's 3-second deadline; the answer follows through respond() or the Web API. Events need no
+ * ack here: Bolt acks them before listeners run.
+ */
+export function registerListeners(app: App, deps: Deps): void {
+  for (const listener of LISTENERS) {
+    switch (listener.kind) {
+      case 'command':
+        app.command(listener.command, async (args) => {
+          await args.ack()
+          await run(listener, args, deps, listener.command)
+        })
+        break
+      case 'button':
+        app.action<BlockAction<ButtonAction>>(listener.actionId, async (args) => {
+          await args.ack()
+          await run(listener, args, deps, `button ${args.action.action_id}`)
+        })
+        break
+      case 'app_mention':
+        app.event('app_mention', (args) => run(listener, args, deps, 'app_mention'))
+        break
+      case 'message':
+        app.message((args) => run(listener, args, deps, 'message'))
+        break
+    }
+  }
+}

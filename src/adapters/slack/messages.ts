@@ -1,0 +1,27 @@
+import { MAX_QUESTION_LENGTH } from '../../core/answer.js'
+import { answerFromLine, noteMessage, type SlackMessage } from './format.js'
+
+/** The bot's own fixed words: help, "slow down" and the error reply. */
+
+/** `/ask help`, `help` in a DM or a mention with no question: how to ask, and about what. */
+export function helpMessage(knownTitles: readonly string[]): SlackMessage {
+  const lines = [
+    'I answer questions about the news articles I know, quoting them word for word. Ways to ask:',
+    '• `/ask your question`: an answer only you see, with a button to share it in the channel',
+    '• `/ask` on its own: an overview of the article',
+    '• mention me with a question in a channel: I answer in a thread',
+    '• write to me here in a direct message',
+    `Questions can be up to ${MAX_QUESTION_LENGTH} characters. ${answerFromLine(knownTitles)}`.trim(),
+  ]
+  return noteMessage(lines.join('\n'), 'How to ask me a question: /ask your question, a mention, or a direct message.')
+}
+
+/** Shown only to the member who is asking too fast. */
+export function slowDownMessage(seconds: number): SlackMessage {
+  return noteMessage(`You're asking faster than I can keep up: slow down, please, and try again in ${seconds} s.`)
+}
+
+/** A handler failed: short and without the cause, which goes to the log instead. */
+export function errorMessage(): SlackMessage {
+  return noteMessage('Sorry, something went wrong while answering that. Please try again in a moment.')
+}

@@ -1,0 +1,70 @@
+import { trimTo } from '../shared/trim.js'
+
+/**
+ * Slack's text markup in both directions. Everything the bot echoes (the question, the answer, a
+ * quote, a section heading) goes through `escapeMrkdwn`, so no text a member typed can become a
+ * mention, a `<!channel>` or a link; incoming text goes through `fromSlackText`, so the core reads
+ * the words a member typed, not Slack's markup of them.
+ */
+
+/**
+ * `&`, `<` and `>` as Slack wants them escaped: with them escaped, `<!channel>`, `<!here>` and
+ * `<@U123>` print as text instead of notifying anyone. A bare `@channel` only pings when a message
+ * is posted with `link_names`, which this bot never sets; a word joiner after the `@` keeps it
+ * harmless even so, and is invisible to a reader.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1')
+}
+
+/**
+ * Escaped text of at most `max` characters. The text is trimmed before it is escaped, never after,
+ * so a cut can never fall inside an `&amp;`. Escaping lengthens text by an amount that depends on
+ * where the cut falls, so the longest raw cut that still fits is found by bisection (about a dozen
+ * escapes of at most `max` characters, and only for text that is over the limit).
+ */
+export function fitMrkdwn(raw: string, max: number): string {
+  const whole = escapeMrkdwn(raw)
+  if (whole.length <= max) return whole
+  let best = ''
+  let lo = 0
+  let hi = Math.min(max, raw.length)
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const out = escapeMrkdwn(trimTo(raw, mid))
+    if (out.length <= max) {
+      best = out
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return best
+}
+
+/** One line of escaped text: a question quoted inline must not break the block it stands in. */
+export function inlineMrkdwn(raw: string, max: number): string {
+  return fitMrkdwn(raw.replace(/\s+/g, ' ').trim(), max)
+}
+
+/**
+ * What a member typed, from Slack's markup of it: the bot's own mention dropped, other mentions
+ * and links as their labels, and Slack's escapes undone (`&amp;` last, so `&amp;lt;` stays `&lt;`).
+ */
+export function fromSlackText(text: string, botUserId?: string): string {
+  return text
+    .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/gi, (_m, id: string, label?: string) => (id === botUserId ? ' ' : `@${label || id}`))
+    .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, label?: string) => label || '@group')
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, '#$1')
+    .replace(/<([^>|]+)\|([^>]+)>/g, '$2')
+    .replace(/<([^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+}

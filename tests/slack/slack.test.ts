@@ -1,0 +1,237 @@
+/**
+ * The Slack adapter end to end: a real Bolt App in HTTP mode on 127.0.0.1 receiving requests
+ * signed with the signing secret, a fake Slack Web API capturing what the bot posts, and the real
+ * explainer over knowledge/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createExplainer, type Explainer } from '../../src/core/explainer.js'
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
+import type { Captured } from './fake-slack.js'
+import { dmEvent, mentionEvent, type SlackTestApp, startSlackTestApp } from './harness.js'
+import { buttonsOf, limitProblems, pings, visibleText } from './inspect.js'
+import { eventBody, FORM, JSON_TYPE, signed, slashCommandBody } from './signed.js'
+
+const real = createExplainer(loadKnowledge('knowledge'))
+/** The real core, except that a question with "boom" in it makes it throw. */
+const explainer: Explainer = {
+  ...real,
+  ask: (question) => {
+    if (question.includes('boom')) throw new Error('core exploded: index corrupt')
+    return real.ask(question)
+  },
+}
+
+const QUESTION = 'Who is Andrew Selee?'
+const byResponse = (id: string) => (c: Captured) => c.method === 'response_url' && c.responseId === id
+
+let slack: SlackTestApp
+beforeAll(async () => {
+  // A generous limit: the rate limit has its own app and clock below.
+  slack = await startSlackTestApp(explainer, { rateLimit: { limit: 1_000 } })
+})
+afterAll(async () => {
+  await slack?.close()
+})
+
+describe('/ask', () => {
+  it('acks at once, then answers privately with citations, follow-ups and a share button', async () => {
+    const started = Date.now()
+    const ack = await slack.command(QUESTION)
+    expect(ack.status).toBe(200)
+    expect(ack.body).toBe('')
+    expect(Date.now() - started).toBeLessThan(1_000)
+    const reply = await slack.fake.waitFor(byResponse(ack.responseId), 'the /ask answer')
+    expect(reply.body.response_type).toBe('ephemeral')
+    expect(reply.body.replace_original).toBe(false)
+    const text = visibleText(reply)
+    expect(text).toContain('You asked: “Who is Andrew Selee?”')
+    expect(text).toContain('Migration Policy Institute')
+    expect(text).toContain('¶5')
+    expect(text).toContain('said by Andrew Selee')
+    const buttons = buttonsOf(reply)
+    expect(buttons.at(-1)).toMatchObject({ action_id: 'share_answer', value: QUESTION, text: 'Share in channel' })
+    expect(buttons.filter((b) => b.action_id.startsWith('follow_up_')).length).toBeGreaterThan(0)
+    expect(limitProblems(reply)).toEqual([])
+  })
+
+  it('`/ask help` explains usage and `/ask` alone gives the overview', async () => {
+    const help = await slack.command('help')
+    expect(visibleText(await slack.fake.waitFor(byResponse(help.responseId)))).toContain('/ask your question')
+    const overview = await slack.command('')
+    const reply = await slack.fake.waitFor(byResponse(overview.responseId))
+    expect(visibleText(reply)).toContain('You asked: “summary”')
+    expect(visibleText(reply)).toContain('*[1]*')
+  })
+
+  it('"Share in channel" posts the answer for everyone, quoting the question, and removes the private copy', async () => {
+    const click = await slack.click({ actionId: 'share_answer', value: QUESTION, channel: 'C1', ephemeral: true, user: 'U7' })
+    expect(click.status).toBe(200)
+    const shared = await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.response_type === 'in_channel', 'the shared answer')
+    const text = visibleText(shared)
+    expect(text).toContain('<@U7> asked: “Who is Andrew Selee?”')
+    expect(text).toContain('Migration Policy Institute')
+    expect(buttonsOf(shared)).toEqual([])
+    await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.delete_original === true, 'the private copy deleted')
+  })
+
+  it('a follow-up button under a private answer answers privately again', async () => {
+    const click = await slack.click({ actionId: 'follow_up_1', value: 'Who is Vicente Fox?', channel: 'C1', ephemeral: true })
+    const reply = await slack.fake.waitFor(byResponse(click.responseId))
+    expect(reply.body.response_type).toBe('ephemeral')
+    expect(visibleText(reply)).toContain('Vicente Fox')
+  })
+})
+
+describe('mentions and DMs', () => {
+  it('answers a mention in a thread under that message', async () => {
+    const ts = slack.nextTs()
+    await slack.event(mentionEvent(QUESTION, ts))
+    const reply = await slack.fake.waitFor((c) => c.body.thread_ts === ts, 'the threaded answer')
+    expect(reply.method).toBe('chat.postMessage')
+    expect(reply.body.thread_ts).toBe(ts)
+    expect(reply.body.channel).toBe('C1')
+    expect(visibleText(reply)).toContain('Migration Policy Institute')
+    expect(buttonsOf(reply).map((b) => b.action_id)).not.toContain('share_answer')
+  })
+
+  it('answers a mention inside a thread in that same thread', async () => {
+    const parent = slack.nextTs()
+    await slack.event(mentionEvent(QUESTION, slack.nextTs(), 'U1', { thread_ts: parent }))
+    expect((await slack.fake.waitFor((c) => c.body.thread_ts === parent)).method).toBe('chat.postMessage')
+  })
+
+  it('answers a DM in the DM', async () => {
+    await slack.event(dmEvent(QUESTION, slack.nextTs(), 'D-dm'))
+    const reply = await slack.fake.waitFor((c) => c.body.channel === 'D-dm', 'the DM answer')
+    expect(reply.method).toBe('chat.postMessage')
+    expect(reply.body.thread_ts).toBeUndefined()
+    expect(visibleText(reply)).toContain('Andrew Selee')
+  })
+
+  it('a follow-up button answers in the same thread, or in the DM', async () => {
+    const parent = slack.nextTs()
+    await slack.click({ actionId: 'follow_up_0', value: 'Who is Vicente Fox?', channel: 'C1', message: { ts: slack.nextTs(), thread_ts: parent } })
+    const inThread = await slack.fake.waitFor((c) => c.body.thread_ts === parent, 'the follow-up in the thread')
+    expect(visibleText(inThread)).toContain('Vicente Fox')
+
+    await slack.click({ actionId: 'follow_up_2', value: 'Who is Vicente Fox?', channel: 'D-follow', message: { ts: slack.nextTs() } })
+    const inDm = await slack.fake.waitFor((c) => c.body.channel === 'D-follow', 'the follow-up in the DM')
+    expect(inDm.body.thread_ts).toBeUndefined()
+    expect(visibleText(inDm)).toContain('Vicente Fox')
+  })
+
+  it('ignores edits, joins, bot messages and its own messages', async () => {
+    const events = [
+      dmEvent(QUESTION, slack.nextTs(), 'D-edit', 'U1', { subtype: 'message_changed' }),
+      dmEvent(QUESTION, slack.nextTs(), 'D-join', 'U1', { subtype: 'channel_join' }),
+      dmEvent(QUESTION, slack.nextTs(), 'D-bot', 'U9', { subtype: 'bot_message', bot_id: 'B9' }),
+      dmEvent(QUESTION, slack.nextTs(), 'D-bot2', 'U9', { bot_id: 'B9' }),
+      dmEvent(QUESTION, slack.nextTs(), 'D-self', 'UBOT', { bot_id: 'B1' }),
+    ]
+    for (const e of events) await slack.event(e)
+    const edited = slack.nextTs()
+    await slack.event(mentionEvent(QUESTION, edited, 'U1', { edited: { user: 'U1', ts: edited } }))
+    await slack.settle()
+    const channels = new Set(events.map((e) => e.channel))
+    expect(slack.fake.captured.filter((c) => channels.has(String(c.body.channel)))).toEqual([])
+    expect(slack.inThread(edited)).toEqual([])
+  })
+})
+
+describe('what Slack sends again, and what it must not get through', () => {
+  it('answers a retried event (same event_id, X-Slack-Retry-Num: 1) once', async () => {
+    const ts = slack.nextTs()
+    await slack.event(mentionEvent(QUESTION, ts), { eventId: 'Ev-retried' })
+    await slack.fake.waitFor((c) => c.body.thread_ts === ts)
+    await slack.event(mentionEvent(QUESTION, ts), { eventId: 'Ev-retried', retryNum: 1 })
+    // The usual case: the retry arrives while the first delivery is still being answered.
+    const racing = slack.nextTs()
+    await Promise.all([
+      slack.event(mentionEvent(QUESTION, racing), { eventId: 'Ev-race' }),
+      slack.event(mentionEvent(QUESTION, racing), { eventId: 'Ev-race', retryNum: 1 }),
+    ])
+    await slack.settle()
+    expect(slack.inThread(ts)).toHaveLength(1)
+    expect(slack.inThread(racing)).toHaveLength(1)
+  })
+
+  it('answers url_verification with the challenge', async () => {
+    const reply = await slack.post(signed(JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'c-123' }), JSON_TYPE))
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.body)).toEqual({ challenge: 'c-123' })
+  })
+
+  it('rejects a bad signature and a stale timestamp with 401, and answers neither', async () => {
+    const ts = slack.nextTs()
+    const body = eventBody(mentionEvent(QUESTION, ts), 'Ev-forged')
+    expect((await slack.post(signed(body, JSON_TYPE, { secret: 'not-the-secret' }))).status).toBe(401)
+    const stale = Math.floor(Date.now() / 1000) - 10 * 60
+    expect((await slack.post(signed(body, JSON_TYPE, { timestamp: stale }))).status).toBe(401)
+    const command = signed(slashCommandBody({ text: QUESTION, response_url: slack.fake.responseUrl('forged') }), FORM)
+    expect((await slack.post({ ...command, body: command.body.replace('Andrew', 'Andrea') })).status).toBe(401)
+    await slack.settle()
+    expect(slack.inThread(ts)).toEqual([])
+    expect(slack.fake.captured.filter(byResponse('forged'))).toEqual([])
+  })
+
+  it('never echoes <!channel>, <!here> or a user mention live', async () => {
+    const ack = await slack.command('<!channel> <!here> <@U2> & who is Andrew Selee?')
+    const reply = await slack.fake.waitFor(byResponse(ack.responseId))
+    expect(pings(reply)).toBe(false)
+    expect(visibleText(reply)).toContain('&amp;')
+
+    // What a member typed as text arrives escaped; unescaped for the core, it must be escaped again.
+    expect(pings(await slack.mention('&lt;!channel&gt; &lt;@U2&gt; what is this about?'))).toBe(false)
+
+    const share = await slack.click({ actionId: 'share_answer', value: '<!channel> who is Andrew Selee?', channel: 'C1', ephemeral: true })
+    const shared = await slack.fake.waitFor((c) => byResponse(share.responseId)(c) && c.body.response_type === 'in_channel')
+    expect(visibleText(shared)).toContain('asked: “&lt;!channel&gt; who is Andrew Selee?”')
+    expect(visibleText(shared)).not.toContain('<!channel>')
+  })
+})
+
+describe('failures', () => {
+  it('answers a throwing core with a short error, logs the cause and keeps serving', async () => {
+    const failed = await slack.mention('boom')
+    expect(visibleText(failed)).toContain('something went wrong')
+    expect(visibleText(failed)).not.toContain('exploded')
+    expect(slack.logger.lines.some((l) => l.level === 'error' && l.text.includes('core exploded'))).toBe(true)
+
+    const ack = await slack.command('boom')
+    const reply = await slack.fake.waitFor(byResponse(ack.responseId))
+    expect(reply.body.response_type).toBe('ephemeral')
+    expect(visibleText(reply)).toContain('something went wrong')
+
+    expect(visibleText(await slack.mention(QUESTION))).toContain('Andrew Selee')
+  })
+})
+
+describe('rate limit (injected clock)', () => {
+  let limited: SlackTestApp
+  let clock = 1_000_000
+  beforeAll(async () => {
+    limited = await startSlackTestApp(real, { rateLimit: { limit: 2, windowMs: 30_000 }, now: () => clock })
+  })
+  afterAll(async () => {
+    await limited?.close()
+  })
+
+  it('tells a member who asks too fast to slow down, privately, and answers again once the window has passed', async () => {
+    for (let i = 0; i < 2; i++) expect((await limited.mention(QUESTION, 'U-fast')).method).toBe('chat.postMessage')
+    clock += 10_000
+    const note = await limited.mention(QUESTION, 'U-fast')
+    expect(note.method).toBe('chat.postEphemeral')
+    expect(note.body.user).toBe('U-fast')
+    expect(visibleText(note)).toContain('slow down, please, and try again in 20 s')
+
+    const ack = await limited.command(QUESTION, 'U-fast')
+    const privately = await limited.fake.waitFor(byResponse(ack.responseId))
+    expect(privately.body.response_type).toBe('ephemeral')
+    expect(visibleText(privately)).toContain('try again in 20 s')
+
+    // Someone else is not slowed down by U-fast.
+    expect((await limited.mention(QUESTION, 'U-calm')).method).toBe('chat.postMessage')
+    clock += 20_001
+    expect((await limited.mention(QUESTION, 'U-fast')).method).toBe('chat.postMessage')
+  })
+})

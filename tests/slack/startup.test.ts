@@ -1,0 +1,103 @@
+/**
+ * Connecting: a rejected token is one clear line and a non-zero exit, never a stack trace; Socket
+ * Mode connects through apps.connections.open and answers what arrives over the WebSocket.
+ */
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { afterEach, describe, expect, it } from 'vitest'
+import { start } from '../../src/adapters/slack/index.js'
+import { ConfigError } from '../../src/config.js'
+import { createExplainer } from '../../src/core/explainer.js'
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
+import { BIN, oneErrorLine, ROOT, runCli } from '../support/run-cli.js'
+import { type FakeSlack, startFakeSlack } from './fake-slack.js'
+import { httpConfig, mentionEvent, recordingLogger } from './harness.js'
+import { visibleText } from './inspect.js'
+import { eventBody, FORM, SIGNING_SECRET, signed, slashCommandBody } from './signed.js'
+
+const explainer = createExplainer(loadKnowledge('knowledge'))
+const rejected = { ok: false as const, error: 'invalid_auth' }
+
+let fake: FakeSlack | undefined
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+describe('a wrong token', () => {
+  it('start() rejects with one line naming SLACK_BOT_TOKEN and the reason', async () => {
+    fake = await startFakeSlack({ auth: rejected })
+    const failure = start(explainer, httpConfig(fake.apiUrl), { logger: recordingLogger(), host: '127.0.0.1', retryConfig: { retries: 0 } })
+    await expect(failure).rejects.toBeInstanceOf(ConfigError)
+    await expect(failure).rejects.toThrow(/^SLACK_BOT_TOKEN was rejected by Slack \(invalid_auth\): .*OAuth & Permissions/)
+  })
+
+  it('`explainer start` prints that line alone and exits 1', async () => {
+    fake = await startFakeSlack({ auth: rejected })
+    const env = { SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: 'secret', SLACK_PORT: '0', SLACK_API_URL: fake.apiUrl, SLACK_APP_TOKEN: '' }
+    const { code, stderr } = await runCli(['start'], { env })
+    expect(code).toBe(1)
+    expect(oneErrorLine(stderr)).toMatch(/^explainer: SLACK_BOT_TOKEN was rejected by Slack \(invalid_auth\): /)
+  })
+
+  it('a rejected app token names SLACK_APP_TOKEN', async () => {
+    fake = await startFakeSlack({ appAuth: rejected })
+    const config = { debug: false, slack: { botToken: 'xoxb-test', mode: 'socket' as const, appToken: 'xapp-wrong', port: 0, apiUrl: fake.apiUrl } }
+    await expect(start(explainer, config, { logger: recordingLogger(), retryConfig: { retries: 0 } })).rejects.toThrow(
+      /^SLACK_APP_TOKEN was rejected by Slack \(invalid_auth\): /,
+    )
+  })
+})
+
+describe('Socket Mode', () => {
+  it('connects with the app token and answers a mention that arrives over the socket', async () => {
+    fake = await startFakeSlack()
+    const config = { debug: false, slack: { botToken: 'xoxb-test', mode: 'socket' as const, appToken: 'xapp-test', port: 0, apiUrl: fake.apiUrl } }
+    const running = await start(explainer, config, { logger: recordingLogger(), retryConfig: { retries: 0 } })
+    try {
+      expect(running.mode).toBe('socket')
+      expect(running.port).toBeUndefined()
+      const ts = '1700000001.000100'
+      await fake.sendEnvelope('events_api', JSON.parse(eventBody(mentionEvent('Who is Andrew Selee?', ts), 'Ev-socket')))
+      const reply = await fake.waitFor((c) => c.body.thread_ts === ts, 'the answer to the socket event')
+      expect(visibleText(reply)).toContain('Migration Policy Institute')
+    } finally {
+      await running.stop()
+    }
+  })
+})
+
+describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
+  it('serves /ask over HTTP, then stops cleanly on Ctrl-C', async () => {
+    fake = await startFakeSlack()
+    const env = {
+      ...process.env,
+      DISCORD_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: '0',
+      // Without the trailing slash: the Web API base is joined either way.
+      SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''),
+    }
+    const child = spawn(process.execPath, [BIN, 'start'], { cwd: ROOT, env, timeout: 15_000 })
+    let stderr = ''
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d
+        const m = stderr.match(/listening on port (\d+)/)
+        if (m) resolve(Number(m[1]))
+      })
+      child.on('exit', () => reject(new Error(`exited before listening:\n${stderr}`)))
+    })
+    const request = signed(slashCommandBody({ text: 'Who is Andrew Selee?', response_url: fake.responseUrl('cli') }), FORM)
+    const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: request.headers, body: request.body })
+    expect(ack.status).toBe(200)
+    const reply = await fake.waitFor((c) => c.responseId === 'cli', 'the answer from the CLI-started bot')
+    expect(visibleText(reply)).toContain('Migration Policy Institute')
+    child.kill('SIGINT')
+    const [code] = await once(child, 'exit')
+    expect(code).toBe(0)
+    expect(stderr).toContain('answering on Slack')
+  })
+})
