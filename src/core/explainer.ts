@@ -5,6 +5,8 @@ import { words } from './normalize.js'
 import type { Answer, Article, SourceInfo } from './types.js'
 
 const FOLLOW_UPS = 3
+/** Answers kept for questions asked again (least recently asked dropped first). */
+const RECENT_ANSWERS = 1_000
 /** Articles whose suggestions one `suggest()` call may work out for the first time. */
 const SUGGEST_NEW_ARTICLES = 25
 
@@ -19,9 +21,16 @@ export type Explainer = {
   readonly knowledge: KnowledgeBase
 }
 
-export function createExplainer(articles: Article[], onProgress?: BuildProgress): Explainer {
+export type ExplainerOptions = {
+  /** How many recent answers to keep for questions asked again (default 1,000; 0 keeps none). */
+  recentAnswers?: number
+}
+
+export function createExplainer(articles: Article[], onProgress?: BuildProgress, options: ExplainerOptions = {}): Explainer {
+  const keep = options.recentAnswers ?? RECENT_ANSWERS
   const kb = buildKnowledgeBase(articles, onProgress)
   const slugs = [...kb.articles.keys()]
+  const recent = new Map<string, Answer>()
   const summary: Suggestion = { question: 'Summarize the article', factId: -1, article: '', key: 'summarize the article' }
 
   // A suggestion is offered only once it has been asked for real and answered by the fact it came
@@ -79,8 +88,18 @@ export function createExplainer(articles: Article[], onProgress?: BuildProgress)
   return {
     knowledge: kb,
     ask(question: string): Answer {
-      const draft = draftAnswer(kb, question)
-      return { status: draft.status, text: draft.text, citations: draft.citations, followUps: followUpsFor(draft, question) }
+      // The same question always gets the same answer, so a popular one (a follow-up button many
+      // people click) is worked out once. Callers get their own arrays to change if they like.
+      let answer = recent.get(question)
+      if (answer) {
+        recent.delete(question)
+      } else {
+        const draft = draftAnswer(kb, question)
+        answer = { status: draft.status, text: draft.text, citations: draft.citations, followUps: followUpsFor(draft, question) }
+      }
+      recent.set(question, answer)
+      if (recent.size > keep) recent.delete(recent.keys().next().value as string)
+      return { ...answer, citations: answer.citations.map((c) => ({ ...c })), followUps: [...answer.followUps] }
     },
     suggest(typed: string, limit = 25): string[] {
       const wanted = words(typed)
