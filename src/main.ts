@@ -2,6 +2,9 @@
  * The one place that wires the program: environment, configuration, knowledge, adapters and the
  * command to run. Everything it joins knows nothing of the others.
  */
+import { readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import dotenv from 'dotenv'
 import { type Adapter, lazyAdapter } from './cli/adapters.js'
 import type { Io } from './cli/command.js'
@@ -12,8 +15,9 @@ import { resolveKnowledgeDir } from './cli/knowledge-dir.js'
 import { progressReporter } from './cli/progress.js'
 import { type Config, isDebug, readConfig } from './config.js'
 import { KnowledgeError } from './core/errors.js'
-import { createExplainer, type Explainer } from './core/explainer.js'
+import { type Explainer, explainerFor } from './core/explainer.js'
 import { loadKnowledge } from './knowledge/load-knowledge.js'
+import { loadOrBuild } from './knowledge/saved-index.js'
 
 /**
  * The platforms `start` serves, each behind a dynamic import(): answering on the command line
@@ -44,12 +48,21 @@ function loadArticles(dir: string) {
   }
 }
 
+/** The project's folder: saved indexes go in its .explainer-cache/, keyed by the core's sources. */
+const PROJECT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const CORE = join(PROJECT, 'src', 'core')
+
 function buildExplainer(dir: string, io: Io): Explainer {
   const articles = loadArticles(dir)
   const progress = progressReporter(io.stderr)
-  const explainer = createExplainer(articles, progress.onProgress)
+  const kb = loadOrBuild(articles, {
+    dir: join(PROJECT, '.explainer-cache'),
+    codeFiles: readdirSync(CORE).map((name) => join(CORE, name)),
+    onProgress: progress.onProgress,
+    onNote: (line) => io.stderr.write(`explainer: ${line}\n`),
+  })
   progress.finish()
-  return explainer
+  return explainerFor(kb)
 }
 
 /** Commands that keep serving chat platforms: one bad event must not end them. */

@@ -22,14 +22,23 @@ const MAX_LEADING = 16
 /** When every stem is common, the rarest few still find candidates. */
 const FALLBACK_LEADING = 4
 
-/** The stems to fetch candidates with: the rare ones lead, common ones only when nothing else. */
+/**
+ * The stems to fetch candidates with. Rarity is judged per idea of the question (a word with its
+ * word family, as its weight is), so a rare family member ("normanz") cannot stand in for a common
+ * word that was asked ("normandy"). Rare ideas lead; when none is rare, the rarest few.
+ */
 export function leadingStems(kb: KnowledgeBase, q: Question): string[] {
-  const all = new Set<string>()
-  for (const c of q.concepts) for (const s of c.stems) if (kb.df.has(s)) all.add(s)
   const limit = commonLimit(kb)
-  const byRarity = [...all].sort((a, b) => (kb.df.get(a) ?? 0) - (kb.df.get(b) ?? 0) || (a < b ? -1 : 1))
-  const rare = byRarity.filter((s) => (kb.df.get(s) ?? 0) <= limit).slice(0, MAX_LEADING)
-  return rare.length ? rare : byRarity.slice(0, FALLBACK_LEADING)
+  const ideas = q.concepts
+    .map((c) => {
+      const stems = [...c.stems].filter((s) => kb.df.has(s))
+      return { stems, df: Math.max(0, ...stems.map((s) => kb.df.get(s) ?? 0)), word: c.word }
+    })
+    .filter((idea) => idea.stems.length)
+    .sort((a, b) => a.df - b.df || (a.word < b.word ? -1 : 1))
+  const rare = ideas.filter((idea) => idea.df <= limit)
+  const leading = rare.length ? rare : ideas.slice(0, FALLBACK_LEADING)
+  return [...new Set(leading.flatMap((idea) => idea.stems))].slice(0, MAX_LEADING)
 }
 
 /**
@@ -46,10 +55,28 @@ export function fetchCandidates(kb: KnowledgeBase, q: Question): Candidate[] {
   const stems = leadingStems(kb, q)
   if (!stems.length) return []
   const postings = stems.reduce((sum, s) => sum + (kb.df.get(s) ?? 0), 0)
-  if (postings <= POSTINGS_BUDGET || kb.articles.size === 1) {
-    return kb.index.search(stems.join(' '), CANDIDATE_SEARCH).slice(0, CANDIDATES) as Candidate[]
+  const found =
+    postings <= POSTINGS_BUDGET || kb.articles.size === 1
+      ? (kb.index.search(stems.join(' '), CANDIDATE_SEARCH) as Candidate[])
+      : scanArticles(kb, topArticles(kb, q), stems)
+  return distinct(kb, found)
+}
+
+/**
+ * The first CANDIDATES of a ranked list, one per sentence text: an archive that holds the same
+ * wire story twice must not fill the list with copies of one sentence.
+ */
+function distinct(kb: KnowledgeBase, ranked: Candidate[]): Candidate[] {
+  const out: Candidate[] = []
+  const seen = new Set<string>()
+  for (const c of ranked) {
+    const text = kb.facts[c.id].text
+    if (seen.has(text)) continue
+    seen.add(text)
+    out.push(c)
+    if (out.length >= CANDIDATES) break
   }
-  return scanArticles(kb, topArticles(kb, q), stems)
+  return out
 }
 
 /**
@@ -95,5 +122,5 @@ function scanArticles(kb: KnowledgeBase, slugs: string[], stems: string[]): Cand
       if (score > 0) out.push({ id, score: score / Math.sqrt(1 + p.own.size / 10) })
     }
   }
-  return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, CANDIDATES)
+  return out.sort((a, b) => b.score - a.score || a.id - b.id)
 }

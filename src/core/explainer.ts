@@ -27,8 +27,12 @@ export type ExplainerOptions = {
 }
 
 export function createExplainer(articles: Article[], onProgress?: BuildProgress, options: ExplainerOptions = {}): Explainer {
+  return explainerFor(buildKnowledgeBase(articles, onProgress), options)
+}
+
+/** The same, over a knowledge base already built (or loaded from a saved index). */
+export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}): Explainer {
   const keep = options.recentAnswers ?? RECENT_ANSWERS
-  const kb = buildKnowledgeBase(articles, onProgress)
   const slugs = [...kb.articles.keys()]
   const recent = new Map<string, Answer>()
   const summary: Suggestion = { question: 'Summarize the article', factId: -1, article: '', key: 'summarize the article' }

@@ -52,12 +52,9 @@ function build(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
   const aliases: AliasTable = new Map()
   const derived: AliasTable = new Map()
   const byslug = new Map<string, Article>()
-  const factRanges = new Map<string, { start: number; end: number }>()
   for (const article of articles) {
     byslug.set(article.slug, article)
-    const start = facts.length
-    facts.push(...splitIntoFacts(article, start))
-    factRanges.set(article.slug, { start, end: facts.length })
+    facts.push(...splitIntoFacts(article, facts.length))
     deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'), derived)
     for (const [alias, meanings] of Object.entries(article.aliases)) {
       const set = aliases.get(alias) ?? new Set<string>()
@@ -74,34 +71,24 @@ function build(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
     for (const m of meanings) set.add(m)
   }
 
-  const seen = new Map<string, number>()
+  const seen = new Set<string>()
   const duplicates = new Set<number>()
   const index = new MiniSearch<IndexedFact>(INDEX_OPTIONS)
   const profiles: FactProfile[] = []
-  const df = new Map<string, number>()
-  const perArticle: KnowledgeBase['perArticle'] = new Map()
-  const sectionStems = new Map<string, Set<string>>()
   const wordCounts = new Map<string, number>()
   const batch: IndexedFact[] = []
 
-  facts.forEach((fact) => {
-    const profile = profileFact(fact)
-    if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
-    profiles.push(profile)
+  for (const fact of facts) {
+    profiles.push(profileFact(fact))
     for (const w of words(fact.text)) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1)
     const key = `${fact.article}\u0000${fact.text}`
     if (seen.has(key)) {
       duplicates.add(fact.id)
     } else {
-      seen.set(key, fact.id)
-      for (const t of profile.own) df.set(t, (df.get(t) ?? 0) + 1)
-      const stats = perArticle.get(fact.article) ?? { df: new Map<string, number>(), count: 0 }
-      perArticle.set(fact.article, stats)
-      stats.count++
-      for (const t of profile.own) stats.df.set(t, (stats.df.get(t) ?? 0) + 1)
+      seen.add(key)
       batch.push({ id: fact.id, text: fact.text, speaker: fact.speaker ?? '', context: contextOf(facts, fact.id) })
     }
-  })
+  }
   // Indexing is the slow part of a large build: add in chunks so progress can be shown.
   const chunk = Math.max(500, Math.ceil(batch.length / 20))
   for (let i = 0; i < batch.length; i += chunk) {
@@ -114,21 +101,37 @@ function build(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
   for (const [w, n] of wordCounts) vocabulary.set(w, n)
   for (const alias of aliases.keys()) if (!alias.includes(' ')) vocabulary.set(alias, (vocabulary.get(alias) ?? 0) + 1)
 
-  return {
-    articles: byslug,
-    facts,
-    profiles,
-    index,
-    df,
-    searchableCount: batch.length,
-    stems: [...df.keys()].sort(),
-    vocabulary,
-    aliases,
-    perArticle,
-    factRanges,
-    sectionStems,
-    duplicates,
+  return assemble({ articles: byslug, facts, profiles, index, vocabulary, aliases, duplicates })
+}
+
+/** What a knowledge base is made of; everything else in it is worked out from these. */
+export type KnowledgeParts = Pick<KnowledgeBase, 'articles' | 'facts' | 'profiles' | 'index' | 'vocabulary' | 'aliases' | 'duplicates'>
+
+/** Adds the statistics a knowledge base keeps (shared by a fresh build and a loaded snapshot). */
+export function assemble(parts: KnowledgeParts): KnowledgeBase {
+  const { facts, profiles, duplicates } = parts
+  const df = new Map<string, number>()
+  const perArticle: KnowledgeBase['perArticle'] = new Map()
+  const factRanges: KnowledgeBase['factRanges'] = new Map()
+  const sectionStems = new Map<string, Set<string>>()
+  let searchableCount = 0
+  for (const fact of facts) {
+    const range = factRanges.get(fact.article)
+    if (range) range.end = fact.id + 1
+    else factRanges.set(fact.article, { start: fact.id, end: fact.id + 1 })
+    if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
+    if (duplicates.has(fact.id)) continue
+    searchableCount++
+    const own = profiles[fact.id].own
+    const stats = perArticle.get(fact.article) ?? { df: new Map<string, number>(), count: 0 }
+    perArticle.set(fact.article, stats)
+    stats.count++
+    for (const t of own) {
+      df.set(t, (df.get(t) ?? 0) + 1)
+      stats.df.set(t, (stats.df.get(t) ?? 0) + 1)
+    }
   }
+  return { ...parts, df, searchableCount, stems: [...df.keys()].sort(), perArticle, factRanges, sectionStems }
 }
 
 /**
