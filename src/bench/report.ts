@@ -18,6 +18,10 @@ export type BenchResult = {
     buildMs: number
     heapUsedMB: number
     heapBaselineMB: number
+    /** Writing the built index as a snapshot file, and loading it back (what a restart does). */
+    saveMs: number
+    loadMs: number
+    savedMB: number
   }
   latency: LatencyResult
   ratio: { p50: number; p99: number }
@@ -46,6 +50,8 @@ export function formatText(r: BenchResult): string {
     ['build', 'runs', 'median'],
     [`  ${prepareLabel}`, String(b.prepareRuns), fmtMs(b.prepareMs)],
     ['  createExplainer (index build)', String(b.runs), fmtMs(b.buildMs)],
+    [`  save index (${b.savedMB.toFixed(1)} MB file)`, '1', fmtMs(b.saveMs)],
+    ['  load saved index (instead of a build)', '1', fmtMs(b.loadMs)],
     ['  heap used after build (after GC)', '', `${b.heapUsedMB.toFixed(1)} MB`],
     ['  heap used before loading anything', '', `${b.heapBaselineMB.toFixed(1)} MB`],
   ]

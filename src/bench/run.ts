@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { createExplainer, type Explainer } from '../core/explainer.js'
+import { fromSnapshot, toSnapshot } from '../core/snapshot.js'
 import type { Article } from '../core/types.js'
 import { loadKnowledge } from '../knowledge/load-knowledge.js'
 import { DEV_QUESTIONS, KNOWLEDGE_DIR, loadQuestions, sourceArticles, squadQuestions } from './inputs.js'
@@ -119,6 +123,15 @@ const ex = explainer
 collectGarbage()
 const heapUsed = process.memoryUsage().heapUsed
 
+// What a restart of a large archive costs with the saved index (src/knowledge/saved-index.ts).
+progress('saving and loading the index')
+const snapshotFile = join(mkdtempSync(join(tmpdir(), 'explainer-bench-')), 'index.json')
+const saved = timed(() => writeFileSync(snapshotFile, JSON.stringify(toSnapshot(ex.knowledge))))
+const savedMB = mb(statSync(snapshotFile).size)
+const loaded = timed(() => fromSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8'))))
+rmSync(snapshotFile)
+progress(`saved index: ${savedMB.toFixed(1)} MB, loaded in ${(loaded.ms / 1000).toFixed(2)} s`, true)
+
 progress(`timing ${questions.length} questions: first calls and warm-up`)
 const latency = measureLatency(ex, questions, {
   rounds,
@@ -149,6 +162,9 @@ const result: BenchResult = {
     buildMs: median(buildMs),
     heapUsedMB: mb(heapUsed),
     heapBaselineMB: mb(heapBaseline),
+    saveMs: saved.ms,
+    loadMs: loaded.ms,
+    savedMB,
   },
   latency,
   ratio: { p50: (ask?.p50 ?? Number.NaN) / (bare?.p50 ?? Number.NaN), p99: (ask?.p99 ?? Number.NaN) / (bare?.p99 ?? Number.NaN) },
