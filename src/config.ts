@@ -1,3 +1,5 @@
+import { DEFAULT_RATE_LIMIT } from './adapters/shared/rate-limit.js'
+
 /**
  * The environment, read once and checked before anything starts: a wrong value stops the program
  * with one line naming the variable, instead of failing later inside a platform library.
@@ -26,6 +28,8 @@ export type SlackConfig = {
 export type Config = {
   /** Where the articles are, when KNOWLEDGE_DIR is set; `--knowledge` overrides it. */
   knowledgeDir?: string
+  /** RATE_LIMIT=5/30: questions a member may ask per window of seconds, on every platform. */
+  rateLimit?: { limit: number; windowMs: number }
   discord?: DiscordConfig
   slack?: SlackConfig
   /** DEBUG=1: unexpected errors print their stack. */
@@ -102,12 +106,23 @@ function readSlack(env: Env): SlackConfig | undefined {
 }
 
 /** Reads and checks every variable of DESIGN.md's table; throws ConfigError on the first problem. */
+/** "5/30" -> 5 questions per 30 seconds; unset -> the default. */
+function rateLimit(env: Env): Config['rateLimit'] {
+  const value = get(env, 'RATE_LIMIT')
+  if (value === undefined) return { ...DEFAULT_RATE_LIMIT }
+  const m = value.match(/^(\d{1,4})\s*\/\s*(\d{1,5})$/)
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new ConfigError('RATE_LIMIT must be QUESTIONS/SECONDS with both at least 1, such as 5/30 (five questions every 30 seconds per member)')
+  return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 }
+}
+
 export function readConfig(env: Env = process.env): Config {
   const knowledgeDir = get(env, 'KNOWLEDGE_DIR')
   const discord = readDiscord(env)
   const slack = readSlack(env)
   return {
     debug: isDebug(env),
+    rateLimit: rateLimit(env),
     ...(knowledgeDir ? { knowledgeDir } : {}),
     ...(discord ? { discord } : {}),
     ...(slack ? { slack } : {}),

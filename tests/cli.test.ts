@@ -277,7 +277,9 @@ describe('pieces of the CLI, without a process', () => {
   })
 
   test('config treats empty variables as unset and picks the Slack mode from the tokens it has', () => {
-    expect(readConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: ' ', KNOWLEDGE_DIR: '' })).toEqual({ debug: false })
+    expect(readConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: ' ', KNOWLEDGE_DIR: '' })).toEqual({ debug: false, rateLimit: { limit: 5, windowMs: 30_000 } })
+    expect(readConfig({ RATE_LIMIT: '10 / 60' }).rateLimit).toEqual({ limit: 10, windowMs: 60_000 })
+    for (const bad of ['0/30', '5', 'five/30', '5/0']) expect(() => readConfig({ RATE_LIMIT: bad })).toThrow(/RATE_LIMIT must be QUESTIONS\/SECONDS/)
     const slack = readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack
     expect(slack).toMatchObject({ mode: 'http', port: 3000 })
     expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket')

@@ -5,6 +5,9 @@ import { parseQuestion, type Question } from './question.js'
 import { rankFacts, type Scored } from './rank.js'
 import type { Answer, Fact } from './types.js'
 
+/** The question adapters ask for an overview (`/summary`, `/ask` with no text). */
+export const OVERVIEW_QUESTION = 'summary'
+
 /** The longest question accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500
 

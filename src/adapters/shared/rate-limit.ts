@@ -23,6 +23,7 @@ export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 30_000 }
 export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const limit = options.limit ?? DEFAULT_RATE_LIMIT.limit
   const windowMs = options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs
+  if (!(limit >= 1 && windowMs >= 1)) throw new RangeError(`a rate limit needs at least 1 question per at least 1 ms, not ${limit} per ${windowMs} ms`)
   const now = options.now ?? Date.now
   const recent = new Map<string, number[]>()
   let lastSweep = now()
