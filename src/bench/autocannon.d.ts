@@ -17,6 +17,8 @@ declare module 'autocannon' {
   type Result = {
     requests: Histogram
     latency: Histogram
+    /** Bytes read per second; `total` is every byte of every reply. */
+    throughput: Histogram
     duration: number
     errors: number
     timeouts: number

@@ -2,31 +2,48 @@
  * The servers `npm run bench:slack` loads, in a child process of their own so the load generator
  * never shares their event loop. Each listens on 127.0.0.1 and talks to the fake Slack the parent
  * runs on loopback:
- * - ours: the Slack adapter in HTTP mode over the real knowledge/;
+ * - ours: the Slack adapter in HTTP mode over the real knowledge/, as `npm start` runs it (the
+ *   core keeps its recent answers), asked the questions below: after the first round each
+ *   answer is one the core kept, so this is the adapter's cost around a cheap ask();
+ * - ours-uncached: the adapter again, over a core that keeps no answers (recentAnswers: 0), asked
+ *   the 71 dev questions (../shared/eval/dev-questions.json, when present): every request works
+ *   its answer out, the cost of questions nobody asked before;
  * - bolt-ack: a bare Bolt app whose `/ask` handler only acks (the baseline the issue names);
- * - bolt-respond: a bare Bolt app that acks, then respond()s a fixed line: the same pattern as
- *   ours (ack at once, the answer through response_url) with no answering at all;
- * - ours-memo: the adapter again, over a core whose answers are memoized, so that what is left
- *   above bolt-respond is the adapter's own cost (a diagnostic: the real bot has no such cache).
+ * - bolt-ack-answer: a bare Bolt app that acks with one fixed answer the adapter formatted at
+ *   startup (about as many bytes as ours sends): Bolt's own cost of answering in the ack, so
+ *   what ours spends above it is the adapter's work (parsing, rate limit, ask(), Block Kit);
+ * - bolt-respond: a bare Bolt app that acks, then respond()s a fixed line: the "ack at once, the
+ *   answer through response_url" pattern the adapter used before it answered in the ack.
  */
+import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { App, LogLevel } from '@slack/bolt'
+import { answerMessage } from '../adapters/slack/format.js'
 import { start } from '../adapters/slack/index.js'
 import { stderrLogger } from '../adapters/slack/logger.js'
-import { createExplainer, type Explainer } from '../core/explainer.js'
-import type { Answer } from '../core/types.js'
+import { type Explainer, explainerFor } from '../core/explainer.js'
+import { buildKnowledgeBase } from '../core/knowledge-base.js'
 import { loadKnowledge } from '../knowledge/load-knowledge.js'
+import { DEV_QUESTIONS, loadQuestions } from './inputs.js'
 
-export type Target = 'ours' | 'ours-memo' | 'bolt-ack' | 'bolt-respond'
-export type ServerReady = { ports: Record<Target, number>; questions: string[] }
+export type Target = 'ours' | 'ours-uncached' | 'bolt-ack' | 'bolt-ack-answer' | 'bolt-respond'
+export type ServerReady = {
+  ports: Record<Target, number>
+  /** What each target is asked (the Bolt apps never read it). */
+  questions: Record<Target, string[]>
+  /** Where ours-uncached's questions come from. */
+  uncachedSource: 'dev questions' | 'questions above'
+}
 
 const apiUrl = process.env.BENCH_SLACK_API_URL
 const signingSecret = process.env.BENCH_SLACK_SIGNING_SECRET
 const send = process.send?.bind(process)
 if (!apiUrl || !signingSecret || !send) throw new Error('slack-server.ts is started by src/bench/slack.ts')
 
-const explainer = createExplainer(loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url))))
+const kb = buildKnowledgeBase(loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url))))
+const explainer = explainerFor(kb)
+const uncached = explainerFor(kb, { recentAnswers: 0 })
 const quiet = () => stderrLogger(LogLevel.ERROR)
 
 // The rate limiter runs as in production but never refuses: each of the bench's 200 askers asks
@@ -38,41 +55,54 @@ const adapter = (over: Explainer) =>
     { host: '127.0.0.1', logger: quiet(), rateLimit: { limit: 1_000_000, windowMs: 1_000 } },
   )
 const ours = await adapter(explainer)
-const answers = new Map<string, Answer>()
-const memoized: Explainer = {
-  ...explainer,
-  ask(question) {
-    const known = answers.get(question)
-    if (known) return known
-    const answer = explainer.ask(question)
-    answers.set(question, answer)
-    return answer
-  },
-}
-const oursMemo = await adapter(memoized)
+const oursUncached = await adapter(uncached)
+
+// Questions the article answers, plus the overview and one it does not: a realistic mix.
+const questions = [...explainer.suggest('', 20), 'summary', 'What is the weather on Mars?']
+const hasDev = existsSync(DEV_QUESTIONS)
+
+/** One real answer as the adapter sends it (the median by size), for the Bolt app that acks with a fixed message. */
+const knownTitles = explainer.sources().map((s) => s.title)
+const answers = questions.map((question) => ({
+  response_type: 'ephemeral' as const,
+  ...answerMessage(explainer.ask(question), { question, share: true, knownTitles }),
+}))
+const fixedAnswer = answers.sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)[answers.length >> 1]
 
 /** A Bolt app with defaults (as a newcomer would write it) and one `/ask` handler. */
-async function boltApp(respond: boolean): Promise<{ app: App; port: number }> {
+async function boltApp(reply: 'ack' | 'ack-answer' | 'respond'): Promise<{ app: App; port: number }> {
   const app = new App({ token: 'xoxb-bench', botId: 'B1', botUserId: 'UBOT', signingSecret, logger: quiet(), clientOptions: { slackApiUrl: apiUrl } })
   app.command('/ask', async (args) => {
-    await args.ack()
-    if (respond) await args.respond({ response_type: 'ephemeral', text: 'An answer.' })
+    await args.ack(reply === 'ack-answer' ? fixedAnswer : undefined)
+    if (reply === 'respond') await args.respond({ response_type: 'ephemeral', text: 'An answer.' })
   })
   const server = await app.start({ port: 0, host: '127.0.0.1' })
   return { app, port: (server.address() as AddressInfo).port }
 }
-const ackOnly = await boltApp(false)
-const ackRespond = await boltApp(true)
+const ackOnly = await boltApp('ack')
+const ackAnswer = await boltApp('ack-answer')
+const ackRespond = await boltApp('respond')
 
-// Questions the article answers, plus the overview and one it does not: a realistic mix.
-const questions = [...explainer.suggest('', 20), 'summary', 'What is the weather on Mars?']
 send({
-  ports: { ours: ours.port ?? 0, 'ours-memo': oursMemo.port ?? 0, 'bolt-ack': ackOnly.port, 'bolt-respond': ackRespond.port },
-  questions,
+  ports: {
+    ours: ours.port ?? 0,
+    'ours-uncached': oursUncached.port ?? 0,
+    'bolt-ack': ackOnly.port,
+    'bolt-ack-answer': ackAnswer.port,
+    'bolt-respond': ackRespond.port,
+  },
+  questions: {
+    ours: questions,
+    'ours-uncached': hasDev ? loadQuestions(DEV_QUESTIONS) : questions,
+    'bolt-ack': questions,
+    'bolt-ack-answer': questions,
+    'bolt-respond': questions,
+  },
+  uncachedSource: hasDev ? 'dev questions' : 'questions above',
 } satisfies ServerReady)
 
 async function stop(): Promise<void> {
-  await Promise.allSettled([ours.stop(), oursMemo.stop(), ackOnly.app.stop(), ackRespond.app.stop()])
+  await Promise.allSettled([ours.stop(), oursUncached.stop(), ackOnly.app.stop(), ackAnswer.app.stop(), ackRespond.app.stop()])
   process.exit(0)
 }
 process.on('message', (m) => {

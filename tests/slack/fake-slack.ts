@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { type WebSocket, WebSocketServer } from 'ws'
 
 export type Captured = {
-  /** The Web API method ('chat.postMessage', 'chat.postEphemeral', …) or 'response_url'. */
+  /** The Web API method ('chat.postMessage', 'chat.postEphemeral', …), 'response_url', or 'ack' (a reply's body, read by the test). */
   method: string
   /** The arguments, with JSON-valued form fields (blocks) parsed. */
   body: Record<string, unknown> & { text?: string; blocks?: unknown[]; channel?: string; thread_ts?: string }
@@ -37,8 +37,8 @@ export type FakeSlack = {
   counts: Map<string, number>
   /** Resolves with the first request, already here or still to come, that matches. */
   waitFor(match: (c: Captured) => boolean, what?: string, timeoutMs?: number): Promise<Captured>
-  /** Socket Mode: sends an envelope to the connected client and resolves when it is acked. */
-  sendEnvelope(type: string, payload: unknown): Promise<void>
+  /** Socket Mode: sends an envelope to the connected client; resolves with the ack's payload, if any. */
+  sendEnvelope(type: string, payload: unknown): Promise<unknown>
   close(): Promise<void>
 }
 
@@ -72,7 +72,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const waiters = new Set<{ match: (c: Captured) => boolean; resolve: (c: Captured) => void }>()
   let ts = 1_700_000_000
   let socket: WebSocket | undefined
-  const acks = new Map<string, () => void>()
+  const acks = new Map<string, (payload: unknown) => void>()
 
   const fake = {
     captured: [] as Captured[],
@@ -127,8 +127,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   wss.on('connection', (ws) => {
     socket = ws
     ws.on('message', (data) => {
-      const { envelope_id } = JSON.parse(String(data)) as { envelope_id?: string }
-      if (envelope_id) acks.get(envelope_id)?.()
+      const { envelope_id, payload } = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown }
+      if (envelope_id) acks.get(envelope_id)?.(payload)
     })
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }))
   })
@@ -152,10 +152,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         }, timeoutMs).unref()
       })
     },
-    sendEnvelope(type: string, payload: unknown): Promise<void> {
+    sendEnvelope(type: string, payload: unknown): Promise<unknown> {
       if (!socket) return Promise.reject(new Error('fake Slack: no Socket Mode client connected'))
       const id = `env-${++envelopes}`
-      const acked = new Promise<void>((resolve) => acks.set(id, resolve))
+      const acked = new Promise<unknown>((resolve) => acks.set(id, resolve))
       socket.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0 }))
       return acked
     },

@@ -41,7 +41,17 @@ export function httpConfig(apiUrl: string): Config {
   return { debug: false, slack: { botToken: 'xoxb-test', mode: 'http', signingSecret: SIGNING_SECRET, port: 0, apiUrl } }
 }
 
-export type Reply = { status: number; body: string }
+export type Reply = { status: number; body: string; contentType: string }
+
+/**
+ * The message a reply carried in its body: what an ack with a message (a slash command's answer)
+ * makes Slack show. Slack reads it as a message only when it is JSON, so anything else fails here.
+ */
+export function ackedMessage(reply: Reply): Captured {
+  if (!reply.contentType.startsWith('application/json'))
+    throw new Error(`the ack carried no JSON message (${reply.contentType || 'no content type'}): ${JSON.stringify(reply.body)}`)
+  return { method: 'ack', body: JSON.parse(reply.body) }
+}
 
 export type SlackTestApp = {
   fake: FakeSlack
@@ -49,7 +59,10 @@ export type SlackTestApp = {
   logger: ReturnType<typeof recordingLogger>
   /** POSTs a request to /slack/events as it is, signed or not. */
   post(request: SignedRequest, headers?: Record<string, string>): Promise<Reply>
-  /** `/ask text`: resolves with the HTTP reply (the ack) and the response_url id the answer will use. */
+  /**
+   * `/ask text`: resolves with the HTTP reply (the ack, which carries the answer) and the id of the
+   * command's response_url (where anything after the ack would go).
+   */
   command(text: string, user?: string): Promise<Reply & { responseId: string }>
   /** An Events API event with a fresh event_id (or the one given), optionally as a retry. */
   event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<Reply>
@@ -68,17 +81,22 @@ export type SlackTestApp = {
   close(): Promise<void>
 }
 
-export async function startSlackTestApp(explainer: Explainer, options: Omit<SlackAdapterOptions, 'logger' | 'host'> = {}): Promise<SlackTestApp> {
+/** `config` adds to the HTTP-mode config (RATE_LIMIT as config.rateLimit, say). */
+export async function startSlackTestApp(
+  explainer: Explainer,
+  options: Omit<SlackAdapterOptions, 'logger' | 'host'> = {},
+  config: Partial<Config> = {},
+): Promise<SlackTestApp> {
   const fake = await startFakeSlack()
   const logger = recordingLogger()
-  const running = await start(explainer, httpConfig(fake.apiUrl), { retryConfig: { retries: 0 }, ...options, logger, host: '127.0.0.1' })
+  const running = await start(explainer, { ...httpConfig(fake.apiUrl), ...config }, { retryConfig: { retries: 0 }, ...options, logger, host: '127.0.0.1' })
   const url = `http://127.0.0.1:${running.port}/slack/events`
   let n = 0
   const unique = (prefix: string) => `${prefix}-${++n}`
 
   async function post(request: SignedRequest, headers: Record<string, string> = {}): Promise<Reply> {
     const res = await fetch(url, { method: 'POST', headers: { ...request.headers, ...headers }, body: request.body })
-    return { status: res.status, body: await res.text() }
+    return { status: res.status, body: await res.text(), contentType: res.headers.get('content-type') ?? '' }
   }
 
   const app: SlackTestApp = {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExplainer, type Explainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import type { Captured } from './fake-slack.js'
-import { dmEvent, mentionEvent, type SlackTestApp, startSlackTestApp } from './harness.js'
+import { ackedMessage, dmEvent, mentionEvent, type SlackTestApp, startSlackTestApp } from './harness.js'
 import { buttonsOf, limitProblems, pings, visibleText } from './inspect.js'
 import { eventBody, FORM, JSON_TYPE, signed, slashCommandBody } from './signed.js'
 
@@ -34,15 +34,13 @@ afterAll(async () => {
 })
 
 describe('/ask', () => {
-  it('acks at once, then answers privately with citations, follow-ups and a share button', async () => {
+  it('answers privately in the ack, with citations, follow-ups and a share button, and posts nothing more', async () => {
     const started = Date.now()
     const ack = await slack.command(QUESTION)
     expect(ack.status).toBe(200)
-    expect(ack.body).toBe('')
     expect(Date.now() - started).toBeLessThan(1_000)
-    const reply = await slack.fake.waitFor(byResponse(ack.responseId), 'the /ask answer')
+    const reply = ackedMessage(ack)
     expect(reply.body.response_type).toBe('ephemeral')
-    expect(reply.body.replace_original).toBe(false)
     const text = visibleText(reply)
     expect(text).toContain('You asked: “Who is Andrew Selee?”')
     expect(text).toContain('Migration Policy Institute')
@@ -52,15 +50,20 @@ describe('/ask', () => {
     expect(buttons.at(-1)).toMatchObject({ action_id: 'share_answer', value: QUESTION, text: 'Share in channel' })
     expect(buttons.filter((b) => b.action_id.startsWith('follow_up_')).length).toBeGreaterThan(0)
     expect(limitProblems(reply)).toEqual([])
+    // The answer was the ack: nothing went to the response_url (nor anywhere else) after it.
+    await slack.settle()
+    expect(slack.fake.captured.filter(byResponse(ack.responseId))).toEqual([])
   })
 
-  it('`/ask help` explains usage and `/ask` alone gives the overview', async () => {
-    const help = await slack.command('help')
-    expect(visibleText(await slack.fake.waitFor(byResponse(help.responseId)))).toContain('/ask your question')
-    const overview = await slack.command('')
-    const reply = await slack.fake.waitFor(byResponse(overview.responseId))
-    expect(visibleText(reply)).toContain('You asked: “summary”')
-    expect(visibleText(reply)).toContain('*[1]*')
+  it('`/ask help` explains usage and `/ask` alone gives the overview, both in the ack', async () => {
+    const help = ackedMessage(await slack.command('help'))
+    expect(help.body.response_type).toBe('ephemeral')
+    expect(visibleText(help)).toContain('/ask your question')
+    expect(limitProblems(help)).toEqual([])
+    const overview = ackedMessage(await slack.command(''))
+    expect(visibleText(overview)).toContain('You asked: “summary”')
+    expect(visibleText(overview)).toContain('*[1]*')
+    expect(buttonsOf(overview).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'summary' })
   })
 
   it('"Share in channel" posts the answer for everyone, quoting the question, and removes the private copy', async () => {
@@ -175,8 +178,7 @@ describe('what Slack sends again, and what it must not get through', () => {
   })
 
   it('never echoes <!channel>, <!here> or a user mention live', async () => {
-    const ack = await slack.command('<!channel> <!here> <@U2> & who is Andrew Selee?')
-    const reply = await slack.fake.waitFor(byResponse(ack.responseId))
+    const reply = ackedMessage(await slack.command('<!channel> <!here> <@U2> & who is Andrew Selee?'))
     expect(pings(reply)).toBe(false)
     expect(visibleText(reply)).toContain('&amp;')
 
@@ -197,10 +199,14 @@ describe('failures', () => {
     expect(visibleText(failed)).not.toContain('exploded')
     expect(slack.logger.lines.some((l) => l.level === 'error' && l.text.includes('core exploded'))).toBe(true)
 
+    const logged = slack.logger.lines.length
     const ack = await slack.command('boom')
-    const reply = await slack.fake.waitFor(byResponse(ack.responseId))
+    expect(ack.status).toBe(200)
+    const reply = ackedMessage(ack)
     expect(reply.body.response_type).toBe('ephemeral')
     expect(visibleText(reply)).toContain('something went wrong')
+    expect(visibleText(reply)).not.toContain('exploded')
+    expect(slack.logger.lines.slice(logged).some((l) => l.level === 'error' && l.text.includes('/ask failed') && l.text.includes('core exploded'))).toBe(true)
 
     expect(visibleText(await slack.mention(QUESTION))).toContain('Andrew Selee')
   })
@@ -224,14 +230,57 @@ describe('rate limit (injected clock)', () => {
     expect(note.body.user).toBe('U-fast')
     expect(visibleText(note)).toContain('slow down, please, and try again in 20 s')
 
-    const ack = await limited.command(QUESTION, 'U-fast')
-    const privately = await limited.fake.waitFor(byResponse(ack.responseId))
+    const privately = ackedMessage(await limited.command(QUESTION, 'U-fast'))
     expect(privately.body.response_type).toBe('ephemeral')
     expect(visibleText(privately)).toContain('try again in 20 s')
+    expect(visibleText(privately)).not.toContain('Migration Policy Institute')
 
     // Someone else is not slowed down by U-fast.
     expect((await limited.mention(QUESTION, 'U-calm')).method).toBe('chat.postMessage')
     clock += 20_001
     expect((await limited.mention(QUESTION, 'U-fast')).method).toBe('chat.postMessage')
+  })
+
+  it('takes its limit from RATE_LIMIT (config.rateLimit) when the caller sets none', async () => {
+    const configured = await startSlackTestApp(real, { now: () => clock }, { rateLimit: { limit: 1, windowMs: 60_000 } })
+    try {
+      expect(visibleText(ackedMessage(await configured.command(QUESTION, 'U-once')))).toContain('Migration Policy Institute')
+      expect(visibleText(ackedMessage(await configured.command(QUESTION, 'U-once')))).toContain('try again in 60 s')
+    } finally {
+      await configured.close()
+    }
+  })
+})
+
+describe('an /ask answer too late for the ack (injected clock)', () => {
+  let slow: SlackTestApp
+  let clock = 5_000_000
+  // The real core, except that a question with "slowly" in it takes 2.5 s by the adapter's clock.
+  const slowCore: Explainer = {
+    ...real,
+    ask: (question) => {
+      if (question.includes('slowly')) clock += 2_500
+      return real.ask(question)
+    },
+  }
+  beforeAll(async () => {
+    slow = await startSlackTestApp(slowCore, { now: () => clock })
+  })
+  afterAll(async () => {
+    await slow?.close()
+  })
+
+  it('acks empty and answers through the response_url instead', async () => {
+    const ack = await slow.command('Who is Andrew Selee, slowly?')
+    expect(ack.status).toBe(200)
+    expect(ack.body).toBe('')
+    const reply = await slow.fake.waitFor(byResponse(ack.responseId), 'the late answer')
+    expect(reply.body.response_type).toBe('ephemeral')
+    expect(reply.body.replace_original).toBe(false)
+    expect(visibleText(reply)).toContain('Migration Policy Institute')
+    expect(buttonsOf(reply).at(-1)).toMatchObject({ action_id: 'share_answer' })
+
+    // A quick answer on the same app still goes in the ack.
+    expect(visibleText(ackedMessage(await slow.command(QUESTION)))).toContain('Migration Policy Institute')
   })
 })

@@ -10,9 +10,9 @@ import { ConfigError } from '../../src/config.js'
 import { createExplainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import { BIN, oneErrorLine, ROOT, runCli } from '../support/run-cli.js'
-import { type FakeSlack, startFakeSlack } from './fake-slack.js'
-import { httpConfig, mentionEvent, recordingLogger } from './harness.js'
-import { visibleText } from './inspect.js'
+import { type Captured, type FakeSlack, startFakeSlack } from './fake-slack.js'
+import { ackedMessage, httpConfig, mentionEvent, recordingLogger } from './harness.js'
+import { buttonsOf, visibleText } from './inspect.js'
 import { eventBody, FORM, SIGNING_SECRET, signed, slashCommandBody } from './signed.js'
 
 const explainer = createExplainer(loadKnowledge('knowledge'))
@@ -50,7 +50,7 @@ describe('a wrong token', () => {
 })
 
 describe('Socket Mode', () => {
-  it('connects with the app token and answers a mention that arrives over the socket', async () => {
+  it('connects with the app token and answers a mention, and /ask in its ack, over the socket', async () => {
     fake = await startFakeSlack()
     const config = { debug: false, slack: { botToken: 'xoxb-test', mode: 'socket' as const, appToken: 'xapp-test', port: 0, apiUrl: fake.apiUrl } }
     const running = await start(explainer, config, { logger: recordingLogger(), retryConfig: { retries: 0 } })
@@ -61,6 +61,13 @@ describe('Socket Mode', () => {
       await fake.sendEnvelope('events_api', JSON.parse(eventBody(mentionEvent('Who is Andrew Selee?', ts), 'Ev-socket')))
       const reply = await fake.waitFor((c) => c.body.thread_ts === ts, 'the answer to the socket event')
       expect(visibleText(reply)).toContain('Migration Policy Institute')
+
+      const command = Object.fromEntries(new URLSearchParams(slashCommandBody({ text: 'Who is Andrew Selee?', response_url: fake.responseUrl('socket') })))
+      const acked = (await fake.sendEnvelope('slash_commands', command)) as Captured['body']
+      const answer: Captured = { method: 'ack', body: acked }
+      expect(answer.body.response_type).toBe('ephemeral')
+      expect(visibleText(answer)).toContain('Migration Policy Institute')
+      expect(buttonsOf(answer).at(-1)).toMatchObject({ action_id: 'share_answer' })
     } finally {
       await running.stop()
     }
@@ -93,7 +100,7 @@ describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
     const request = signed(slashCommandBody({ text: 'Who is Andrew Selee?', response_url: fake.responseUrl('cli') }), FORM)
     const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: request.headers, body: request.body })
     expect(ack.status).toBe(200)
-    const reply = await fake.waitFor((c) => c.responseId === 'cli', 'the answer from the CLI-started bot')
+    const reply = ackedMessage({ status: ack.status, body: await ack.text(), contentType: ack.headers.get('content-type') ?? '' })
     expect(visibleText(reply)).toContain('Migration Policy Institute')
     child.kill('SIGINT')
     const [code] = await once(child, 'exit')

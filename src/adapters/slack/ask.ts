@@ -14,6 +14,8 @@ export type Deps = {
   /** Fixed for the run: name the article in citations only when several are known. */
   showArticle: boolean
   knownTitles: readonly string[]
+  /** The clock: the rate limit's, and how long a slash command's answer took (ACK_BUDGET_MS). */
+  now: () => number
 }
 
 /** `help`, or nothing at all (a bare mention): the how-to, not a call to the core. */

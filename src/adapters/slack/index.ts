@@ -19,9 +19,9 @@ import { holdingLogger, stderrLogger } from './logger.js'
 import { explainStartError } from './startup-errors.js'
 
 export type SlackAdapterOptions = {
-  /** Questions per member per window (default 5 in 30 s, as on Discord). */
+  /** Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 in 30 s, as on Discord). */
   rateLimit?: Omit<RateLimitOptions, 'now'>
-  /** The clock for the rate limit and the retry dedupe; tests move it instead of waiting. */
+  /** The clock for the rate limit, the retry dedupe and /ask's ack budget; tests move it instead of waiting. */
   now?: () => number
   dedupe?: Omit<DedupeOptions, 'now'>
   /** Where Bolt and the adapter log; standard error by default (DEBUG=1: from debug up). */
@@ -60,10 +60,10 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
   })
 }
 
-function createDeps(explainer: Explainer, logger: Logger, options: SlackAdapterOptions): Deps {
+function createDeps(explainer: Explainer, config: Config, logger: Logger, options: SlackAdapterOptions): Deps {
   const titles = explainer.sources().map((s) => s.title)
-  const limiter = createRateLimiter({ ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
-  return { explainer, limiter, logger, showArticle: titles.length > 1, knownTitles: titles }
+  const limiter = createRateLimiter({ ...config.rateLimit, ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
+  return { explainer, limiter, logger, showArticle: titles.length > 1, knownTitles: titles, now: options.now ?? Date.now }
 }
 
 /** auth.test (the bot token), then the HTTP server or the socket (the app token), each failure worded. */
@@ -92,7 +92,7 @@ export async function start(explainer: Explainer, config: Config, options: Slack
   const logger = holdingLogger(base)
   // Bolt sets its logger to the level it is given (INFO when none): give it the logger's own.
   const app = createApp(slack, logger, base.getLevel(), options)
-  const deps = createDeps(explainer, logger, options)
+  const deps = createDeps(explainer, config, logger, options)
 
   app.use(dedupeEvents(createDeduper({ ...options.dedupe, ...(options.now ? { now: options.now } : {}) })))
   registerListeners(app, deps)

@@ -1,4 +1,4 @@
-import type { RespondFn, webApi } from '@slack/bolt'
+import type { AckFn, Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt'
 import type { SlackMessage } from './format.js'
 
 /**
@@ -12,6 +12,8 @@ export type Replier = {
   privately(message: SlackMessage): Promise<void>
   /** Answers here are private (ephemeral), so they get a "Share in channel" button. */
   readonly shareable: boolean
+  /** Once the event was handled, answered or not: whatever is still owed to Slack (an empty ack). */
+  finish?(): Promise<void>
 }
 
 /**
@@ -20,10 +22,54 @@ export type Replier = {
  * `replace_original: false`: a follow-up adds an answer, it does not overwrite the last one.
  */
 export function ephemeralReplier(respond: RespondFn): Replier {
-  const send = async (message: SlackMessage) => {
-    await respond({ response_type: 'ephemeral', replace_original: false, ...message })
-  }
+  const send = (message: SlackMessage) => respondPrivately(respond, message)
   return { answer: send, privately: send, shareable: true }
+}
+
+async function respondPrivately(respond: RespondFn, message: SlackMessage): Promise<void> {
+  await respond({ response_type: 'ephemeral', replace_original: false, ...message })
+}
+
+/**
+ * How long after its listener started a slash command's answer may still go in the ack. Slack
+ * gives up on the ack at 3 s (and Bolt answers 404 itself at 3,001 ms, counted from when the
+ * request arrived); this leaves room for the time the request waited before its listener ran
+ * and for the network. `ask()` takes about a millisecond, so only a stalled process is late.
+ */
+export const ACK_BUDGET_MS = 2_000
+
+export type CommandAck = AckFn<string | RespondArguments>
+
+/**
+ * A slash command's reply, in the ack itself: the HTTP response to Slack's request (the Socket
+ * Mode envelope's payload), so an answer costs no second request. Slack shows it to the asker
+ * alone (`ephemeral`), in any channel, the bot a member or not. Whatever follows the first
+ * message, an answer that missed the budget (acked empty first) and an ack that failed go
+ * through the command's response_url instead, which Slack accepts for 30 minutes.
+ */
+export function commandReplier(ack: CommandAck, respond: RespondFn, clock: { now: () => number; logger: Logger }): Replier {
+  const started = clock.now()
+  let acked = false
+  const send = async (message: SlackMessage) => {
+    if (!acked) {
+      acked = true
+      const inTime = clock.now() - started < ACK_BUDGET_MS
+      try {
+        await ack(inTime ? { response_type: 'ephemeral', ...message } : undefined)
+        if (inTime) return
+      } catch (error) {
+        // Too late for the ack (Bolt already answered Slack), or the socket closed under it.
+        clock.logger.warn('/ask: the ack failed; answering through response_url instead:', error)
+      }
+    }
+    await respondPrivately(respond, message)
+  }
+  const finish = async () => {
+    if (acked) return
+    acked = true
+    await ack()
+  }
+  return { answer: send, privately: send, shareable: true, finish }
 }
 
 export type Conversation = {

@@ -1,20 +1,19 @@
+import { OVERVIEW_QUESTION } from '../../../core/answer.js'
 import { answerQuestion } from '../ask.js'
 import { fromSlackText } from '../mrkdwn.js'
-import { ephemeralReplier } from '../reply.js'
+import { commandReplier } from '../reply.js'
 import type { CommandListener } from './types.js'
 
-/** What `/ask` on its own asks: the core answers it with the article's lead. */
-export const OVERVIEW_QUESTION = 'summary'
-
 /**
- * `/ask <question>`: acked at once by the registry, answered privately through the command's
- * response_url (so it works in channels the bot is not in), with a "Share in channel" button.
- * `/ask help` is the how-to; `/ask` alone the overview.
+ * `/ask <question>`: answered privately in the ack itself (so it works in channels the bot is not
+ * in, and costs no second request), with a "Share in channel" button; an answer that would miss
+ * Slack's 3 s goes through the command's response_url instead. `/ask help` is the how-to; `/ask`
+ * alone the overview.
  */
 export const askCommand: CommandListener = {
   kind: 'command',
   command: '/ask',
-  replier: ({ respond }) => ephemeralReplier(respond),
+  replier: ({ ack, respond }, deps) => commandReplier(ack, respond, deps),
   handle: ({ command }, reply, deps) =>
     answerQuestion(deps, { user: command.user_id, question: fromSlackText(command.text ?? '') || OVERVIEW_QUESTION, reply }),
 }

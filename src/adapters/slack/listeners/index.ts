@@ -14,7 +14,7 @@ export const LISTENERS: readonly SlackListener[] = [askCommand, appMention, dire
 
 type Runnable<Args> = {
   accepts?(args: Args): boolean
-  replier(args: Args): Replier
+  replier(args: Args, deps: Deps): Replier
   handle(args: Args, reply: Replier, deps: Deps): Promise<void>
 }
 
@@ -27,7 +27,7 @@ async function run<Args>(listener: Runnable<Args>, args: Args, deps: Deps, label
   if (listener.accepts && !listener.accepts(args)) return
   let reply: Replier | undefined
   try {
-    reply = listener.replier(args)
+    reply = listener.replier(args, deps)
     await listener.handle(args, reply, deps)
   } catch (error) {
     deps.logger.error(`${label} failed:`, error)
@@ -38,21 +38,26 @@ async function run<Args>(listener: Runnable<Args>, args: Args, deps: Deps, label
       deps.logger.error(`${label}: the error reply failed too:`, replyError)
     }
   }
+  try {
+    await reply?.finish?.()
+  } catch (error) {
+    deps.logger.error(`${label}: acknowledging failed:`, error)
+  }
 }
 
 /**
- * Registers every listener. Commands and buttons are acked first, before any work, well inside
- * Bolt's 3-second deadline; the answer follows through respond() or the Web API. Events need no
- * ack here: Bolt acks them before listeners run.
+ * Registers every listener. A slash command is acked with its answer (or "slow down", or the
+ * error reply) as the body: `ask()` is synchronous and takes about a millisecond, far inside
+ * Bolt's 3-second deadline, so the answer needs no second request (reply.ts, commandReplier).
+ * Buttons are acked first, before any work (Slack ignores an ack body for them); their answer
+ * follows through respond() or the Web API. Events need no ack here: Bolt acks them before
+ * listeners run.
  */
 export function registerListeners(app: App, deps: Deps): void {
   for (const listener of LISTENERS) {
     switch (listener.kind) {
       case 'command':
-        app.command(listener.command, async (args) => {
-          await args.ack()
-          await run(listener, args, deps, listener.command)
-        })
+        app.command(listener.command, (args) => run(listener, args, deps, listener.command))
         break
       case 'button':
         app.action<BlockAction<ButtonAction>>(listener.actionId, async (args) => {

@@ -17,7 +17,7 @@ type Spec<Kind extends string, Args> = {
   /** False for what is not a member asking (bots, edits, joins): nothing is sent. Default: all. */
   accepts?(args: Args): boolean
   /** Where the answer, a "slow down" or the error reply goes. */
-  replier(args: Args): Replier
+  replier(args: Args, deps: Deps): Replier
   handle(args: Args, reply: Replier, deps: Deps): Promise<void>
 }
 
