@@ -4,6 +4,7 @@
  * what the bot sent to the fake's REST API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Explainer } from '../../src/core/explainer.js'
 import {
   autocomplete,
   BOT_ID,
@@ -13,10 +14,12 @@ import {
   limitProblems,
   messageBody,
   messageCreate,
+  messagesThatMayPing,
   NO_PINGS,
   nextId,
   replyTo,
   seedExplainer,
+  sentMessages,
   slashCommand,
   startBot,
   type TestBot,
@@ -31,11 +34,38 @@ const TITLE = explainer.sources()[0].title
 
 let bot: TestBot
 let guild: Where
+
+/** The deferrals (type-5 callbacks, by path) the fake had received when the core was asked each question. */
+const deferralsWhenAsked = new Map<string, string[]>()
+const core: Explainer = {
+  ...explainer,
+  ask(question) {
+    const deferrals = bot.fake.requests.filter((r) => r.path.endsWith('/callback') && r.body?.type === 5).map((r) => r.path)
+    deferralsWhenAsked.set(question, deferrals)
+    return explainer.ask(question)
+  },
+}
+
 beforeAll(async () => {
-  bot = await startBot(explainer)
+  bot = await startBot(core)
   guild = { guild: bot.fake.guilds[0] }
 })
-afterAll(() => bot?.close())
+
+afterAll(async () => {
+  try {
+    // Every message the tests below made the bot send: answers, help, the how-to, DM replies, the expired button.
+    const sent = sentMessages(bot.fake)
+    for (const kind of [/Ask me a question about the article/, /button has expired/, /How to ask me/])
+      expect(
+        sent.some(({ body }) => kind.test(textOf(body))),
+        `a message saying ${kind}`,
+      ).toBe(true)
+    expect(sent.some(({ where }) => where.startsWith('POST /channels/') && !where.includes(bot.fake.guilds[0].channel))).toBe(true) // a DM
+    expect(messagesThatMayPing(bot.fake)).toEqual([])
+  } finally {
+    await bot?.close()
+  }
+})
 
 /** Sends an interaction and resolves with its callback and the final message body. */
 async function interact(payload: { id: string; token: string }) {
@@ -54,7 +84,26 @@ async function say(content: string, where: Where = guild, mentionsBot = true) {
   return messageBody(await replyTo(bot.fake, message.id)) as Body
 }
 
+describe('the gateway connection', () => {
+  it('identifies with the intents Guilds, GuildMessages and DirectMessages only: not the privileged Message Content', () => {
+    const GUILDS = 1 << 0
+    const GUILD_MESSAGES = 1 << 9
+    const DIRECT_MESSAGES = 1 << 12
+    const MESSAGE_CONTENT = 1 << 15
+    expect(bot.fake.intents).toEqual([GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES])
+    expect(bot.fake.intents[0]).toBe(4609)
+    expect(bot.fake.intents[0] & MESSAGE_CONTENT).toBe(0)
+  })
+})
+
 describe('/ask', () => {
+  it('has its deferral on the wire before the core starts answering', async () => {
+    const question = 'What did Andrew Selee say about the border?'
+    const { callback } = await ask(question)
+    expect(callback.body.type).toBe(5)
+    expect(deferralsWhenAsked.get(question)).toContain(callback.path)
+  })
+
   it('defers, then answers with an embed: the answer, numbered citations with ¶ and section, the article in the footer', async () => {
     const { callback, final, body } = await ask('Who is Alicia Bárcena?')
     expect(callback.body).toEqual({ type: 5, data: { flags: 0 } })
@@ -102,6 +151,7 @@ describe('the other commands', () => {
   it('/summary answers with the overview and its citations', async () => {
     const { callback, body } = await interact(slashCommand('summary', [], guild, nextId()))
     expect(callback.body.type).toBe(5)
+    expect(deferralsWhenAsked.get('summary')).toContain(callback.path)
     expect(body.embeds[0].title).toBe('Summary')
     expect(body.embeds[0].fields.length).toBeGreaterThanOrEqual(2)
   })
@@ -140,6 +190,7 @@ describe('follow-up buttons', () => {
     const button = first.body.components[0].components[0]
     const { callback, body } = await interact(buttonClick(button.custom_id, first.body, guild, nextId()))
     expect(callback.body).toEqual({ type: 5, data: { flags: 0 } })
+    expect(deferralsWhenAsked.get(button.label)).toContain(callback.path)
     expect(body.embeds[0].title).toBe(button.label)
     expect(body.embeds[0].fields.length).toBeGreaterThan(0)
   })
@@ -151,11 +202,13 @@ describe('follow-up buttons', () => {
     expect(callback.body).toEqual({ type: 5, data: { flags: EPHEMERAL } })
   })
 
-  it('a button whose question this process forgot says so, privately', async () => {
-    const { callback, body } = await interact(buttonClick('ask#zz', { content: 'x' }, guild, nextId()))
-    expect(callback.body.type).toBe(4)
-    expect(body.flags).toBe(EPHEMERAL)
-    expect(body.content).toMatch(/expired/)
+  it('a button whose question this process forgot, or another process drew, says so, privately', async () => {
+    for (const customId of ['ask#zz', 'ask#AAAAAAAA.0']) {
+      const { callback, body } = await interact(buttonClick(customId, { content: 'x' }, guild, nextId()))
+      expect(callback.body.type).toBe(4)
+      expect(body.flags).toBe(EPHEMERAL)
+      expect(body.content).toMatch(/expired/)
+    }
   })
 })
 

@@ -1,6 +1,6 @@
 /**
  * The Discord commands as an operator runs them (`node bin/explainer.js ...`), against the fake:
- * discord:deploy, a rejected token, and start:sharded with two shards.
+ * discord:deploy, a rejected token, start stopped with Ctrl-C, and start:sharded with two shards.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -31,6 +31,43 @@ const discordEnv = (f: FakeDiscord, over: Record<string, string> = {}) => ({
   KNOWLEDGE_DIR: 'knowledge',
   ...over,
 })
+
+/**
+ * `explainer <command>` left running against `f`: `said(text)` resolves once its standard error
+ * contains `text`, and `died` rejects, with what it said, if it exits before `expectExit()`.
+ */
+function serve(command: string, f: FakeDiscord) {
+  const child = spawn(process.execPath, [BIN, command], { cwd: ROOT, env: { ...process.env, DEBUG: '', SLACK_BOT_TOKEN: '', ...discordEnv(f) } })
+  children.push(child)
+  let stderr = ''
+  const readers: (() => void)[] = []
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d
+    for (const read of readers) read()
+  })
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
+  const died = exited.then(([code]) => {
+    throw new Error(`${command} exited early (${code}):\n${stderr}`)
+  })
+  return {
+    child,
+    died,
+    said: (text: string) =>
+      Promise.race([
+        died,
+        new Promise<void>((resolve) => {
+          const read = () => stderr.includes(text) && resolve()
+          readers.push(read)
+          read()
+        }),
+      ]),
+    /** From here on exiting is expected: resolves with the exit code. */
+    async expectExit(): Promise<number | null> {
+      died.catch(() => {})
+      return (await exited)[0]
+    },
+  }
+}
 
 describe.concurrent('discord:deploy', () => {
   it('registers the four commands on the guild when DISCORD_GUILD_ID is set', async () => {
@@ -86,20 +123,9 @@ describe('start:sharded', () => {
 
   it('starts one process per shard Discord recommends; each identifies as its shard and answers', async () => {
     const f = await fake({ shards: 2 })
-    const child = spawn(process.execPath, [BIN, 'start:sharded'], { cwd: ROOT, env: { ...process.env, DEBUG: '', SLACK_BOT_TOKEN: '', ...discordEnv(f) } })
-    children.push(child)
-    let stderr = ''
-    const started = new Promise<void>((resolve) =>
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        stderr += d
-        if (stderr.includes('answering on Discord with 2 shards')) resolve()
-      }),
-    )
     // A manager that dies early fails the test at once, with what it said, instead of at the timeout.
-    const died = once(child, 'exit').then(([code]) => {
-      throw new Error(`start:sharded exited early (${code}):\n${stderr}`)
-    })
-    await Promise.race([f.waitForIdentifies(2), died])
+    const manager = serve('start:sharded', f)
+    await Promise.race([f.waitForIdentifies(2), manager.died])
     expect([...f.identifies].sort()).toEqual([
       [0, 2],
       [1, 2],
@@ -111,11 +137,28 @@ describe('start:sharded', () => {
       const { final } = await interactionOutcome(f, payload)
       expect(messageBody(final).embeds[0].description).toContain('Selee')
     }
-    await Promise.race([started, died])
+    await manager.said('answering on Discord with 2 shards')
 
-    died.catch(() => {}) // exiting is expected from here on
-    child.kill('SIGTERM')
-    const [code] = await once(child, 'exit')
-    expect(code).toBe(0)
+    const exit = manager.expectExit()
+    manager.child.kill('SIGTERM')
+    expect(await exit).toBe(0)
   }, 30_000)
+})
+
+describe('start', () => {
+  it('serves Discord until Ctrl-C (SIGINT), then closes its gateway connection and exits 0', async () => {
+    const f = await fake()
+    const bot = serve('start', f)
+    await bot.said('explainer: answering on Discord')
+    expect(f.intents).toEqual([4609])
+    // One question answered: the process has gone on past that line, to where it listens for Ctrl-C.
+    const help = slashCommand('help', [], { guild: f.guilds[0] }, nextId())
+    f.dispatch('INTERACTION_CREATE', help)
+    expect((await interactionOutcome(f, help)).callback.body.type).toBe(4)
+    const exit = bot.expectExit()
+    bot.child.kill('SIGINT')
+    expect(await exit).toBe(0)
+    await f.waitForGatewayCloses(1)
+    expect(f.gatewayCloses).toEqual([1000])
+  })
 })

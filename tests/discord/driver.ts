@@ -2,7 +2,9 @@
  * Drives the Discord adapter through the fake: builds the gateway events a member's actions
  * produce, waits for what the bot sends back, and flattens it for assertions.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { type DiscordOptions, start } from '../../src/adapters/discord/index.js'
+import type { Config } from '../../src/config.js'
 import { createExplainer, type Explainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import type { Sent } from '../contract/adapter-contract.js'
@@ -18,14 +20,15 @@ export const seedExplainer = (): Explainer => createExplainer(loadKnowledge('kno
 /** The adapter, started in this process against a fresh fake; `logs` is what it logged. */
 export type TestBot = { fake: FakeDiscord; logs: string[]; close(): Promise<void> }
 
-export async function startBot(explainer: Explainer, options: DiscordOptions = {}): Promise<TestBot> {
+/** `config` adds to the Discord settings pointing at the fake (RATE_LIMIT's `rateLimit`, say). */
+export async function startBot(explainer: Explainer, options: DiscordOptions = {}, config: Partial<Omit<Config, 'discord'>> = {}): Promise<TestBot> {
   const fake = await FakeDiscord.start()
   const logs: string[] = []
   const logger = {
     info: (m: string) => logs.push(m),
     error: (m: string, cause?: unknown) => logs.push(`${m}: ${cause instanceof Error ? cause.message : String(cause)}`),
   }
-  const running = await start(explainer, { debug: false, discord: { token: 'test-token', apiUrl: fake.apiUrl } }, { logger, ...options })
+  const running = await start(explainer, { debug: false, ...config, discord: { token: 'test-token', apiUrl: fake.apiUrl } }, { logger, ...options })
   return {
     fake,
     logs,
@@ -152,15 +155,29 @@ export function textOf(body: Body): string {
 }
 
 /**
- * Whether Discord would ping anyone: only `content` can, and not at all when allowed_mentions
- * parses nothing, lists no one and does not ping the replied-to member.
+ * Whether a message could ping anyone: unless allowed_mentions parses nothing and lists no one,
+ * and a reply says not to ping the member it replies to. Judged on allowed_mentions alone, whatever
+ * the message says (an embed-only message too): text that cannot ping today may echo a mention tomorrow.
  */
 export function pingsOf(body: Body): boolean {
-  const content: string = body?.content ?? ''
   const am = body?.allowed_mentions
-  const silenced = am && Array.isArray(am.parse) && am.parse.length === 0 && !am.users?.length && !am.roles?.length
-  if (body?.message_reference && am?.replied_user !== false) return true
-  return !silenced && /@everyone|@here|<@[!&]?\d+>/.test(content)
+  if (!am || !Array.isArray(am.parse) || am.parse.length > 0 || am.users?.length || am.roles?.length) return true
+  return Boolean(body?.message_reference) && am.replied_user !== false
+}
+
+/**
+ * Every message the bot sent or edited through the fake, with where it went: replies to
+ * interactions (callback type 4), edits and follow-ups of deferred ones, channel messages.
+ */
+export function sentMessages(fake: FakeDiscord): { where: string; body: Body }[] {
+  return fake.requests
+    .filter((r) => (r.path.endsWith('/callback') ? r.body?.type === 4 : r.method !== 'DELETE' && /^\/(webhooks|channels)\//.test(r.path)))
+    .map((r) => ({ where: `${r.method} ${r.path}`, body: messageBody(r) }))
+}
+
+/** The messages, of all `fake` recorded, that do not carry allowed_mentions: { parse: [] } or could ping. */
+export function messagesThatMayPing(fake: FakeDiscord): { where: string; body: Body }[] {
+  return sentMessages(fake).filter(({ body }) => pingsOf(body) || !isDeepStrictEqual(body.allowed_mentions, NO_PINGS))
 }
 
 /** Discord's limits, written out here independently of the adapter's own constants. */

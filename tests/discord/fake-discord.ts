@@ -68,10 +68,16 @@ export class FakeDiscord {
   readonly requests: Recorded[] = []
   /** The `shard` field of each IDENTIFY, in order. */
   readonly identifies: [number, number][] = []
+  /** The `intents` bitfield of each IDENTIFY, in order. */
+  readonly intents: number[] = []
+  /** The close code of each gateway connection the bot closed, in order. */
+  readonly gatewayCloses: number[] = []
   readonly guilds: FakeGuild[]
   private readonly waiters: Waiter[] = []
   private readonly connections = new Map<number, Connection>()
   private readonly identifyWaiters: (() => void)[] = []
+  private readonly closeWaiters: (() => void)[] = []
+  private closing = false
   private readonly http = createServer((req, res) => void this.onRequest(req, res))
   private readonly gateway = new WebSocketServer({ server: this.http })
 
@@ -121,6 +127,11 @@ export class FakeDiscord {
     while (this.identifies.length < count) await new Promise<void>((resolve) => this.identifyWaiters.push(resolve))
   }
 
+  /** Resolves once the bot has closed `count` gateway connections (the fake closing them does not count). */
+  async waitForGatewayCloses(count: number): Promise<void> {
+    while (this.gatewayCloses.length < count) await new Promise<void>((resolve) => this.closeWaiters.push(resolve))
+  }
+
   /** Sends a gateway event to the shard that owns it. */
   dispatch(t: string, d: unknown, shard = 0): void {
     const conn = this.connections.get(shard)
@@ -129,6 +140,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     for (const ws of this.gateway.clients) ws.terminate()
     this.gateway.close()
     this.http.closeAllConnections()
@@ -206,6 +218,11 @@ export class FakeDiscord {
 
   private onConnection(ws: WebSocket): void {
     const conn: Connection = { ws, seq: 0 }
+    ws.on('close', (code) => {
+      if (this.closing) return
+      this.gatewayCloses.push(code)
+      for (const wake of this.closeWaiters.splice(0)) wake()
+    })
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null }))
     ws.on('message', (raw) => {
       const packet = JSON.parse(raw.toString())
@@ -226,6 +243,7 @@ export class FakeDiscord {
       ws.send(JSON.stringify({ op: 0, t: 'READY', s: ++conn.seq, d: ready }))
       for (const g of mine) ws.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: ++conn.seq, d: guildCreate(g) }))
       this.identifies.push([shard, count])
+      this.intents.push(packet.d.intents)
       for (const wake of this.identifyWaiters.splice(0)) wake()
     })
   }

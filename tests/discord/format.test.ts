@@ -3,7 +3,7 @@ import { ApplicationCommandOptionType } from 'discord.js'
 import { describe, expect, it } from 'vitest'
 import { SLASH_COMMANDS } from '../../src/adapters/discord/commands/index.js'
 import { createFollowUpIds } from '../../src/adapters/discord/follow-up-ids.js'
-import { answerMessage, fitLines, noteMessage } from '../../src/adapters/discord/format.js'
+import { answerMessage, fitLines, noteMessage, shown } from '../../src/adapters/discord/format.js'
 import { BOT_PERMISSIONS, inviteUrl } from '../../src/adapters/discord/invite.js'
 import { helpMessage, sourcesMessage } from '../../src/adapters/discord/texts.js'
 import type { Answer, Citation } from '../../src/core/types.js'
@@ -86,12 +86,48 @@ describe('follow-up ids', () => {
     expect(ids.decode('something-else')).toBeUndefined()
   })
 
+  it("a long question's key is this instance's own: another (a restarted process) says it expired, never asks its own question", () => {
+    const before = createFollowUpIds()
+    const after = createFollowUpIds()
+    const [old, mine] = [before.encode('Why '.repeat(40)), after.encode('How '.repeat(40))]
+    expect(old).toMatch(/^ask#[\w-]{8}\.0$/)
+    expect(mine).toMatch(/^ask#[\w-]{8}\.0$/)
+    expect(old).not.toBe(mine)
+    expect(after.decode(old)).toEqual({ expired: true })
+    expect(before.decode(mine)).toEqual({ expired: true })
+    expect(before.decode(old)).toEqual({ question: 'Why '.repeat(40) })
+    expect(after.decode(mine)).toEqual({ question: 'How '.repeat(40) })
+    expect(after.decode('ask#0')).toEqual({ expired: true }) // a key from before prefixes
+  })
+
   it('forget the oldest long questions past their capacity', () => {
     const ids = createFollowUpIds(2)
     const [a, b, c] = ['A', 'B', 'C'].map((x) => ids.encode(x.repeat(120)))
     expect(ids.decode(a)).toEqual({ expired: true })
     expect(ids.decode(b)).toEqual({ question: 'B'.repeat(120) })
     expect(ids.decode(c)).toEqual({ question: 'C'.repeat(120) })
+  })
+})
+
+describe('shown', () => {
+  it('cuts the raw text, then escapes it: no stray backslash before the "…"', () => {
+    expect(shown('*'.repeat(20), 10)).toBe('\\*\\*\\**…')
+    expect(shown('Who is **Ana** _Ruiz_, the mayor?', 20)).toBe('Who is \\*\\*Ana\\*\\*…')
+  })
+
+  it('stays within the limit however much escaping lengthens the text, and never splits an escape', () => {
+    const texts = ['*'.repeat(300), '_a_ '.repeat(80), '# # # **x** ~~y~~ `z` ||s|| > q [l](u) '.repeat(20), 'plain words only '.repeat(30)]
+    for (const text of texts)
+      for (let max = 1; max <= 120; max++) {
+        const out = shown(text, max)
+        expect(out.length).toBeLessThanOrEqual(max)
+        expect(out).not.toMatch(/\\…$/)
+        if (out.endsWith('…')) expect(out.length).toBeGreaterThan(max / 3) // shrunk to fit, not to nothing
+      }
+  })
+
+  it('leaves short text as it is, spaces collapsed', () => {
+    expect(shown('  Who   is\nAna? ', 100)).toBe('Who is Ana?')
   })
 })
 

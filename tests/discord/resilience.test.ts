@@ -10,10 +10,12 @@ import {
   interactionOutcome,
   messageBody,
   messageCreate,
+  messagesThatMayPing,
   NO_PINGS,
   nextId,
   replyTo,
   seedExplainer,
+  sentMessages,
   slashCommand,
   startBot,
   type TestBot,
@@ -24,13 +26,30 @@ import {
 
 const explainer = seedExplainer()
 
+/** Closes `bot` after checking that every message it sent, of the kinds named at least, carried allowed_mentions: { parse: [] }. */
+async function closeCheckingMentions(bot: TestBot | undefined, kinds: RegExp[]): Promise<void> {
+  if (!bot) return
+  try {
+    const sent = sentMessages(bot.fake)
+    for (const kind of kinds)
+      expect(
+        sent.some(({ body }) => kind.test(textOf(body))),
+        `a message saying ${kind}`,
+      ).toBe(true)
+    expect(messagesThatMayPing(bot.fake)).toEqual([])
+  } finally {
+    await bot.close()
+  }
+}
+
 describe('rate limit, with an injected clock', () => {
   let t = 1_000_000
   let limited: TestBot
   beforeAll(async () => {
-    limited = await startBot(explainer, { rateLimit: { limit: 2, windowMs: 30_000, now: () => t } })
+    // RATE_LIMIT's value is overridden by the adapter's own option: 2 per 30 s holds, not 9 per 1 s.
+    limited = await startBot(explainer, { rateLimit: { limit: 2, windowMs: 30_000, now: () => t } }, { rateLimit: { limit: 9, windowMs: 1_000 } })
   })
-  afterAll(() => limited?.close())
+  afterAll(() => closeCheckingMentions(limited, [/slow down/, /Ask me a question/]))
 
   const askLimited = async (userId: string, where: Where = { guild: limited.fake.guilds[0] }) => {
     const payload = slashCommand('ask', [{ name: 'question', type: 3, value: 'Who is Vicente Fox?' }], where, userId)
@@ -68,6 +87,39 @@ describe('rate limit, with an injected clock', () => {
     await replyTo(limited.fake, settle.id)
     expect(limited.fake.requests.some((r) => r.body?.message_reference?.message_id === ids[3])).toBe(false)
   })
+
+  it('counts a bare mention, answered with the how-to, against the limit too', async () => {
+    const author = user(nextId())
+    const mention = async () => {
+      const m = messageCreate(`<@${BOT_ID}>`, { guild: limited.fake.guilds[0] }, author, true)
+      limited.fake.dispatch('MESSAGE_CREATE', m)
+      return textOf(messageBody(await replyTo(limited.fake, m.id)))
+    }
+    expect(await mention()).toMatch(/^Ask me a question/)
+    expect(await mention()).toMatch(/^Ask me a question/)
+    expect(await mention()).toMatch(/slow down.*try again in 30 s/)
+  })
+})
+
+describe('rate limit from RATE_LIMIT (config.rateLimit)', () => {
+  let configured: TestBot
+  beforeAll(async () => {
+    configured = await startBot(explainer, {}, { rateLimit: { limit: 1, windowMs: 60_000 } })
+  })
+  afterAll(() => configured?.close())
+
+  it('allows the configured number of questions per window, and says the configured wait', async () => {
+    const member = nextId()
+    const askOnce = async () => {
+      const payload = slashCommand('ask', [{ name: 'question', type: 3, value: 'Who is Vicente Fox?' }], { guild: configured.fake.guilds[0] }, member)
+      configured.fake.dispatch('INTERACTION_CREATE', payload)
+      return (await interactionOutcome(configured.fake, payload)).callback.body
+    }
+    expect((await askOnce()).type).toBe(5)
+    const second = await askOnce()
+    expect(second.type).toBe(4)
+    expect(second.data.content).toMatch(/slow down.*try again in 60 s/)
+  })
 })
 
 describe('when the core throws', () => {
@@ -81,7 +133,7 @@ describe('when the core throws', () => {
   beforeAll(async () => {
     broken = await startBot(failing)
   })
-  afterAll(() => broken?.close())
+  afterAll(() => closeCheckingMentions(broken, [/^Sorry, something went wrong/]))
 
   it('replaces the public "thinking…" with a short private error, logs the cause, and keeps serving', async () => {
     const where: Where = { guild: broken.fake.guilds[0] }

@@ -52,11 +52,19 @@ const COLORS: Record<AnswerStatus | 'note', number> = { answered: 0x5865f2, not_
 const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true }
 
 /**
- * Text shown as written (a question, an answer that may echo one, a quote): escaped, then fitted
- * to `max`. Cut first too: escaping only lengthens, and escapeMarkdown is slow on long text.
+ * Text shown as written (a question, an answer that may echo one, a quote), escaped and at most
+ * `max` long. The raw text is cut, then escaped: cutting escaped text could split `\*` and leave a
+ * stray backslash. Escaping lengthens, so when the result is over `max` the raw cut is shortened
+ * by half the excess and tried again (cut lengths only shrink, so this ends, usually at once).
  */
 export function shown(text: string, max: number): string {
-  return trimTo(escapeMarkdown(trimTo(text.replace(/\s+/g, ' ').trim(), max), ESCAPE_ALL), max)
+  const flat = text.replace(/\s+/g, ' ').trim()
+  for (let room = max; room > 0; ) {
+    const escaped = escapeMarkdown(trimTo(flat, room), ESCAPE_ALL)
+    if (escaped.length <= max) return escaped
+    room -= Math.ceil((escaped.length - max) / 2)
+  }
+  return ''
 }
 
 /** Hands out the characters an embed may hold, in the order its parts are placed. */

@@ -1,7 +1,8 @@
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials } from 'discord.js'
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, ConfigError, type DiscordConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../shared/rate-limit.js'
+import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
 import { SLASH_COMMANDS } from './commands/index.js'
 import { type Deps, type Logger, stderrLogger } from './context.js'
 import { createFollowUpIds } from './follow-up-ids.js'
@@ -20,7 +21,7 @@ import { shieldPacketHandling } from './shield.js'
  */
 
 export type DiscordOptions = {
-  /** Questions per member per window (default 5 per 30 s); `now` lets tests move time. */
+  /** Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 per 30 s); `now` lets tests move time. */
   rateLimit?: RateLimitOptions
   logger?: Logger
 }
@@ -38,8 +39,8 @@ export function createClient(config: DiscordConfig): Client {
     allowedMentions: NO_PINGS,
     // A reply to a message deleted meanwhile is still sent, as a plain message.
     failIfNotExists: false,
-    // Every message in every channel arrives (GuildMessages); the bot never looks back at one.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    // Every message in every channel arrives (GuildMessages), with its author: bounded caches (caches.ts).
+    ...CACHE_OPTIONS,
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   })
 }
@@ -48,7 +49,8 @@ function listen(client: Client, deps: Deps): void {
   const { logger } = deps
   // Without an 'error' listener an EventEmitter error would end the process; so would an
   // unreadable gateway event (shield.ts).
-  shieldPacketHandling(client, logger)
+  if (!shieldPacketHandling(client, logger))
+    logger.info('warning: this discord.js version has no WebSocketManager#handlePacket to guard: an event it cannot read will end the process')
   client.on(Events.Error, (error) => logger.error('client error', error))
   client.on(Events.ShardError, (error, shardId) => logger.error(`shard ${shardId}: connection error`, error))
   client.on(Events.Warn, (message) => logger.info(`warning: ${message}`))
@@ -83,7 +85,10 @@ async function connect(client: Client, token: string): Promise<void> {
 
 export async function start(explainer: Explainer, config: Config, options: DiscordOptions = {}): Promise<{ stop(): Promise<void> }> {
   if (!config.discord) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot > Reset Token) into .env')
-  const rate = { limit: options.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit, windowMs: options.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs }
+  const rate = {
+    limit: options.rateLimit?.limit ?? config.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit,
+    windowMs: options.rateLimit?.windowMs ?? config.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
+  }
   const now = options.rateLimit?.now ?? Date.now
   const deps: Deps = {
     explainer,
@@ -98,11 +103,16 @@ export async function start(explainer: Explainer, config: Config, options: Disco
   }
   const client = createClient(config.discord)
   listen(client, deps)
+  const stopSweeping = sweepDmChannelsRegularly(client)
+  const stop = () => {
+    stopSweeping()
+    return client.destroy()
+  }
   try {
     await connect(client, config.discord.token)
   } catch (error) {
-    await client.destroy()
+    await stop()
     throw explainSetupError(error, config.discord.apiUrl)
   }
-  return { stop: () => client.destroy() }
+  return { stop }
 }

@@ -41,13 +41,14 @@ function slowDownOnce(now: () => number) {
 export function messageHandler(deps: Deps, client: Client<true>): (message: Message) => Promise<void> {
   const shouldWarn = slowDownOnce(deps.now)
   const answer = async (message: Message, botId: string) => {
-    const question = questionFrom(message, botId)
-    if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
+    // A bare mention counts too: its how-to is a reply like any other, and a member must not be able to make the bot post it without end.
     const decision = deps.limiter.take(message.author.id)
     if (!decision.allowed) {
       if (shouldWarn(message.author.id, decision.retryAfterMs)) await message.reply(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
       return
     }
+    const question = questionFrom(message, botId)
+    if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
     await message.reply(answerMessage(deps.explainer.ask(question), { ids: deps.ids, knownTitles: deps.knownTitles }))
   }
   return async (message) => {

@@ -22,9 +22,11 @@ async function startAll(modules: AdapterModule[], explainer: Explainer, config: 
 
 /** Serves until Ctrl-C or SIGTERM (what process managers send), then disconnects cleanly. */
 async function serve(adapters: readonly Adapter[], modules: AdapterModule[], explainer: Explainer, config: Config, io: Io): Promise<number> {
+  // Listen for Ctrl-C before connecting, so a stop that comes during start-up is not lost.
+  const stopped = untilStopped()
   const running = await startAll(modules, explainer, config)
   io.stderr.write(`explainer: answering on ${adapters.map((a) => a.name).join(' and ')} (Ctrl-C to stop)\n`)
-  await untilStopped()
+  await stopped
   await Promise.allSettled(running.map((r) => r.stop()))
   return EXIT.ok
 }
