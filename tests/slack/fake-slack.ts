@@ -37,6 +37,11 @@ export type FakeSlack = {
   counts: Map<string, number>
   /** Resolves with the first request, already here or still to come, that matches. */
   waitFor(match: (c: Captured) => boolean, what?: string, timeoutMs?: number): Promise<Captured>
+  /**
+   * A response_url post this matches is recorded, then refused as Slack refuses one it cannot carry
+   * out (404 with an error body), so the bot's respond() throws. Tests set it and clear it.
+   */
+  failResponse?: (c: Captured) => boolean
   /** Socket Mode: sends an envelope to the connected client; resolves with the ack's payload, if any. */
   sendEnvelope(type: string, payload: unknown): Promise<unknown>
   close(): Promise<void>
@@ -74,7 +79,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let socket: WebSocket | undefined
   const acks = new Map<string, (payload: unknown) => void>()
 
-  const fake = {
+  const fake: Pick<FakeSlack, 'captured' | 'counts' | 'failResponse'> = {
     captured: [] as Captured[],
     counts: new Map<string, number>(),
   }
@@ -102,7 +107,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const url = req.url ?? ''
     const responseId = url.match(/^\/respond\/([^/?]+)/)?.[1]
     if (responseId !== undefined) {
-      capture({ method: 'response_url', responseId, body: record ? parseBody(raw, req.headers['content-type']) : {} })
+      const captured: Captured = { method: 'response_url', responseId, body: record ? parseBody(raw, req.headers['content-type']) : {} }
+      capture(captured)
+      if (fake.failResponse?.(captured)) {
+        res.writeHead(404, { 'content-type': 'text/plain' })
+        return res.end('message_not_found')
+      }
       return reply(res, { ok: true })
     }
     const method = url.match(/^\/api\/([\w.]+)/)?.[1] ?? ''

@@ -102,6 +102,15 @@ describe('answerMessage', () => {
     expect(buttonsOf(asSent(shared))).toEqual([])
   })
 
+  it('labels the overview (`/ask` with no text) instead of quoting a question nobody typed', () => {
+    const privately = answerMessage(answer(), { question: 'summary', overview: true, share: true })
+    expect(privately.text.startsWith('You asked for an overview of the article\n')).toBe(true)
+    expect(visibleText(asSent(privately))).not.toContain('“summary”')
+    expect(buttonsOf(asSent(privately)).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'summary' })
+    const shared = answerMessage(answer(), { question: 'summary', overview: true, askedBy: 'U7', followUps: false })
+    expect(visibleText(asSent(shared))).toContain('<@U7> asked for an overview of the article')
+  })
+
   it('holds every Slack limit by construction, however long or many the parts', () => {
     const long = `${'word & <b> '.repeat(2_000)}end`
     const message = answerMessage(

@@ -3,7 +3,7 @@
  * signed with the signing secret, a fake Slack Web API capturing what the bot posts, and the real
  * explainer over knowledge/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createExplainer, type Explainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import type { Captured } from './fake-slack.js'
@@ -35,10 +35,12 @@ afterAll(async () => {
 
 describe('/ask', () => {
   it('answers privately in the ack, with citations, follow-ups and a share button, and posts nothing more', async () => {
-    const started = Date.now()
     const ack = await slack.command(QUESTION)
+    // Order, not wall-clock time: the HTTP response to the signed request is the answer, and when
+    // it arrived nothing had been posted to the command's response_url.
+    const postedBeforeAck = slack.fake.captured.filter(byResponse(ack.responseId))
     expect(ack.status).toBe(200)
-    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(postedBeforeAck).toEqual([])
     const reply = ackedMessage(ack)
     expect(reply.body.response_type).toBe('ephemeral')
     const text = visibleText(reply)
@@ -61,9 +63,17 @@ describe('/ask', () => {
     expect(visibleText(help)).toContain('/ask your question')
     expect(limitProblems(help)).toEqual([])
     const overview = ackedMessage(await slack.command(''))
-    expect(visibleText(overview)).toContain('You asked: “summary”')
+    // The member typed nothing: no invented question is quoted.
+    expect(visibleText(overview)).toContain('You asked for an overview of the article')
+    expect(visibleText(overview)).not.toContain('summary')
+    expect(overview.body.text).toMatch(/^You asked for an overview of the article\n/)
     expect(visibleText(overview)).toContain('*[1]*')
+    // The button carries the core's overview question; shared, it is labelled the same way.
     expect(buttonsOf(overview).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'summary' })
+    const click = await slack.click({ actionId: 'share_answer', value: 'summary', channel: 'C1', ephemeral: true, user: 'U7' })
+    const shared = await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.response_type === 'in_channel', 'the shared overview')
+    expect(visibleText(shared)).toContain('<@U7> asked for an overview of the article')
+    expect(visibleText(shared)).not.toContain('“summary”')
   })
 
   it('"Share in channel" posts the answer for everyone, quoting the question, and removes the private copy', async () => {
@@ -75,6 +85,30 @@ describe('/ask', () => {
     expect(text).toContain('Migration Policy Institute')
     expect(buttonsOf(shared)).toEqual([])
     await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.delete_original === true, 'the private copy deleted')
+  })
+
+  it('keeps a shared answer when removing the private copy fails: logged, no "Sorry"', async () => {
+    const isDelete = (c: Captured) => c.body.delete_original === true
+    slack.fake.failResponse = isDelete
+    try {
+      const logged = slack.logger.lines.length
+      const click = await slack.click({ actionId: 'share_answer', value: QUESTION, channel: 'C1', ephemeral: true, user: 'U8' })
+      await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && isDelete(c), 'the refused delete')
+      const warned = await vi.waitFor(() => {
+        const line = slack.logger.lines.slice(logged).find((l) => l.text.includes('removing the private copy failed'))
+        if (!line) throw new Error('not logged yet')
+        return line
+      })
+      expect(warned.level).toBe('warn')
+      expect(warned.text).not.toContain('\n')
+      await slack.settle()
+      const sent = slack.fake.captured.filter(byResponse(click.responseId))
+      expect(sent.map((c) => (isDelete(c) ? 'delete' : c.body.response_type))).toEqual(['in_channel', 'delete'])
+      expect(sent.some((c) => visibleText(c).includes('something went wrong'))).toBe(false)
+      expect(slack.logger.lines.slice(logged).filter((l) => l.level === 'error')).toEqual([])
+    } finally {
+      slack.fake.failResponse = undefined
+    }
   })
 
   it('a follow-up button under a private answer answers privately again', async () => {
@@ -111,6 +145,26 @@ describe('mentions and DMs', () => {
     expect(visibleText(reply)).toContain('Andrew Selee')
   })
 
+  it('answers a DM with a file attached (file_share) and a mention also sent to the channel (thread_broadcast)', async () => {
+    const file = { id: 'F1', name: 'map.png', mimetype: 'image/png' }
+    await slack.event(dmEvent(QUESTION, slack.nextTs(), 'D-file', 'U1', { subtype: 'file_share', files: [file], upload: true }))
+    expect(visibleText(await slack.fake.waitFor((c) => c.body.channel === 'D-file', 'the file_share DM answer'))).toContain('Andrew Selee')
+
+    const parent = slack.nextTs()
+    await slack.event(mentionEvent(QUESTION, slack.nextTs(), 'U1', { subtype: 'thread_broadcast', thread_ts: parent }))
+    const reply = await slack.fake.waitFor((c) => c.body.thread_ts === parent, 'the thread_broadcast answer')
+    expect(reply.method).toBe('chat.postMessage')
+    expect(visibleText(reply)).toContain('Migration Policy Institute')
+  })
+
+  it('gives the how-to for a mention with no text at all, not an error', async () => {
+    const ts = slack.nextTs()
+    await slack.event({ type: 'app_mention', user: 'U1', ts, channel: 'C1', event_ts: ts })
+    const reply = await slack.fake.waitFor((c) => c.body.thread_ts === ts, 'the how-to')
+    expect(visibleText(reply)).toContain('/ask your question')
+    expect(visibleText(reply)).not.toContain('something went wrong')
+  })
+
   it('a follow-up button answers in the same thread, or in the DM', async () => {
     const parent = slack.nextTs()
     await slack.click({ actionId: 'follow_up_0', value: 'Who is Vicente Fox?', channel: 'C1', message: { ts: slack.nextTs(), thread_ts: parent } })
@@ -127,6 +181,7 @@ describe('mentions and DMs', () => {
     const events = [
       dmEvent(QUESTION, slack.nextTs(), 'D-edit', 'U1', { subtype: 'message_changed' }),
       dmEvent(QUESTION, slack.nextTs(), 'D-join', 'U1', { subtype: 'channel_join' }),
+      dmEvent(QUESTION, slack.nextTs(), 'D-deleted', 'U1', { subtype: 'message_deleted', deleted_ts: '1.0' }),
       dmEvent(QUESTION, slack.nextTs(), 'D-bot', 'U9', { subtype: 'bot_message', bot_id: 'B9' }),
       dmEvent(QUESTION, slack.nextTs(), 'D-bot2', 'U9', { bot_id: 'B9' }),
       dmEvent(QUESTION, slack.nextTs(), 'D-self', 'UBOT', { bot_id: 'B1' }),
@@ -239,6 +294,14 @@ describe('rate limit (injected clock)', () => {
     expect((await limited.mention(QUESTION, 'U-calm')).method).toBe('chat.postMessage')
     clock += 20_001
     expect((await limited.mention(QUESTION, 'U-fast')).method).toBe('chat.postMessage')
+  })
+
+  it("counts a bare mention's how-to against the limit (`help` typed out stays free)", async () => {
+    for (let i = 0; i < 2; i++) expect(visibleText(await limited.mention('', 'U-bare'))).toContain('/ask your question')
+    const note = await limited.mention('', 'U-bare')
+    expect(note.method).toBe('chat.postEphemeral')
+    expect(visibleText(note)).toContain('slow down, please')
+    expect(visibleText(await limited.mention('help', 'U-bare'))).toContain('/ask your question')
   })
 
   it('takes its limit from RATE_LIMIT (config.rateLimit) when the caller sets none', async () => {

@@ -18,22 +18,35 @@ export type Deps = {
   now: () => number
 }
 
-/** `help`, or nothing at all (a bare mention): the how-to, not a call to the core. */
-export const isHelp = (question: string): boolean => question === '' || /^help[?!.]*$/i.test(question)
+/** `help`: the how-to, not a call to the core. */
+export const isHelp = (question: string): boolean => /^help[?!.]*$/i.test(question)
 
 /** The parts of an answer's look that come from the run, not from the question. */
 export function baseView(deps: Deps): AnswerView {
   return { showArticle: deps.showArticle, knownTitles: deps.knownTitles }
 }
 
-/** The one question path: help, else the rate limit, else the core's answer where it belongs. */
-export async function answerQuestion(deps: Deps, asker: { user: string; question: string; reply: Replier }): Promise<void> {
+export type Asker = {
+  user: string
+  question: string
+  reply: Replier
+  /** `/ask` with no text: the question is the core's overview question, but the member typed none. */
+  overview?: boolean
+}
+
+/**
+ * The one question path: `help`, else the rate limit, else the how-to for nothing at all (a bare
+ * mention, which posts in the channel like an answer, so it counts) or the core's answer where it
+ * belongs.
+ */
+export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const { user, question, reply } = asker
   if (isHelp(question)) return reply.answer(helpMessage(deps.knownTitles))
   const decision = deps.limiter.take(user)
   if (!decision.allowed) return reply.privately(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
+  if (question === '') return reply.answer(helpMessage(deps.knownTitles))
   const answer: Answer = deps.explainer.ask(question)
   // A private answer shows what was asked (Slack hides the typed command) and can be shared.
-  const view: AnswerView = reply.shareable ? { ...baseView(deps), question, share: true } : baseView(deps)
+  const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, share: true } : baseView(deps)
   await reply.answer(answerMessage(answer, view))
 }

@@ -37,9 +37,14 @@ const MAX_TITLES = 3
 export const FOLLOW_UP_ACTION = /^follow_up_\d+$/
 export const SHARE_ACTION = 'share_answer'
 
+/** What `/ask` with no text asked for, shown instead of the core's overview question. */
+export const OVERVIEW_LABEL = 'an overview of the article'
+
 export type AnswerView = {
   /** Shown above the answer: Slack never shows what was typed after `/ask`. */
   question?: string
+  /** `question` is the overview question and no question was typed: "asked for an overview". */
+  overview?: boolean
   /** Who asked, for an answer shared in a channel (a Slack user id); else "You asked". */
   askedBy?: string
   /** A "Share in channel" button: only private (ephemeral) answers need one. */
@@ -85,7 +90,8 @@ function questionLine(view: AnswerView): string | undefined {
   if (view.question === undefined) return undefined
   // The id comes from Slack's payload; anything but an id's characters would be markup.
   const who = view.askedBy === undefined ? 'You' : /^[A-Z0-9]+$/i.test(view.askedBy) ? `<@${view.askedBy}>` : 'Someone'
-  return `${who} asked: “${inlineMrkdwn(view.question, LIMITS.question)}”`
+  // Quoting the overview question would show words the member never typed.
+  return view.overview ? `${who} asked for ${OVERVIEW_LABEL}` : `${who} asked: “${inlineMrkdwn(view.question, LIMITS.question)}”`
 }
 
 /** "I answer from *A*, *B*, *C* and 2 more.", escaped; '' when no title is known. */

@@ -8,12 +8,14 @@ import type { CommandListener } from './types.js'
  * `/ask <question>`: answered privately in the ack itself (so it works in channels the bot is not
  * in, and costs no second request), with a "Share in channel" button; an answer that would miss
  * Slack's 3 s goes through the command's response_url instead. `/ask help` is the how-to; `/ask`
- * alone the overview.
+ * alone the overview, headed "You asked for an overview of the article" (the member typed nothing).
  */
 export const askCommand: CommandListener = {
   kind: 'command',
   command: '/ask',
   replier: ({ ack, respond }, deps) => commandReplier(ack, respond, deps),
-  handle: ({ command }, reply, deps) =>
-    answerQuestion(deps, { user: command.user_id, question: fromSlackText(command.text ?? '') || OVERVIEW_QUESTION, reply }),
+  handle: ({ command }, reply, deps) => {
+    const question = fromSlackText(command.text ?? '')
+    return answerQuestion(deps, { user: command.user_id, question: question || OVERVIEW_QUESTION, overview: !question, reply })
+  },
 }

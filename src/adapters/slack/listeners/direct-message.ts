@@ -2,16 +2,21 @@ import type { KnownEventFromType, types } from '@slack/bolt'
 import { answerQuestion } from '../ask.js'
 import { fromSlackText } from '../mrkdwn.js'
 import { conversationReplier } from '../reply.js'
+import { isMemberSubtype } from './subtypes.js'
 import type { MessageListener } from './types.js'
 
-type GenericMessageEvent = types.GenericMessageEvent
+/** What a member writes: a plain message, one with a file attached, or a reply also sent to the channel. */
+type MemberMessage = types.GenericMessageEvent | types.FileShareMessageEvent | types.ThreadBroadcastMessageEvent
 
 /**
- * A plain message a member typed in a DM: no subtype (edits are `message_changed`, joins
- * `channel_join`, bots `bot_message`), no bot id, not the bot itself.
+ * A message a member wrote in a DM: a plain one, with a file (`file_share`) or a thread broadcast;
+ * not an edit (`message_changed`), a deletion, a join or a bot's (`bot_message`, or any bot id),
+ * and not the bot itself.
  */
-function isMemberDm(event: KnownEventFromType<'message'>, botUserId?: string): event is GenericMessageEvent {
-  return event.channel_type === 'im' && event.subtype === undefined && !event.bot_id && !!event.user && event.user !== botUserId
+function isMemberDm(event: KnownEventFromType<'message'>, botUserId?: string): event is MemberMessage {
+  if (event.channel_type !== 'im' || !isMemberSubtype(event.subtype)) return false
+  // A bot's message can come without the bot_message subtype; a bot id gives it away.
+  return !('bot_id' in event && event.bot_id) && 'user' in event && !!event.user && event.user !== botUserId
 }
 
 /** A DM to the bot (the Messages tab of App Home): answered in the DM, in its thread if it has one. */
@@ -19,11 +24,11 @@ export const directMessage: MessageListener = {
   kind: 'message',
   accepts: ({ event, context }) => isMemberDm(event, context.botUserId),
   replier: ({ event, client }) => {
-    const dm = event as GenericMessageEvent
+    const dm = event as MemberMessage
     return conversationReplier(client, { channel: dm.channel, ...(dm.thread_ts ? { threadTs: dm.thread_ts } : {}), user: dm.user, isDirect: true })
   },
   handle: ({ event, context }, reply, deps) => {
-    const dm = event as GenericMessageEvent
+    const dm = event as MemberMessage
     return answerQuestion(deps, { user: dm.user, question: fromSlackText(dm.text ?? '', context.botUserId), reply })
   },
 }

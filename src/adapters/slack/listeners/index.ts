@@ -7,23 +7,17 @@ import { askCommand } from './ask-command.js'
 import { directMessage } from './direct-message.js'
 import { followUp } from './follow-up.js'
 import { share } from './share.js'
-import type { SlackListener } from './types.js'
+import type { SlackListener, Spec } from './types.js'
 
 /** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
 export const LISTENERS: readonly SlackListener[] = [askCommand, appMention, directMessage, followUp, share]
-
-type Runnable<Args> = {
-  accepts?(args: Args): boolean
-  replier(args: Args, deps: Deps): Replier
-  handle(args: Args, reply: Replier, deps: Deps): Promise<void>
-}
 
 /**
  * One event through one listener. A listener that throws gets a short error reply where its
  * answer would have gone, and the cause goes to the log: one bad event never reaches Bolt's
  * error path, let alone the process.
  */
-async function run<Args>(listener: Runnable<Args>, args: Args, deps: Deps, label: string): Promise<void> {
+async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, label: string): Promise<void> {
   if (listener.accepts && !listener.accepts(args)) return
   let reply: Replier | undefined
   try {

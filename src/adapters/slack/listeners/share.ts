@@ -1,3 +1,4 @@
+import { OVERVIEW_QUESTION } from '../../../core/answer.js'
 import { baseView } from '../ask.js'
 import { answerMessage, SHARE_ACTION } from '../format.js'
 import { ephemeralReplier } from '../reply.js'
@@ -6,9 +7,11 @@ import type { ButtonListener } from './types.js'
 /**
  * "Share in channel" under a private `/ask` answer: the answer is asked again (the core is pure:
  * same question, same answer) and posted for everyone through the response_url, quoting the
- * question and who asked it, since Slack never shows the typed command. The private copy is then
- * removed. The public post has no follow-up buttons: the bot may not be a member of the channel,
- * so it could not answer them there. Not rate limited: it re-posts an answer already counted.
+ * question and who asked it, since Slack never shows the typed command (`/ask` alone, whose button
+ * carries the core's overview question, says "asked for an overview of the article"). The private
+ * copy is then removed; if that fails the share still stands, so it is only logged. The public post
+ * has no follow-up buttons: the bot may not be a member of the channel, so it could not answer them
+ * there. Not rate limited: it re-posts an answer already counted.
  */
 export const share: ButtonListener = {
   kind: 'button',
@@ -17,8 +20,14 @@ export const share: ButtonListener = {
   async handle({ action, body, respond }, _reply, deps) {
     const question = action.value ?? ''
     const answer = deps.explainer.ask(question)
-    const message = answerMessage(answer, { ...baseView(deps), question, askedBy: body.user.id, followUps: false })
-    await respond({ response_type: 'in_channel', replace_original: false, ...message })
-    await respond({ delete_original: true })
+    // The button carries the core's question: the overview's is labelled, not quoted, as in the private copy.
+    const view = { ...baseView(deps), question, overview: question === OVERVIEW_QUESTION, askedBy: body.user.id, followUps: false }
+    await respond({ response_type: 'in_channel', replace_original: false, ...answerMessage(answer, view) })
+    try {
+      await respond({ delete_original: true })
+    } catch (error) {
+      // The answer is shared already: a private copy left behind is no reason to tell the member "Sorry".
+      deps.logger.warn(`share: the answer was posted, but removing the private copy failed: ${error instanceof Error ? error.message : String(error)}`)
+    }
   },
 }

@@ -12,7 +12,7 @@ export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & 
  * replies go, and what it does. listeners/index.ts registers them all the same way, so acking,
  * error replies and logging are written once.
  */
-type Spec<Kind extends string, Args> = {
+export type Spec<Kind extends string, Args> = {
   kind: Kind
   /** False for what is not a member asking (bots, edits, joins): nothing is sent. Default: all. */
   accepts?(args: Args): boolean
