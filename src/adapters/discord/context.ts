@@ -1,4 +1,5 @@
 import type { Explainer } from '../../core/explainer.js'
+import { writeLogLine } from '../shared/log.js'
 import type { RateLimiter } from '../shared/rate-limit.js'
 import type { FollowUpIds } from './follow-up-ids.js'
 import type { RateLimitText } from './texts.js'
@@ -9,13 +10,16 @@ export type Logger = {
   error(message: string, cause?: unknown): void
 }
 
-/** One `explainer: discord: ` line on standard error; a cause adds its stack, for the operator. */
-export const stderrLogger: Logger = {
-  info: (message) => process.stderr.write(`explainer: discord: ${message}\n`),
-  error: (message, cause) => {
-    const detail = cause instanceof Error ? (cause.stack ?? cause.message) : cause === undefined ? '' : String(cause)
-    process.stderr.write(`explainer: discord: ${message}${detail ? `\n${detail}` : ''}\n`)
-  },
+/**
+ * One `explainer: discord: ` line on standard error (`explainer: discord shard 1: ` in a shard);
+ * a cause adds its message, and its stack only with DEBUG=1, for the operator.
+ */
+export function discordLogger(debug = false, shardIds?: readonly number[]): Logger {
+  const platform = shardIds?.length ? `discord shard ${shardIds.join(',')}` : 'discord'
+  return {
+    info: (message) => writeLogLine(platform, message),
+    error: (message, cause) => writeLogLine(platform, message, cause, debug),
+  }
 }
 
 /** What every handler needs, made once in start(). */

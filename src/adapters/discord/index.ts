@@ -4,7 +4,7 @@ import type { Explainer } from '../../core/explainer.js'
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../shared/rate-limit.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
 import { SLASH_COMMANDS } from './commands/index.js'
-import { type Deps, type Logger, stderrLogger } from './context.js'
+import { type Deps, discordLogger, type Logger } from './context.js'
 import { createFollowUpIds } from './follow-up-ids.js'
 import { NO_PINGS } from './format.js'
 import { listener } from './guard.js'
@@ -90,18 +90,21 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     windowMs: options.rateLimit?.windowMs ?? config.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
   }
   const now = options.rateLimit?.now ?? Date.now
+  const knownTitles = explainer.sources().map((s) => s.title)
+  // Also checks the first suggestions now rather than in the first autocomplete, which has 3 seconds and no deferral.
+  const example = explainer.suggest('', 1)[0]
+  // Before the logger: in a shard, the client knows its shard ids (client.shard), which every log line names.
+  const client = createClient(config.discord)
   const deps: Deps = {
     explainer,
     limiter: createRateLimiter({ ...rate, now }),
     rate,
     now,
     ids: createFollowUpIds(),
-    logger: options.logger ?? stderrLogger,
-    knownTitles: explainer.sources().map((s) => s.title),
-    // Also checks the first suggestions now rather than in the first autocomplete, which has 3 seconds and no deferral.
-    example: explainer.suggest('', 1)[0],
+    logger: options.logger ?? discordLogger(config.debug, client.shard?.ids),
+    knownTitles,
+    example,
   }
-  const client = createClient(config.discord)
   listen(client, deps)
   const stopSweeping = sweepDmChannelsRegularly(client)
   const stop = () => {

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util'
 import { type Logger, LogLevel } from '@slack/bolt'
+import { logLine } from '../shared/log.js'
 
 /**
  * Where Bolt, its Web API client, Socket Mode and the adapter log. Two reasons to have our own:
@@ -9,7 +10,29 @@ import { type Logger, LogLevel } from '@slack/bolt'
 
 const ORDER: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 }
 
-/** `[WARN] slack: …` lines on standard error, from `level` up. */
+/** What a level adds before the text: warnings and debug output say so; errors and info need not. */
+const LABEL: Record<LogLevel, string> = { [LogLevel.DEBUG]: 'debug: ', [LogLevel.INFO]: '', [LogLevel.WARN]: 'warning: ', [LogLevel.ERROR]: '' }
+
+/**
+ * Bolt's arguments as one line: the first Error among them is said by its message (its stack
+ * follows only at the debug level, i.e. DEBUG=1), anything else (further errors by their message) is
+ * joined on one line.
+ */
+export function slackLogLine(at: LogLevel, name: string, msg: readonly unknown[], debug = false): string {
+  const error = msg.find((m) => m instanceof Error)
+  const text = msg
+    .filter((m) => m !== error)
+    // inspect, not JSON.stringify: Bolt logs errors and payloads, which can be circular.
+    .map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : inspect(m, { depth: 4, breakLength: Number.POSITIVE_INFINITY })))
+    .join(' ')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .replace(/:$/, '')
+  const platform = name === 'slack' ? 'slack' : `slack: ${name}`
+  return logLine(platform, `${LABEL[at]}${text}`.trim(), error, debug)
+}
+
+/** `explainer: slack: …` lines on standard error, from `level` up; at the debug level, errors add their stack. */
 export function stderrLogger(level: LogLevel = LogLevel.INFO): Logger {
   let current = level
   let name = 'slack'
@@ -17,9 +40,7 @@ export function stderrLogger(level: LogLevel = LogLevel.INFO): Logger {
     (at: LogLevel) =>
     (...msg: unknown[]) => {
       if (ORDER[at] < ORDER[current]) return
-      // inspect, not JSON.stringify: Bolt logs errors and payloads, which can be circular.
-      const text = msg.map((m) => (typeof m === 'string' ? m : inspect(m, { depth: 4, breakLength: Number.POSITIVE_INFINITY }))).join(' ')
-      process.stderr.write(`[${at.toUpperCase()}] ${name}: ${text}\n`)
+      process.stderr.write(`${slackLogLine(at, name, msg, current === LogLevel.DEBUG)}\n`)
     }
   return {
     debug: write(LogLevel.DEBUG),

@@ -25,7 +25,7 @@ export const startSharded = {
     if (!config.discord) throw new SetupError('start:sharded runs the Discord bot: set DISCORD_TOKEN (see .env.example)')
     const knowledge = args.string('knowledge')
     const { startSharded: spawnShards } = await import('../../adapters/discord/sharding.js')
-    const { stderrLogger } = await import('../../adapters/discord/context.js')
+    const { discordLogger } = await import('../../adapters/discord/context.js')
     let running: Awaited<ReturnType<typeof spawnShards>>
     try {
       running = await spawnShards({
@@ -33,7 +33,7 @@ export const startSharded = {
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
         file: BIN,
         shardArgs: ['start', '--shard', ...(knowledge ? ['--knowledge', knowledge] : [])],
-        logger: stderrLogger,
+        logger: discordLogger(config.debug),
       })
     } catch (error) {
       if (isShardFailure(error)) throw new SetupError(`${(error as Error).message.replace(/\.$/, '')}: its own error is above`)
