@@ -1,5 +1,5 @@
 import { findNames } from './names.js'
-import { fold, terms, words } from './normalize.js'
+import { terms, words } from './normalize.js'
 import type { Fact } from './types.js'
 
 /** What a sentence offers each kind of question, worked out once when the index is built. */
@@ -59,7 +59,7 @@ function rolesIn(text: string): Set<string> {
 /** One shared empty set: most facts have no speaker, names or roles, and 120,000 empty sets add up. */
 const NONE: Set<string> = new Set()
 
-function orNone(set: Set<string>): Set<string> {
+export function orNone(set: Set<string>): Set<string> {
   return set.size ? set : NONE
 }
 
@@ -76,9 +76,4 @@ export function profileFact(fact: Fact): FactProfile {
     cause: CAUSE.test(fact.text),
     roles: orNone(rolesIn(fact.text)),
   }
-}
-
-/** Folded name words, for checking whether an answer names something the question did not. */
-export function foldedWords(text: string): Set<string> {
-  return new Set(words(fold(text)))
 }

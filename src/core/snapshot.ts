@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
-import type { FactProfile } from './fact-features.js'
+import { type FactProfile, orNone } from './fact-features.js'
 import { assemble, type KnowledgeBase } from './knowledge-base.js'
 import { INDEX_OPTIONS, type IndexedFact } from './search-options.js'
 import type { Article, Fact } from './types.js'
@@ -37,9 +37,8 @@ export function toSnapshot(kb: KnowledgeBase): Snapshot {
   }
 }
 
-/** One shared empty set, as profileFact uses: most facts have no speaker, names or roles. */
-const NONE: Set<string> = new Set()
-const asSet = (items: string[]): Set<string> => (items.length ? new Set(items) : NONE)
+/** Empty sets shared as profileFact shares them: most facts have no speaker, names or roles. */
+const asSet = (items: string[]): Set<string> => orNone(new Set(items))
 
 /** The knowledge base a snapshot was made from; the index is loaded with the options it was built with. */
 export function fromSnapshot(snapshot: Snapshot): KnowledgeBase {

@@ -1,9 +1,7 @@
 import { ApplicationCommandType } from 'discord.js'
+import { OVERVIEW_QUESTION } from '../../../core/answer.js'
 import { answerInteraction } from '../answering.js'
 import { IN_SERVERS_AND_DMS, type SlashCommand } from './types.js'
-
-/** What the core answers with the article's overview (its own word for it). */
-export const SUMMARY_QUESTION = 'summary'
 
 /** `/summary`: the overview, as an ordinary cited answer. */
 export const summary = {
@@ -14,6 +12,6 @@ export const summary = {
     ...IN_SERVERS_AND_DMS,
   },
   async run(interaction, deps) {
-    await answerInteraction(deps, interaction, SUMMARY_QUESTION, { ephemeral: false, title: 'Summary' })
+    await answerInteraction(deps, interaction, OVERVIEW_QUESTION, { ephemeral: false, title: 'Summary' })
   },
 } satisfies SlashCommand
