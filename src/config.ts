@@ -1,9 +1,9 @@
-import { DEFAULT_RATE_LIMIT } from './adapters/shared/rate-limit.js'
-
 /**
- * The environment, read once and checked before anything starts: a wrong value stops the program
- * with one line naming the variable, instead of failing later inside a platform library.
- * Values are never echoed back: several of them are secrets.
+ * The environment, read once. Each part (Discord, Slack, the rate limit) is checked when a command
+ * first reads it, so `ask` never fails over a malformed SLACK_* it does not use, while `start`
+ * reads every part before connecting: a wrong value stops it with one line naming the variable,
+ * instead of failing later inside a platform library. Values are never echoed back: several of
+ * them are secrets. This module imports nothing of the program's own.
  */
 
 export type DiscordConfig = {
@@ -36,10 +36,16 @@ export type Config = {
   debug: boolean
 }
 
-/** A variable is missing or malformed: a broken setup, named so the operator can fix it. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
+/**
+ * Something the operator must fix before the program can run (a variable, a file, a folder): one
+ * line, exit 1. The one error class for a broken setup, from the environment, the CLI or an adapter.
+ */
+export class SetupError extends Error {
+  override name = 'SetupError'
 }
+
+/** Questions a member may ask per window when RATE_LIMIT is unset: 5 every 30 seconds. */
+export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 30_000 } as const
 
 const DEFAULT_SLACK_PORT = 3000
 
@@ -58,23 +64,23 @@ function url(env: Env, name: string): string | undefined {
   try {
     parsed = new URL(value)
   } catch {
-    throw new ConfigError(`${name} is not a URL: set it to an http(s) address such as http://127.0.0.1:8080/api, or leave it empty`)
+    throw new SetupError(`${name} is not a URL: set it to an http(s) address such as http://127.0.0.1:8080/api, or leave it empty`)
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(`${name} must be an http:// or https:// URL`)
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new SetupError(`${name} must be an http:// or https:// URL`)
   return value
 }
 
 function snowflake(env: Env, name: string): string | undefined {
   const value = get(env, name)
   if (value !== undefined && !/^\d{5,25}$/.test(value))
-    throw new ConfigError(`${name} must be a Discord id (digits only): copy it with Developer Mode's "Copy ID"`)
+    throw new SetupError(`${name} must be a Discord id (digits only): copy it with Developer Mode's "Copy ID"`)
   return value
 }
 
 function readDiscord(env: Env): DiscordConfig | undefined {
   const token = get(env, 'DISCORD_TOKEN')
   if (!token) return undefined
-  if (/\s/.test(token)) throw new ConfigError('DISCORD_TOKEN has spaces in it: paste the bot token alone, without "Bot " in front')
+  if (/\s/.test(token)) throw new SetupError('DISCORD_TOKEN has spaces in it: paste the bot token alone, without "Bot " in front')
   const clientId = snowflake(env, 'DISCORD_CLIENT_ID')
   const guildId = snowflake(env, 'DISCORD_GUILD_ID')
   const apiUrl = url(env, 'DISCORD_API_URL')
@@ -84,16 +90,16 @@ function readDiscord(env: Env): DiscordConfig | undefined {
 function readSlack(env: Env): SlackConfig | undefined {
   const botToken = get(env, 'SLACK_BOT_TOKEN')
   if (!botToken) return undefined
-  if (!botToken.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN must start with xoxb-: use the Bot User OAuth Token from "OAuth & Permissions"')
+  if (!botToken.startsWith('xoxb-')) throw new SetupError('SLACK_BOT_TOKEN must start with xoxb-: use the Bot User OAuth Token from "OAuth & Permissions"')
   const appToken = get(env, 'SLACK_APP_TOKEN')
   if (appToken && !appToken.startsWith('xapp-'))
-    throw new ConfigError('SLACK_APP_TOKEN must start with xapp-: create an app-level token with connections:write')
+    throw new SetupError('SLACK_APP_TOKEN must start with xapp-: create an app-level token with connections:write')
   const signingSecret = get(env, 'SLACK_SIGNING_SECRET')
   if (!appToken && !signingSecret)
-    throw new ConfigError('SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them')
+    throw new SetupError('SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them')
   const rawPort = get(env, 'SLACK_PORT')
   const port = rawPort === undefined ? DEFAULT_SLACK_PORT : Number(rawPort)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('SLACK_PORT must be a port number from 0 to 65535')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SetupError('SLACK_PORT must be a port number from 0 to 65535')
   const apiUrl = url(env, 'SLACK_API_URL')
   return {
     botToken,
@@ -105,28 +111,56 @@ function readSlack(env: Env): SlackConfig | undefined {
   }
 }
 
-/** Reads and checks every variable of DESIGN.md's table; throws ConfigError on the first problem. */
 /** "5/30" -> 5 questions per 30 seconds; unset -> the default. */
 function rateLimit(env: Env): Config['rateLimit'] {
   const value = get(env, 'RATE_LIMIT')
   if (value === undefined) return { ...DEFAULT_RATE_LIMIT }
   const m = value.match(/^(\d{1,4})\s*\/\s*(\d{1,5})$/)
   if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
-    throw new ConfigError('RATE_LIMIT must be QUESTIONS/SECONDS with both at least 1, such as 5/30 (five questions every 30 seconds per member)')
+    throw new SetupError('RATE_LIMIT must be QUESTIONS/SECONDS with both at least 1, such as 5/30 (five questions every 30 seconds per member)')
   return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 }
 }
 
+/** A part read and checked on first use, then remembered: a malformed one throws SetupError each time it is read. */
+function lazy<T>(read: () => T): () => T {
+  let done = false
+  let value: T
+  return () => {
+    if (!done) {
+      value = read()
+      done = true
+    }
+    return value
+  }
+}
+
+/**
+ * The variables of DESIGN.md's table. The platform parts and the rate limit are getters that check
+ * their variables when first read and throw SetupError on a problem; `checkAll` reads them all.
+ */
 export function readConfig(env: Env = process.env): Config {
   const knowledgeDir = get(env, 'KNOWLEDGE_DIR')
-  const discord = readDiscord(env)
-  const slack = readSlack(env)
+  const discord = lazy(() => readDiscord(env))
+  const slack = lazy(() => readSlack(env))
+  const limit = lazy(() => rateLimit(env))
   return {
     debug: isDebug(env),
-    rateLimit: rateLimit(env),
     ...(knowledgeDir ? { knowledgeDir } : {}),
-    ...(discord ? { discord } : {}),
-    ...(slack ? { slack } : {}),
+    get discord() {
+      return discord()
+    },
+    get slack() {
+      return slack()
+    },
+    get rateLimit() {
+      return limit()
+    },
   }
+}
+
+/** Reads every part, so a command that serves the platforms fails on any malformed variable before it connects. */
+export function checkAll(config: Config): void {
+  void [config.discord, config.slack, config.rateLimit]
 }
 
 /** Separate so the last-resort error handler can honour DEBUG even when the config is invalid. */

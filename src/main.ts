@@ -38,9 +38,9 @@ function loadDotenv(): void {
 }
 
 /** loadKnowledge words its own problems; a bare file-system error (a folder it may not list) is worded here. */
-function loadArticles(dir: string) {
+function loadArticles(dir: string, io: Io) {
   try {
-    return loadKnowledge(dir)
+    return loadKnowledge(dir, { onSkip: (line) => io.stderr.write(`explainer: ${line}\n`) })
   } catch (error) {
     const e = error as NodeJS.ErrnoException
     if (error instanceof KnowledgeError || typeof e?.code !== 'string') throw error
@@ -48,20 +48,26 @@ function loadArticles(dir: string) {
   }
 }
 
-/** The project's folder: saved indexes go in its .explainer-cache/, keyed by the core's sources. */
-const PROJECT = join(dirname(fileURLToPath(import.meta.url)), '..')
-const CORE = join(PROJECT, 'src', 'core')
+/**
+ * The project's folder: saved indexes go in its .explainer-cache/, keyed by the core's code (the
+ * compiled files this program runs), so a changed core never trusts an index an older one saved.
+ */
+const HERE = dirname(fileURLToPath(import.meta.url))
+const PROJECT = join(HERE, '..')
+const CORE = join(HERE, 'core')
 
-function buildExplainer(dir: string, io: Io): Explainer {
-  const articles = loadArticles(dir)
-  const progress = progressReporter(io.stderr)
+function buildExplainer(dir: string, io: Io, quiet = false): Explainer {
+  const articles = loadArticles(dir, io)
+  const progress = quiet ? undefined : progressReporter(io.stderr)
   const kb = loadOrBuild(articles, {
     dir: join(PROJECT, '.explainer-cache'),
-    codeFiles: readdirSync(CORE).map((name) => join(CORE, name)),
-    onProgress: progress.onProgress,
+    codeFiles: readdirSync(CORE, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => join(CORE, name)),
+    ...(progress ? { onProgress: progress.onProgress } : {}),
     onNote: (line) => io.stderr.write(`explainer: ${line}\n`),
   })
-  progress.finish()
+  progress?.finish()
   return explainerFor(kb)
 }
 
@@ -75,6 +81,7 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
   loadDotenv()
   const config: Config = readConfig()
   let explainer: Explainer | undefined
+  const others = new Map<string, Explainer>()
   return command.run({
     args,
     config,
@@ -83,6 +90,11 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     explainer: async () => {
       explainer ??= buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io)
       return explainer
+    },
+    explainerOf: async (dir) => {
+      let other = others.get(dir)
+      if (!other) others.set(dir, (other = buildExplainer(dir, io, true)))
+      return other
     },
   })
 }

@@ -51,6 +51,44 @@ function violations(file: string, source: string): string[] {
   return out
 }
 
+/** Every relative import of the files under `dir`, as [file, the path it resolves to from the repo]. */
+function relativeImports(dir: string): [string, string][] {
+  return filesUnder(dir).flatMap((file) =>
+    specifiers(readFileSync(file, 'utf8'))
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec): [string, string] => [relative(ROOT, file), relative(ROOT, resolve(dirname(file), spec))]),
+  )
+}
+
+const ROOT = resolve('.')
+
+describe('boundary: who may import whom', () => {
+  it('src/config.ts imports nothing of the program (every part of it reads the configuration)', () => {
+    const own = specifiers(readFileSync(join(SRC, 'config.ts'), 'utf8')).filter((spec) => spec.startsWith('.'))
+    expect(own).toEqual([])
+  })
+
+  it('adapters never import the CLI or main, and never each other', () => {
+    const bad = relativeImports(join(SRC, 'adapters')).filter(([file, target]) => {
+      const [, , platform] = file.split(sep)
+      const [top, sub, other] = target.split(sep)
+      if (top !== 'src') return false
+      if (sub === 'cli' || /^main(\.[jt]s)?$/.test(sub)) return true
+      return sub === 'adapters' && other !== 'shared' && other !== platform
+    })
+    expect(bad).toEqual([])
+  })
+
+  it('nothing under src/ imports the tests or the bench', () => {
+    const bad = relativeImports(SRC).filter(([, target]) => /^(tests|bench)(\/|$)/.test(target))
+    expect(bad).toEqual([])
+  })
+
+  it('the import scanner sees relative imports, so the empty lists above mean something', () => {
+    expect(relativeImports(join(SRC, 'adapters')).some(([, target]) => target.startsWith(join('src', 'core')))).toBe(true)
+  })
+})
+
 describe('boundary: src/core knows nothing of adapters, the CLI or the environment', () => {
   const files = filesUnder(CORE)
 

@@ -8,7 +8,9 @@ describe.concurrent('the terminal chat', () => {
     expect(code).toBe(0)
     expect(stderr).toBe('')
     expect(stdout).toContain('Andrew Selee')
-    expect(stdout).toMatch(/^\[1\] ".+" — ¶\d+/m)
+    // Each sentence once: the answer shows it, its citation says only where it stands.
+    expect(stdout).toMatch(/^\[1\] ¶\d+ · said by Andrew Selee$/m)
+    expect(stdout.split('Migration Policy Institute')).toHaveLength(2)
     expect(stdout).not.toContain('you>')
     expect(stdout).not.toContain('Please type a question') // a blank line is skipped, not answered
   })

@@ -21,7 +21,7 @@ describe('answering on the command line', () => {
   it('never loads discord.js or @slack/bolt', () => {
     const modules = modulesResolvedBy(['ask', 'Who is Andrew Selee?', '--json'])
     // The trace must have seen the core, or it proves nothing.
-    expect(modules.some((m) => m.includes('/src/core/answer.ts'))).toBe(true)
-    expect(modules.filter((m) => /discord\.js|@discordjs|@slack|\/src\/adapters\/(discord|slack)\//.test(m))).toEqual([])
+    expect(modules.some((m) => m.includes('/dist/core/answer.js'))).toBe(true)
+    expect(modules.filter((m) => /discord\.js|@discordjs|@slack|\/dist\/adapters\/(discord|slack)\//.test(m))).toEqual([])
   })
 })

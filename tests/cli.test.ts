@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { describeError, UsageError } from '../src/cli/errors.js'
-import { formatCitation } from '../src/cli/format-text.js'
+import { formatAnswer, formatCitation, formatSources } from '../src/cli/format-text.js'
 import { byteLines, decodeLine } from '../src/cli/lines.js'
-import { readConfig } from '../src/config.js'
+import { checkAll, readConfig, SetupError } from '../src/config.js'
 import type { Citation } from '../src/core/types.js'
 import { BIN, oneErrorLine, ROOT, runCli } from './support/run-cli.js'
 
@@ -57,7 +57,9 @@ describe.concurrent('explainer ask', () => {
     expect(code).toBe(0)
     expect(stderr).toBe('')
     expect(stdout).toContain('Andrew Selee')
-    expect(stdout).toMatch(/^\[1\] ".+" — ¶\d+/m)
+    // The answer's text shows its sentence; citation [1] adds only where it stands.
+    expect(stdout).toMatch(/^\[1\] ¶\d+ · said by Andrew Selee$/m)
+    expect(stdout.split('president of the nonpartisan Migration Policy Institute')).toHaveLength(2)
     expect(stdout).toContain('You could also ask: ')
   })
 
@@ -70,6 +72,29 @@ describe.concurrent('explainer ask', () => {
     expect(answer.question).toBe('Who is Andrew Selee?')
     expect(answer.status).toBe('answered')
     expect(answer.citations[0].quote).toContain('Andrew Selee')
+  })
+
+  test('an article of any length loads, with progress: nothing in the build grows the call stack with its size', async () => {
+    // 30,000 sentences under a 100 KB stack stand in for the 20 MB article that overflowed the
+    // default stack (a spread of every fact into one push() call), at a fraction of the time.
+    const ledger = Array.from({ length: 6_000 }, (_, p) => [0, 1, 2, 3, 4].map((s) => `Crate ${p * 5 + s} of the ledger holds ${p % 7} boats.`).join(' '))
+    const file = join(tmp, 'ledger.md')
+    writeFileSync(file, `# The long ledger\n\n${ledger.join('\n\n')}\n`)
+    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--stack-size=100', BIN, 'ask', 'What does crate 29999 hold?', '--json', '--knowledge', file], {
+        cwd: ROOT,
+        env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stdout, stderr }))
+    })
+    expect(run.stderr).toMatch(/explainer: indexed 30,000 sentences in [\d.]+ s/)
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout).citations[0].quote).toBe(`Crate 29999 of the ledger holds ${5_999 % 7} boats.`)
   })
 
   test('a question the article does not answer is not_found and exits 0', async () => {
@@ -225,17 +250,53 @@ describe.concurrent('arguments, help and setup', () => {
     expect(runs[1].stderr).toContain('--jsn')
   })
 
-  test('start with DISCORD_TOKEN set starts the Discord adapter; Discord out of reach is one line and exit 1', async () => {
-    const { code, stderr } = await runCli(['start'], { env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: 'http://127.0.0.1:1/api' } })
-    expect(code).toBe(1)
-    expect(oneErrorLine(stderr)).toMatch(/^explainer: cannot reach Discord at http:\/\/127\.0\.0\.1:1\/api \(DISCORD_API_URL\): ECONNREFUSED/)
+  test('a malformed variable stops start naming it, without echoing its value', async () => {
+    for (const env of [{ SLACK_BOT_TOKEN: 'secret-value' }, { RATE_LIMIT: 'lots' }]) {
+      const { code, stderr } = await runCli(['start'], { env, input: 'Who is Andrew Selee?\n' })
+      expect(code).toBe(1)
+      expect(oneErrorLine(stderr)).toContain(Object.keys(env)[0])
+      expect(stderr).not.toContain(Object.values(env)[0])
+    }
   })
 
-  test('a malformed variable stops the program naming it, without echoing its value', async () => {
-    const { code, stderr } = await runCli(['ask', 'Who?'], { env: { SLACK_BOT_TOKEN: 'secret-value' } })
+  test('ask, eval and chat check only what they use: a malformed SLACK_* or RATE_LIMIT does not stop them', async () => {
+    const env = { SLACK_BOT_TOKEN: 'not-a-bot-token', SLACK_PORT: 'eighty', RATE_LIMIT: 'lots', DISCORD_API_URL: 'not a url' }
+    const [ask, evalRun, chat] = await Promise.all([
+      runCli(['ask', 'Who is Andrew Selee?', '--json'], { env }),
+      runCli(['eval', paths.questions], { env }),
+      runCli(['chat'], { env, input: 'Who is Andrew Selee?\n' }),
+    ])
+    for (const run of [ask, evalRun, chat]) {
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+    }
+    expect(JSON.parse(ask.stdout).status).toBe('answered')
+    expect(chat.stdout).toContain('Migration Policy Institute')
+  })
+
+  test('start with no token and nothing on standard input (a service manager) says what it looked for and exits 1', async () => {
+    const { code, stderr } = await runCli(['start'])
     expect(code).toBe(1)
-    expect(oneErrorLine(stderr)).toContain('SLACK_BOT_TOKEN')
-    expect(stderr).not.toContain('secret-value')
+    expect(oneErrorLine(stderr)).toMatch(/^explainer: no DISCORD_TOKEN or SLACK_BOT_TOKEN is set .* standard input is empty/)
+  })
+
+  test('start retries a Discord it cannot reach, one line a try, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: ROOT,
+      env: { ...process.env, SLACK_BOT_TOKEN: '', KNOWLEDGE_DIR: '', DISCORD_TOKEN: 'test-token', DISCORD_API_URL: 'http://127.0.0.1:1/api' },
+    })
+    let stderr = ''
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d
+        if (stderr.includes('trying again')) resolve()
+      })
+      child.on('exit', () => reject(new Error(`exited instead of retrying:\n${stderr}`)))
+    })
+    expect(stderr).toMatch(/^explainer: Discord: cannot reach Discord at http:\/\/127\.0\.0\.1:1\/api \(DISCORD_API_URL\): ECONNREFUSED.*; trying again in 2 s$/m)
+    child.kill('SIGTERM')
+    const code = await new Promise((resolve) => child.on('exit', resolve))
+    expect(code).toBe(0)
   })
 })
 
@@ -260,9 +321,32 @@ describe('pieces of the CLI, without a process', () => {
 
   test("a caption or a related headline says it is not the article's reporting", () => {
     const base: Citation = { ref: 'a#p3', quote: 'Q', article: 'A', kind: 'caption' }
-    expect(formatCitation(base, 1)).toBe('[1] "Q" — ¶3 · photo caption')
-    expect(formatCitation({ ...base, kind: 'related', section: 'S' }, 2)).toBe(`[2] "Q" — ¶3 · S · related headline (not this article's reporting)`)
-    expect(formatCitation({ ...base, kind: 'quote', speaker: 'Ann Lee' }, 3, { showArticle: true })).toBe('[3] "Q" — A · ¶3 · said by Ann Lee')
+    expect(formatCitation(base, 1)).toBe('[1] “Q” — ¶3 · photo caption')
+    expect(formatCitation({ ...base, kind: 'related', section: 'S' }, 2)).toBe(`[2] “Q” — ¶3 · S · related headline, not this article's reporting`)
+    expect(formatCitation({ ...base, kind: 'quote', speaker: 'Ann Lee' }, 3, { showArticle: true })).toBe('[3] “Q” — A · ¶3 · said by Ann Lee')
+  })
+
+  test('a quote keeps its own quotation marks, and a sentence the text already shows is not repeated', () => {
+    const quote: Citation = { ref: 'a#p5', quote: '"We will go," she said.', article: 'A', kind: 'quote', speaker: 'Ann Lee' }
+    expect(formatCitation(quote, 1)).toBe('[1] "We will go," she said. — ¶5 · said by Ann Lee')
+    expect(formatCitation(quote, 1, {}, true)).toBe('[1] ¶5 · said by Ann Lee')
+    const text = formatAnswer({ status: 'answered', text: `${quote.quote} [1]`, citations: [quote], followUps: [] })
+    expect(text.split('We will go')).toHaveLength(2)
+    expect(text).not.toContain('""')
+  })
+
+  test('answers wrap at spaces to the terminal width, never inside a word', () => {
+    const long = 'The harbour bridge reopened on Monday after two years of repairs that cost the city forty million dollars.'
+    const cite: Citation = { ref: 'a#p2', quote: long, article: 'A', kind: 'body' }
+    const out = formatAnswer({ status: 'answered', text: `${long} [1]`, citations: [cite], followUps: ['Who paid for the repairs?'] }, { width: 30 })
+    for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(30)
+    const words = (s: string) => s.split(/\s+/).filter(Boolean)
+    expect(words(out.split('\n\n')[0])).toEqual(words(`${long} [1]`))
+  })
+
+  test('sources says "1 sentence" and "2 sentences"', () => {
+    expect(formatSources([{ slug: 'a', title: 'A', facts: 1 }])).toContain('A: 1 sentence\n')
+    expect(formatSources([{ slug: 'b', title: 'B', facts: 2 }])).toContain('B: 2 sentences\n')
   })
 
   test('an unexpected error is one line asking for a report; its stack shows only with DEBUG', () => {
@@ -277,13 +361,24 @@ describe('pieces of the CLI, without a process', () => {
   })
 
   test('config treats empty variables as unset and picks the Slack mode from the tokens it has', () => {
-    expect(readConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: ' ', KNOWLEDGE_DIR: '' })).toEqual({ debug: false, rateLimit: { limit: 5, windowMs: 30_000 } })
+    const empty = readConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: ' ', KNOWLEDGE_DIR: '' })
+    expect({ ...empty }).toEqual({ debug: false, discord: undefined, slack: undefined, rateLimit: { limit: 5, windowMs: 30_000 } })
     expect(readConfig({ RATE_LIMIT: '10 / 60' }).rateLimit).toEqual({ limit: 10, windowMs: 60_000 })
-    for (const bad of ['0/30', '5', 'five/30', '5/0']) expect(() => readConfig({ RATE_LIMIT: bad })).toThrow(/RATE_LIMIT must be QUESTIONS\/SECONDS/)
+    for (const bad of ['0/30', '5', 'five/30', '5/0']) expect(() => readConfig({ RATE_LIMIT: bad }).rateLimit).toThrow(/RATE_LIMIT must be QUESTIONS\/SECONDS/)
     const slack = readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack
     expect(slack).toMatchObject({ mode: 'http', port: 3000 })
     expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket')
-    expect(() => readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_PORT: 'eighty' })).toThrow(/SLACK_PORT/)
-    expect(() => readConfig({ DISCORD_TOKEN: 't', DISCORD_API_URL: 'not a url' })).toThrow(/DISCORD_API_URL/)
+    expect(() => readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_PORT: 'eighty' }).slack).toThrow(/SLACK_PORT/)
+    expect(() => readConfig({ DISCORD_TOKEN: 't', DISCORD_API_URL: 'not a url' }).discord).toThrow(/DISCORD_API_URL/)
+  })
+
+  test('config checks each part when it is read, and checkAll reads them all', () => {
+    const config = readConfig({ SLACK_BOT_TOKEN: 'wrong', KNOWLEDGE_DIR: 'k' })
+    // What `ask` reads is fine; the malformed Slack part throws only when read.
+    expect(config.knowledgeDir).toBe('k')
+    expect(config.discord).toBeUndefined()
+    expect(() => config.slack).toThrow(SetupError)
+    expect(() => checkAll(config)).toThrow(/SLACK_BOT_TOKEN must start with xoxb-/)
+    expect(() => checkAll(readConfig({}))).not.toThrow()
   })
 })

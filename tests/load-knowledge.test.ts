@@ -42,6 +42,19 @@ describe('loading a knowledge folder', () => {
 
   it('says a folder without articles has none', () => {
     const dir = folder({ 'notes.txt': 'hello' })
-    expect(() => loadKnowledge(dir)).toThrow(/no articles found/)
+    expect(() => loadKnowledge(dir)).toThrow(/holds no article/)
+  })
+
+  it('says once, per folder, that a folder without an article was skipped', () => {
+    const dir = folder({ 'one/article.md': '# One\n\nFirst text.', 'drafts/notes.txt': 'todo', 'images/x.png': 'png' })
+    const notes: string[] = []
+    expect(loadKnowledge(dir, { onSkip: (line) => notes.push(line) }).map((a) => a.slug)).toEqual(['one'])
+    expect(notes).toEqual([`${join(dir, 'drafts')}: skipped: no article.md in it`, `${join(dir, 'images')}: skipped: no article.md in it`])
+  })
+
+  it('refuses a project folder whose only Markdown is a README (`--knowledge .`)', () => {
+    const dir = folder({ 'README.md': '# My project\n\nHow to install it.', 'src/index.ts': 'export {}', 'docs/setup.txt': 'x' })
+    expect(() => loadKnowledge(dir)).toThrow(/holds no article \(no article\.md, and no folder with one\)/)
+    expect(() => loadKnowledge(join(dir, 'README.md'))).not.toThrow() // named on purpose, a file is an article
   })
 })

@@ -213,4 +213,13 @@ describe('parseArticle: line endings', () => {
   it('ignores a UTF-8 byte order mark before the front matter', () => {
     expect(parseArticle(`\uFEFF${lf}`, 'win')).toEqual(parseArticle(lf, 'win'))
   })
+
+  it('keeps a list item that wraps onto the next line as one paragraph, so no answer quotes half of it', () => {
+    const a = parseArticle('# T\n\nThe plan has two parts:\n- the first part is a long one that\n  wraps onto a second line;\n- the second is short.\n', 't')
+    expect(a.blocks.map((b) => b.text)).toEqual([
+      'The plan has two parts:',
+      'the first part is a long one that wraps onto a second line;',
+      'the second is short.',
+    ])
+  })
 })

@@ -6,9 +6,9 @@ import { explainerFor } from '../src/core/explainer.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
 import { loadOrBuild } from '../src/knowledge/saved-index.js'
 
-const articles = [...loadKnowledge('knowledge'), ...loadKnowledge('../shared/eval/squad2/normans')]
+const articles = [...loadKnowledge('knowledge'), ...loadKnowledge('tests/fixtures/knowledge')]
 const codeFiles = [join(import.meta.dirname, '../src/core/snapshot.ts')]
-const questions = ['Who is Andrew Selee?', 'When was the Duchy of Normandy founded?', 'How do I cook rice?', 'summary']
+const questions = ['Who is Andrew Selee?', 'When was the lighthouse finished?', 'How do I cook rice?', 'summary']
 
 function run(dir: string) {
   const notes: string[] = []

@@ -108,11 +108,8 @@ describe('splitIntoSentences', () => {
     for (const c of cases) expect(sliceProblems(c.trim(), splitIntoSentences(c))).toEqual([])
   })
 
-  it('returns verbatim slices that together make up every paragraph of the seed and SQuAD articles', () => {
-    const files = [
-      'knowledge/mexico-migration/article.md',
-      ...['1973_oil_crisis', 'harvard_university', 'normans', 'packet_switching'].map((s) => `/work/shared/eval/squad2/${s}/article.md`),
-    ]
+  it('returns verbatim slices that together make up every paragraph of the seed and fixture articles', () => {
+    const files = ['knowledge/mexico-migration/article.md', 'tests/fixtures/knowledge/alder-lighthouse/article.md']
     let paragraphs = 0
     const problems: string[] = []
     for (const file of files) {
@@ -121,7 +118,7 @@ describe('splitIntoSentences', () => {
         problems.push(...sliceProblems(block.text, splitIntoSentences(block.text)).map((p) => `${file} ¶${block.paragraph}: ${p}`))
       }
     }
-    expect(paragraphs).toBeGreaterThan(100)
+    expect(paragraphs).toBeGreaterThan(45)
     expect(problems).toEqual([])
   })
 })

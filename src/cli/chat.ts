@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline'
 import type { Explainer } from '../core/explainer.js'
 import type { Io } from './command.js'
-import { EXIT } from './errors.js'
 import { formatAnswer, formatSources } from './format-text.js'
 import { write } from './output.js'
 
@@ -32,8 +31,8 @@ function welcome(explainer: Explainer): string {
 }
 
 /** What the chat prints for one line of input, or undefined to end the chat. */
-function reply(line: string, explainer: Explainer): string | undefined {
-  const showArticle = explainer.knowledge.articles.size > 1
+function reply(line: string, explainer: Explainer, width: number | undefined): string | undefined {
+  const options = { showArticle: explainer.knowledge.articles.size > 1, ...(width ? { width } : {}) }
   switch (commandOf(line)) {
     case 'quit':
       return undefined
@@ -42,16 +41,17 @@ function reply(line: string, explainer: Explainer): string | undefined {
     case 'sources':
       return formatSources(explainer.sources())
     case 'summary':
-      return formatAnswer(explainer.ask('summary'), { showArticle })
+      return formatAnswer(explainer.ask('summary'), options)
     default:
-      return formatAnswer(explainer.ask(line), { showArticle })
+      return formatAnswer(explainer.ask(line), options)
   }
 }
 
 /**
  * The terminal chat. On a terminal: a welcome line and a `you> ` prompt. With piped input
  * (`echo "who is X?" | npm start`) only the answers, a blank line apart, and it ends at the end
- * of the input. Ctrl-C, Ctrl-D and `quit` end it with exit 0.
+ * of the input. Ctrl-C, Ctrl-D and `quit` end it. Resolves to the number of lines read, so a
+ * caller can tell an input that was empty from the start (a service manager's /dev/null).
  */
 export async function runChat(explainer: Explainer, io: Io): Promise<number> {
   const interactive = io.stdin.isTTY === true
@@ -60,6 +60,9 @@ export async function runChat(explainer: Explainer, io: Io): Promise<number> {
   const stop = () => rl.close()
   rl.on('SIGINT', stop)
   process.once('SIGINT', stop)
+  // Wrapped to the terminal's width at spaces; piped output is left for the reader to wrap.
+  const width = interactive && io.stdout.isTTY ? io.stdout.columns : undefined
+  let lines = 0
 
   try {
     if (interactive) {
@@ -67,11 +70,12 @@ export async function runChat(explainer: Explainer, io: Io): Promise<number> {
       rl.prompt()
     }
     for await (const line of rl) {
+      lines++
       if (!line.trim()) {
         if (interactive) rl.prompt()
         continue
       }
-      const text = reply(line, explainer)
+      const text = reply(line, explainer, width)
       if (text === undefined) break
       await write(io.stdout, `${text}\n`)
       if (interactive) rl.prompt()
@@ -81,5 +85,5 @@ export async function runChat(explainer: Explainer, io: Io): Promise<number> {
     rl.close()
   }
   if (interactive) io.stdout.write('\n')
-  return EXIT.ok
+  return lines
 }

@@ -16,6 +16,8 @@ export type CommandContext = {
   io: Io
   /** Loads the knowledge and builds the index on first call: commands that need no articles pay nothing. */
   explainer(): Promise<Explainer>
+  /** The same for another folder of articles (each of an eval folder's sets), built once per folder. */
+  explainerOf(dir: string): Promise<Explainer>
   /** The platform adapters main.ts knows, for `start`. */
   adapters: readonly Adapter[]
 }

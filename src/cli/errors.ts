@@ -1,4 +1,7 @@
-import { ConfigError } from '../config.js'
+import { SetupError } from '../config.js'
+
+export { SetupError }
+import { PlatformUnreachable } from '../adapters/shared/errors.js'
 import { KnowledgeError } from '../core/errors.js'
 
 /** Exit codes of the CLI contract (DESIGN.md). */
@@ -17,10 +20,6 @@ export class UsageError extends Error {
   }
 }
 
-/** Something the operator must fix before the program can run (files, folders): exit 1. */
-export class SetupError extends Error {
-  override name = 'SetupError'
-}
 
 /** Messages are shown as one line: a multi-line message would read like a stack trace. */
 function oneLine(text: string): string {
@@ -39,7 +38,7 @@ export function describeError(error: unknown, debug: boolean): Reported {
     const hint = error.hint ? ` (${error.hint})` : ''
     return { line: `explainer: ${oneLine(error.message)}${hint}`, exitCode: EXIT.usage }
   }
-  if (error instanceof KnowledgeError || error instanceof ConfigError || error instanceof SetupError)
+  if (error instanceof KnowledgeError || error instanceof SetupError || error instanceof PlatformUnreachable)
     return { line: `explainer: ${oneLine(error.message)}`, exitCode: EXIT.setup }
   const message = error instanceof Error ? error.message : String(error)
   const hint = debug ? '' : ' (run again with DEBUG=1 for details and please report it)'

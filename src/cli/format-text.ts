@@ -1,47 +1,72 @@
-import { paragraphLabel } from '../core/cite.js'
-import type { Answer, Citation, FactKind, SourceInfo } from '../core/types.js'
-
-/**
- * What a citation is when it is not the article's own reporting, or a label worth showing. A
- * caption or a teaser for another article must say so wherever it is quoted (DESIGN.md).
- */
-const KIND_LABELS: Partial<Record<FactKind, string>> = {
-  caption: 'photo caption',
-  related: "related headline (not this article's reporting)",
-  headline: 'headline',
-}
+import { citationPlace } from '../core/cite.js'
+import type { Answer, Citation, SourceInfo } from '../core/types.js'
 
 export type FormatOptions = {
   /** Name the article in each citation: worth it only when more than one is known. */
   showArticle?: boolean
+  /** Wrap at word boundaries to this many columns (a terminal's width); unset, lines are not wrapped. */
+  width?: number
 }
 
-/** `[1] "quote" — ¶7 · Section · photo caption · said by Name` */
-export function formatCitation(citation: Citation, n: number, options: FormatOptions = {}): string {
-  const where = [
-    options.showArticle ? citation.article : undefined,
-    paragraphLabel(citation.ref),
-    citation.section,
-    KIND_LABELS[citation.kind],
-    citation.speaker ? `said by ${citation.speaker}` : undefined,
-  ].filter((part): part is string => !!part)
-  return `[${n}] "${citation.quote}" — ${where.join(' · ')}`
+const OPENING_MARKS = /^["“‘'«„]/
+
+/** A quote in marks, unless it opens with its own: `""Our objective…` reads as a typo. */
+function quoted(quote: string): string {
+  return OPENING_MARKS.test(quote) ? quote : `“${quote}”`
 }
 
-/** The whole answer as plain text: the answer, its numbered sources, then what to ask next. */
+/**
+ * `[1] ¶7 · Section · said by Name` when the answer's text already shows the sentence, else
+ * `[1] “quote” — ¶7 · …`: each sentence is shown once.
+ */
+export function formatCitation(citation: Citation, n: number, options: FormatOptions = {}, shownInText = false): string {
+  const where = citationPlace(citation, { showArticle: options.showArticle === true }).join(' · ')
+  return shownInText ? `[${n}] ${where}` : `[${n}] ${quoted(citation.quote)} — ${where}`
+}
+
+/**
+ * Breaks a line at spaces so none is wider than `width`; a word longer than a line stays whole.
+ * Continuation lines get `indent`, so a numbered citation keeps its number in the margin.
+ */
+export function wrapLine(line: string, width: number, indent = ''): string {
+  if (line.length <= width) return line
+  const out: string[] = []
+  let current = ''
+  for (const word of line.split(' ')) {
+    const next = current ? `${current} ${word}` : word
+    if (next.length > width && current.trim()) {
+      out.push(current)
+      current = `${indent}${word}`
+    } else {
+      current = next
+    }
+  }
+  out.push(current)
+  return out.join('\n')
+}
+
+/** The whole answer as plain text: the answer, where its quotes stand, then what to ask next. */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): string {
   const parts = [answer.text]
-  if (answer.citations.length) parts.push(answer.citations.map((c, i) => formatCitation(c, i + 1, options)).join('\n'))
+  if (answer.citations.length)
+    parts.push(answer.citations.map((c, i) => formatCitation(c, i + 1, options, answer.text.includes(c.quote))).join('\n'))
   if (answer.followUps.length) parts.push(`You could also ask: ${answer.followUps.join(' · ')}`)
-  return `${parts.join('\n\n')}\n`
+  const text = parts.join('\n\n')
+  const { width } = options
+  if (!width) return `${text}\n`
+  return `${text
+    .split('\n')
+    .map((line) => wrapLine(line, width, /^\[\d+\] /.test(line) ? '    ' : ''))
+    .join('\n')}\n`
 }
+
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 /** One line per article known, for `sources`. */
 export function formatSources(sources: readonly SourceInfo[]): string {
   const lines = sources.map((s) => {
     const about = [s.outlet, s.published].filter(Boolean).join(', ')
-    const facts = `${s.facts.toLocaleString('en-US')} sentences`
-    return `- ${s.title}${about ? ` (${about})` : ''}: ${facts}${s.url ? ` · ${s.url}` : ''}`
+    return `- ${s.title}${about ? ` (${about})` : ''}: ${plural(s.facts, 'sentence', 'sentences')}${s.url ? ` · ${s.url}` : ''}`
   })
   const heading = sources.length === 1 ? 'I answer from one article:' : `I answer from ${sources.length} articles:`
   return `${heading}\n${lines.join('\n')}\n`

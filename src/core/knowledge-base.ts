@@ -54,7 +54,8 @@ function build(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
   const byslug = new Map<string, Article>()
   for (const article of articles) {
     byslug.set(article.slug, article)
-    facts.push(...splitIntoFacts(article, facts.length))
+    // One by one: spreading a long article's facts into push() overflows the call stack.
+    for (const fact of splitIntoFacts(article, facts.length)) facts.push(fact)
     deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'), derived)
     for (const [alias, meanings] of Object.entries(article.aliases)) {
       const set = aliases.get(alias) ?? new Set<string>()

@@ -106,8 +106,10 @@ export function parseArticle(source: string, slug: string, file = `${slug}/artic
     }
     const item = line.match(/^(?:[-*+]|\d+[.)])\s+(.+)$/)
     if (item) {
+      // Each item is its own paragraph; the lines after it, up to a blank line or the next item,
+      // are the same item wrapped (Markdown's lazy continuation), not a paragraph of their own.
       flush()
-      push('body', item[1])
+      paragraph.push(item[1])
       continue
     }
     paragraph.push(line.replace(/^>\s?/, ''))

@@ -5,7 +5,12 @@ import { KnowledgeError } from '../core/errors.js'
 import { parseArticle } from '../core/parse-article.js'
 import type { Article } from '../core/types.js'
 
-const ARTICLE_FILES = ['article.md', 'article.markdown', 'index.md', 'README.md']
+/**
+ * The names an article file may have in its folder. A README.md is never an article: it is what a
+ * project folder (`--knowledge .`) or a folder of notes holds, and serving it would answer from it.
+ */
+const ARTICLE_FILES = ['article.md', 'article.markdown', 'index.md']
+const isReadme = (name: string): boolean => /^readme\.(md|markdown)$/i.test(name)
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -36,7 +41,7 @@ function list(dir: string): string[] {
 function articleFileIn(dir: string): string | undefined {
   for (const name of ARTICLE_FILES) if (existsSync(join(dir, name))) return join(dir, name)
   const md = list(dir)
-    .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
+    .filter((n) => n.endsWith('.md') && !n.startsWith('.') && !isReadme(n))
     .sort()
   return md.length === 1 ? join(dir, md[0]) : undefined
 }
@@ -62,11 +67,16 @@ function slugOf(name: string): string {
 function loadOne(file: string, slug: string): Article {
   const article = parseArticle(read(file), slug, file)
   const aliasFile = join(dirname(file), 'aliases.txt')
-  if (basename(file) !== 'README.md' && existsSync(aliasFile)) {
+  if (existsSync(aliasFile)) {
     const table = parseAliasFile(read(aliasFile), aliasFile)
     article.aliases = Object.fromEntries([...table].map(([k, v]) => [k, [...v]]))
   }
   return article
+}
+
+export type LoadOptions = {
+  /** Told once per folder left out (no article file in it), so nothing is skipped without a word. */
+  onSkip?: (line: string) => void
 }
 
 /**
@@ -74,7 +84,7 @@ function loadOne(file: string, slug: string): Article {
  * (`knowledge/<slug>/article.md`), one article folder, a folder of Markdown files, or one
  * Markdown file. Anything wrong is a KnowledgeError naming the path and what to do.
  */
-export function loadKnowledge(path: string): Article[] {
+export function loadKnowledge(path: string, options: LoadOptions = {}): Article[] {
   const full = resolve(path)
   if (!existsSync(full)) throw new KnowledgeError(`${path}: no such file or folder: put articles in knowledge/<slug>/article.md or pass --knowledge DIR`)
   const stat = statSync(full)
@@ -84,18 +94,25 @@ export function loadKnowledge(path: string): Article[] {
   const own = articleFileIn(full)
   const subdirs = list(full).filter((name) => !name.startsWith('.') && name !== 'node_modules' && isDirectory(join(full, name)))
   const articles: Article[] = []
+  const skipped: string[] = []
   for (const name of subdirs.sort((a, b) => a.localeCompare(b))) {
     const file = articleFileIn(join(full, name))
     if (file) articles.push(loadOne(file, slugOf(name)))
+    else skipped.push(name)
   }
   if (own && !articles.length) return [loadOne(own, slugOf(basename(full)))]
   if (!articles.length) {
     const files = list(full)
-      .filter((n) => /\.(md|markdown)$/i.test(n) && n !== 'README.md')
+      .filter((n) => /\.(md|markdown)$/i.test(n) && !isReadme(n))
       .sort()
     for (const n of files) articles.push(loadOne(join(full, n), slugOf(n)))
   }
-  if (!articles.length) throw new KnowledgeError(`${path}: no articles found: add <slug>/article.md with a "# Title" and paragraphs`)
+  if (!articles.length)
+    throw new KnowledgeError(
+      `${path}: holds no article (no article.md, and no folder with one): put each article in <folder>/<slug>/article.md with a "# Title" and paragraphs`,
+    )
+  // Said only beside articles that were found: a folder of articles with a stray folder in it.
+  for (const name of skipped) options.onSkip?.(`${join(path, name)}: skipped: no article.md in it`)
   const slugs = new Set<string>()
   for (const a of articles) {
     if (slugs.has(a.slug)) throw new KnowledgeError(`${path}: two articles share the name "${a.slug}": rename one of their folders`)

@@ -2,7 +2,7 @@
  * A fake Slack on 127.0.0.1: the Web API methods the bot calls (auth.test, chat.postMessage,
  * chat.postEphemeral, apps.connections.open), the response_urls that respond() posts to, and a
  * Socket Mode WebSocket. It records what the bot sent so tests can wait on it instead of sleeping.
- * The Slack bench (src/bench/slack.ts) uses it too, with recording off.
+ * The Slack bench (bench/slack.ts) uses it too, with recording off.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'

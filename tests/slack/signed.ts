@@ -1,6 +1,6 @@
 /**
  * Requests as Slack sends them, signed with the signing secret: slash commands and button clicks
- * as forms, events as JSON. Used by the tests and by the Slack bench (src/bench/slack.ts).
+ * as forms, events as JSON. Used by the tests and by the Slack bench (bench/slack.ts).
  */
 import { createHmac } from 'node:crypto'
 

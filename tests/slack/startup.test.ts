@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
 import { start } from '../../src/adapters/slack/index.js'
-import { ConfigError } from '../../src/config.js'
+import { SetupError } from '../../src/config.js'
 import { createExplainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import { BIN, oneErrorLine, ROOT, runCli } from '../support/run-cli.js'
@@ -28,7 +28,7 @@ describe('a wrong token', () => {
   it('start() rejects with one line naming SLACK_BOT_TOKEN and the reason', async () => {
     fake = await startFakeSlack({ auth: rejected })
     const failure = start(explainer, httpConfig(fake.apiUrl), { logger: recordingLogger(), host: '127.0.0.1', retryConfig: { retries: 0 } })
-    await expect(failure).rejects.toBeInstanceOf(ConfigError)
+    await expect(failure).rejects.toBeInstanceOf(SetupError)
     await expect(failure).rejects.toThrow(/^SLACK_BOT_TOKEN was rejected by Slack \(invalid_auth\): .*OAuth & Permissions/)
   })
 

@@ -1,5 +1,5 @@
 import { DiscordAPIError, REST, Routes } from 'discord.js'
-import { ConfigError } from '../../config.js'
+import { SetupError } from '../../config.js'
 import { SLASH_COMMANDS } from './commands/index.js'
 import { explainSetupError, isTokenRejected } from './setup-errors.js'
 
@@ -20,7 +20,7 @@ function explainRefusal(error: unknown, target: DeployTarget): unknown {
   const where = target.guildId
     ? 'check DISCORD_CLIENT_ID, and that the bot was invited to the DISCORD_GUILD_ID server with the applications.commands scope'
     : 'check that DISCORD_CLIENT_ID is the Application ID of the bot whose token is in DISCORD_TOKEN'
-  return new ConfigError(`Discord refused to register the commands (${error.status} ${error.message}): ${where}`)
+  return new SetupError(`Discord refused to register the commands (${error.status} ${error.message}): ${where}`)
 }
 
 export async function deployCommands(target: DeployTarget): Promise<Deployed> {

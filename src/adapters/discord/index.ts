@@ -1,7 +1,7 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
-import { type Config, ConfigError, type DiscordConfig } from '../../config.js'
+import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
-import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../shared/rate-limit.js'
+import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
 import { SLASH_COMMANDS } from './commands/index.js'
 import { type Deps, discordLogger, type Logger } from './context.js'
@@ -76,7 +76,7 @@ async function connect(client: Client, token: string): Promise<void> {
       reject(
         code === AUTHENTICATION_FAILED
           ? tokenRejected()
-          : new ConfigError(`Discord closed the connection before the bot was ready: ${GatewayCloseCodes[code] ?? 'code'} ${code}`),
+          : new SetupError(`Discord closed the connection before the bot was ready: ${GatewayCloseCodes[code] ?? 'code'} ${code}`),
       ),
     )
   })
@@ -84,7 +84,7 @@ async function connect(client: Client, token: string): Promise<void> {
 }
 
 export async function start(explainer: Explainer, config: Config, options: DiscordOptions = {}): Promise<{ stop(): Promise<void> }> {
-  if (!config.discord) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot > Reset Token) into .env')
+  if (!config.discord) throw new SetupError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot > Reset Token) into .env')
   const rate = {
     limit: options.rateLimit?.limit ?? config.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit,
     windowMs: options.rateLimit?.windowMs ?? config.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,

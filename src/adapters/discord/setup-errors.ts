@@ -1,9 +1,10 @@
-import { ConfigError } from '../../config.js'
+import { SetupError } from '../../config.js'
+import { PlatformUnreachable } from '../shared/errors.js'
 
 /**
- * The setup mistakes that show up only when Discord is called: a wrong or reset token, and no way
- * to reach Discord at all. Each becomes one line the operator can act on (a ConfigError: exit 1,
- * no stack trace) instead of discord.js's own error.
+ * The problems that show up only when Discord is called: a wrong or reset token (a SetupError:
+ * exit 1), and no way to reach Discord at all (PlatformUnreachable: `start` retries). Each becomes
+ * one line the operator can act on instead of discord.js's own error.
  */
 export const TOKEN_REJECTED =
   'DISCORD_TOKEN was rejected by Discord (401 Unauthorized): reset it in the Developer Portal (your application > Bot > Reset Token) and put the new one in .env'
@@ -27,8 +28,8 @@ function networkCode(error: unknown): string | undefined {
   return undefined
 }
 
-export function tokenRejected(): ConfigError {
-  return new ConfigError(TOKEN_REJECTED)
+export function tokenRejected(): SetupError {
+  return new SetupError(TOKEN_REJECTED)
 }
 
 /** A token or network failure as its one line; anything else unchanged. */
@@ -37,5 +38,5 @@ export function explainSetupError(error: unknown, apiUrl?: string): unknown {
   const code = networkCode(error)
   if (!code) return error
   const where = apiUrl ? `${apiUrl} (DISCORD_API_URL)` : 'discord.com'
-  return new ConfigError(`cannot reach Discord at ${where}: ${code}; check the network connection${apiUrl ? ' and DISCORD_API_URL' : ''}`)
+  return new PlatformUnreachable(`cannot reach Discord at ${where}: ${code}; check the network connection${apiUrl ? ' and DISCORD_API_URL' : ''}`)
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_RATE_LIMIT } from '../../config.js'
+
 /**
  * Per-user rate limit shared by every chat adapter: at most `limit` questions in any sliding
  * window of `windowMs`. The clock is injected so tests can move time instead of waiting.
@@ -18,7 +20,6 @@ export type RateLimiter = {
   take(userId: string): RateDecision
 }
 
-export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 30_000 }
 
 export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const limit = options.limit ?? DEFAULT_RATE_LIMIT.limit

@@ -9,7 +9,7 @@
  */
 import type { AddressInfo } from 'node:net'
 import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
-import { type Config, ConfigError, type SlackConfig } from '../../config.js'
+import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import type { Deps } from './ask.js'
@@ -87,7 +87,7 @@ async function connect(app: App, slack: SlackConfig, host?: string): Promise<num
 
 export async function start(explainer: Explainer, config: Config, options: SlackAdapterOptions = {}): Promise<RunningSlack> {
   const slack = config.slack
-  if (!slack) throw new ConfigError('SLACK_BOT_TOKEN is not set: the Slack adapter has nothing to connect with')
+  if (!slack) throw new SetupError('SLACK_BOT_TOKEN is not set: the Slack adapter has nothing to connect with')
   const base = options.logger ?? stderrLogger(config.debug ? LogLevel.DEBUG : LogLevel.INFO)
   const logger = holdingLogger(base)
   // Bolt sets its logger to the level it is given (INFO when none): give it the logger's own.

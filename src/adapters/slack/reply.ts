@@ -1,4 +1,4 @@
-import type { AckFn, Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt'
+import type { AckFn, Logger, RespondArguments, webApi } from '@slack/bolt'
 import type { SlackMessage } from './format.js'
 
 /**
@@ -21,12 +21,15 @@ export type Replier = {
  * any channel, including ones the bot was never added to, where chat.postMessage would fail.
  * `replace_original: false`: a follow-up adds an answer, it does not overwrite the last one.
  */
-export function ephemeralReplier(respond: RespondFn): Replier {
+/** What the adapter needs of Bolt's `respond`: post to the response_url (Bolt 5 resolves to the HTTP response, unused). */
+export type Respond = (message: RespondArguments) => Promise<unknown>
+
+export function ephemeralReplier(respond: Respond): Replier {
   const send = (message: SlackMessage) => respondPrivately(respond, message)
   return { answer: send, privately: send, shareable: true }
 }
 
-async function respondPrivately(respond: RespondFn, message: SlackMessage): Promise<void> {
+async function respondPrivately(respond: Respond, message: SlackMessage): Promise<void> {
   await respond({ response_type: 'ephemeral', replace_original: false, ...message })
 }
 
@@ -47,7 +50,7 @@ export type CommandAck = AckFn<string | RespondArguments>
  * message, an answer that missed the budget (acked empty first) and an ack that failed go
  * through the command's response_url instead, which Slack accepts for 30 minutes.
  */
-export function commandReplier(ack: CommandAck, respond: RespondFn, clock: { now: () => number; logger: Logger }): Replier {
+export function commandReplier(ack: CommandAck, respond: Respond, clock: { now: () => number; logger: Logger }): Replier {
   const started = clock.now()
   let acked = false
   const send = async (message: SlackMessage) => {

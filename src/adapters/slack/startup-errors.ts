@@ -1,8 +1,10 @@
-import { ConfigError, type SlackConfig } from '../../config.js'
+import { SetupError, type SlackConfig } from '../../config.js'
+import { PlatformUnreachable } from '../shared/errors.js'
 
 /**
  * What can go wrong while connecting, as one line the operator can act on: `start` prints a
- * ConfigError as `explainer: <message>` with exit code 1, never a stack trace.
+ * SetupError as `explainer: <message>` with exit code 1, never a stack trace, and retries a
+ * PlatformUnreachable (the network, or Slack answering 5xx) while the other platforms serve.
  */
 
 type SlackApiError = Error & { code?: string; data?: { error?: string }; statusCode?: number; original?: Error }
@@ -27,14 +29,16 @@ export function explainStartError(error: unknown, step: Step, slack: SlackConfig
   const where = slack.apiUrl ? `the Slack API at ${slack.apiUrl} (SLACK_API_URL)` : 'Slack'
   switch (e?.code) {
     case 'slack_webapi_platform_error':
-      return new ConfigError(`${variable} was rejected by Slack (${e.data?.error ?? 'unknown error'}): ${fix}`)
+      return new SetupError(`${variable} was rejected by Slack (${e.data?.error ?? 'unknown error'}): ${fix}`)
     case 'slack_webapi_request_error':
-      return new ConfigError(`${where} could not be reached (${e.original?.message ?? e.message}): check the network connection`)
+      return new PlatformUnreachable(`${where} could not be reached (${e.original?.message ?? e.message}): check the network connection`)
     case 'slack_webapi_http_error':
-      return new ConfigError(`${where} answered HTTP ${e.statusCode ?? '?'} while checking ${variable}: try again later`)
+      return (e.statusCode ?? 0) >= 500
+        ? new PlatformUnreachable(`${where} answered HTTP ${e.statusCode} while checking ${variable}`)
+        : new SetupError(`${where} answered HTTP ${e.statusCode ?? '?'} while checking ${variable}: check ${variable}`)
     case 'EADDRINUSE':
     case 'EACCES':
-      return new ConfigError(`SLACK_PORT ${slack.port} cannot be used (${e.code}): choose another port`)
+      return new SetupError(`SLACK_PORT ${slack.port} cannot be used (${e.code}): choose another port`)
     default:
       return error instanceof Error ? error : new Error(String(error))
   }

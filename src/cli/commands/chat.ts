@@ -1,7 +1,6 @@
 import { KNOWLEDGE_FLAG } from '../args.js'
-import { runChat } from '../chat.js'
 import type { Command } from '../command.js'
-import { UsageError } from '../errors.js'
+import { EXIT, UsageError } from '../errors.js'
 
 export const chat = {
   name: 'chat',
@@ -11,6 +10,8 @@ export const chat = {
   details: ['explainer chat', 'echo "Who is Andrew Selee?" | explainer chat    answers each line of piped input, then exits'],
   async run({ args, io, explainer }) {
     if (args.positionals.length) throw new UsageError('chat takes no question on the command line: use explainer ask "QUESTION", or type it in the chat')
-    return runChat(await explainer(), io)
+    const { runChat } = await import('../chat.js')
+    await runChat(await explainer(), io)
+    return EXIT.ok
   },
 } satisfies Command

@@ -1,58 +1,103 @@
-import { readFileSync } from 'node:fs'
-import { type EvalQuestion, evaluate, parseQuestionFile } from '../../core/evaluate.js'
+import { statSync } from 'node:fs'
+import type { CategoryScore } from '../../core/evaluate.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
-import type { Command } from '../command.js'
+import type { Command, CommandContext } from '../command.js'
 import { EXIT, UsageError } from '../errors.js'
-import { formatEvalTable, formatMisses } from '../format-eval.js'
 import { write } from '../output.js'
 
-const FORMAT_HINT = 'a question file is a JSON array of {"cat", "q", "any": [...]} or {"cat", "q", "expect": "abstain"}'
+const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false
 
-/** Read and checked before the knowledge is loaded: a wrong file name should not wait for an index. */
-function readQuestions(file: string): EvalQuestion[] {
-  let source: string
-  try {
-    source = readFileSync(file, 'utf8')
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a question file' : `cannot be read (${code ?? 'error'})`
-    throw new UsageError(`${file}: ${why}`, '')
+/** One file: the table by category (or every miss first, with --verbose), or one JSON object. */
+async function evalFile(ctx: CommandContext, file: string): Promise<number> {
+  const { readEvalFile } = await import('../eval/eval-sets.js')
+  const { scoreFile } = await import('../eval/score.js')
+  const { formatEvalTable, formatMisses } = await import('../eval/format-eval.js')
+  const parsed = readEvalFile(file)
+  const report = scoreFile(parsed, await ctx.explainer())
+  if (ctx.args.bool('json')) {
+    const results = report.results.map((r) => ({ ...r.question, right: r.right, status: r.answer.status, text: r.answer.text }))
+    await write(ctx.io.stdout, `${JSON.stringify({ byCategory: report.byCategory, total: report.total, results })}\n`)
+  } else {
+    await write(ctx.io.stdout, `${ctx.args.bool('verbose') ? formatMisses(report.results) : ''}${formatEvalTable(report)}`)
   }
-  let questions: EvalQuestion[]
-  try {
-    questions = parseQuestionFile(source)
-  } catch (e) {
-    // The core's own message already states the format; a JSON syntax error does not.
-    if (e instanceof SyntaxError) throw new UsageError(`${file}: is not valid JSON (${e.message})`, FORMAT_HINT)
-    throw new UsageError(`${file}: ${(e as Error).message}`, '')
+  return EXIT.ok
+}
+
+const percent = (right: number, of: number): number => (of ? (100 * right) / of : 100)
+
+const add = (a: CategoryScore, b: CategoryScore): CategoryScore => ({
+  cat: a.cat,
+  answerable: a.answerable + b.answerable,
+  answeredRight: a.answeredRight + b.answeredRight,
+  unanswerable: a.unanswerable + b.unanswerable,
+  abstainedRight: a.abstainedRight + b.abstainedRight,
+})
+
+/** Every set of a folder in one table, each group totalled; exit 1 when a set or group is below its floor. */
+async function evalFolder(ctx: CommandContext, dir: string): Promise<number> {
+  const { findEvalSets, readEvalFile, readFloors } = await import('../eval/eval-sets.js')
+  const { scoreFile } = await import('../eval/score.js')
+  const { formatMisses, formatSetsTable } = await import('../eval/format-eval.js')
+  const sets = findEvalSets(dir)
+  const files = sets.map((s) => readEvalFile(s.file))
+  const floorsFile = ctx.args.string('floors')
+  const floors = floorsFile ? readFloors(floorsFile) : new Map()
+
+  const rows: { name: string; key: string; total: CategoryScore }[] = []
+  const groups = new Map<string, { total: CategoryScore; count: number }>()
+  let misses = ''
+  for (const [i, set] of sets.entries()) {
+    const explainer = set.knowledge ? await ctx.explainerOf(set.knowledge) : await ctx.explainer()
+    const report = scoreFile(files[i], explainer)
+    rows.push({ name: set.name, key: set.name, total: report.total })
+    if (ctx.args.bool('verbose')) misses += `${set.name}: ${formatMisses(report.results)}`
+    if (set.group) {
+      const g = groups.get(set.group)
+      groups.set(set.group, g ? { total: add(g.total, report.total), count: g.count + 1 } : { total: report.total, count: 1 })
+    }
   }
-  if (!questions.length) throw new UsageError(`${file}: has no questions`, FORMAT_HINT)
-  return questions
+  for (const [name, g] of groups) rows.push({ name: `${name} (${g.count} articles together)`, key: name, total: g.total })
+
+  const judged = rows.map(({ key, ...r }) => {
+    const floor = floors.get(key)
+    const failed =
+      floor !== undefined &&
+      (percent(r.total.answeredRight, r.total.answerable) < floor.answered || percent(r.total.abstainedRight, r.total.unanswerable) < floor.declined)
+    return { ...r, ...(floor ? { floor } : {}), failed }
+  })
+  if (ctx.args.bool('json')) await write(ctx.io.stdout, `${JSON.stringify(judged)}\n`)
+  else await write(ctx.io.stdout, `${misses}${formatSetsTable(judged)}`)
+  const below = judged.filter((r) => r.failed)
+  for (const r of below) ctx.io.stderr.write(`explainer: ${r.name} is below its floor (${r.floor?.answered}% answered, ${r.floor?.declined}% declined)\n`)
+  return below.length ? EXIT.setup : EXIT.ok
 }
 
 export const evalCommand = {
   name: 'eval',
-  synopsis: ['FILE [--knowledge DIR] [--verbose] [--json]'],
-  summary: 'score a question file: the share answered right and abstained right, by category',
+  synopsis: ['FILE [--knowledge DIR] [--verbose] [--json]', 'FOLDER [--floors FILE] [--verbose] [--json]'],
+  summary: 'score a question file, or every set of an eval folder against its floors',
   flags: {
     knowledge: KNOWLEDGE_FLAG,
     verbose: { type: 'boolean', description: 'also list every miss: the question, the status and the start of the answer' },
-    json: { type: 'boolean', description: 'print the scores and every result as one JSON object' },
+    json: { type: 'boolean', description: 'print the scores (and, for a file, every result) as JSON' },
+    floors: { type: 'string', placeholder: 'FILE', description: 'with a FOLDER: the lowest shares each set may score ({"set": {"answered": 90, "declined": 80}}); below one, exit 1' },
   },
-  details: ['explainer eval ../shared/eval/dev-questions.json', 'explainer eval squad2/normans.questions.json --knowledge squad2/normans --verbose'],
-  async run({ args, io, explainer }) {
+  details: [
+    'explainer eval ../shared/eval/dev-questions.json',
+    'explainer eval ../shared/eval/squad2/normans.questions.json --knowledge ../shared/eval/squad2/normans --verbose',
+    'explainer eval ../shared/eval --floors eval-floors.json    what npm run eval runs',
+    'A conversations file ([{"id", "turns": [...]}]) is scored turn by turn, each conversation in its own thread.',
+  ],
+  async run(ctx) {
+    const { args } = ctx
     if (args.positionals.length !== 1)
-      throw new UsageError(args.positionals.length ? 'eval takes one question file' : 'eval needs a question file: explainer eval questions.json')
-    const questions = readQuestions(args.positionals[0])
-    const ex = await explainer()
-    const report = evaluate(questions, (q) => ex.ask(q))
-
-    if (args.bool('json')) {
-      const results = report.results.map((r) => ({ ...r.question, right: r.right, status: r.answer.status, text: r.answer.text }))
-      await write(io.stdout, `${JSON.stringify({ byCategory: report.byCategory, total: report.total, results })}\n`)
-      return EXIT.ok
+      throw new UsageError(args.positionals.length ? 'eval takes one question file or folder' : 'eval needs a question file or folder: explainer eval questions.json')
+    const [target] = args.positionals
+    if (isFolder(target)) {
+      if (args.string('knowledge')) throw new UsageError('--knowledge goes with a question file: an eval folder says which articles each set is about')
+      return evalFolder(ctx, target)
     }
-    await write(io.stdout, `${args.bool('verbose') ? formatMisses(report.results) : ''}${formatEvalTable(report)}`)
-    return EXIT.ok
+    if (args.string('floors')) throw new UsageError('--floors goes with an eval folder, not one file')
+    return evalFile(ctx, target)
   },
 } satisfies Command

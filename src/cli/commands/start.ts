@@ -1,33 +1,72 @@
-import type { Config } from '../../config.js'
+import { checkAll, type Config } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Adapter, AdapterModule, RunningAdapter } from '../adapters.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
-import { runChat } from '../chat.js'
 import type { Command, Io } from '../command.js'
 import { EXIT, SetupError, UsageError } from '../errors.js'
-import { asShard, hasManager } from '../shard.js'
-import { untilStopped } from '../signals.js'
 
-/** Starts every adapter, or none: one that fails stops those already started, then the error is reported. */
-async function startAll(modules: AdapterModule[], explainer: Explainer, config: Config): Promise<RunningAdapter[]> {
-  const started = await Promise.allSettled(modules.map((m) => m.start(explainer, config)))
-  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected')
-  if (failed) {
-    await Promise.allSettled(running.map((r) => r.stop()))
-    throw failed.reason
-  }
-  return running
+/** How long `start` waits before connecting again to a platform it could not reach: doubling, capped. */
+export const RECONNECT = { firstMs: 2_000, maxMs: 60_000 }
+
+const NOTHING_TO_DO =
+  'no DISCORD_TOKEN or SLACK_BOT_TOKEN is set (looked in the environment and .env) and standard input is empty: set a token to serve Discord or Slack (see .env.example), or run npm start in a terminal to chat'
+
+/** Waits `ms`, or less if `stopped` comes first; says whether the wait ran its course. */
+function pause(ms: number, stopped: Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const waited = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), ms)
+  })
+  return Promise.race([waited, stopped.then(() => false)]).finally(() => clearTimeout(timer))
 }
 
-/** Serves until Ctrl-C or SIGTERM (what process managers send), then disconnects cleanly. */
+/**
+ * Connects one platform. A platform out of reach is retried with backoff, one log line a try,
+ * while the others serve; anything else (a rejected token, a port in use) is thrown, and stops
+ * the process: waiting will not fix a configuration.
+ */
+async function connect(adapter: Adapter, module: AdapterModule, explainer: Explainer, config: Config, io: Io, stopped: Promise<void>) {
+  const { PlatformUnreachable } = await import('../../adapters/shared/errors.js')
+  for (let wait = RECONNECT.firstMs; ; wait = Math.min(wait * 2, RECONNECT.maxMs)) {
+    try {
+      return await module.start(explainer, config)
+    } catch (error) {
+      if (!(error instanceof PlatformUnreachable)) throw error
+      io.stderr.write(`explainer: ${adapter.name}: ${error.message}; trying again in ${wait / 1000} s\n`)
+      if (!(await pause(wait, stopped))) return undefined
+    }
+  }
+}
+
+/**
+ * Serves until Ctrl-C or SIGTERM (what process managers send), then disconnects cleanly. Each
+ * platform connects on its own: one out of reach does not keep the other from serving.
+ */
 async function serve(adapters: readonly Adapter[], modules: AdapterModule[], explainer: Explainer, config: Config, io: Io): Promise<number> {
+  const { untilStopped } = await import('../signals.js')
   // Listen for Ctrl-C before connecting, so a stop that comes during start-up is not lost.
   const stopped = untilStopped()
-  const running = await startAll(modules, explainer, config)
-  io.stderr.write(`explainer: answering on ${adapters.map((a) => a.name).join(' and ')} (Ctrl-C to stop)\n`)
-  await stopped
+  const running: RunningAdapter[] = []
+  let failure: { error: unknown } | undefined
+  let fail: () => void = () => {}
+  const failed = new Promise<void>((resolve) => {
+    fail = resolve
+  })
+  const connecting = adapters.map(async (adapter, i) => {
+    try {
+      const r = await connect(adapter, modules[i], explainer, config, io, Promise.race([stopped, failed]))
+      if (!r) return
+      running.push(r)
+      io.stderr.write(`explainer: answering on ${adapter.name} (Ctrl-C to stop)\n`)
+    } catch (error) {
+      failure ??= { error }
+      fail()
+    }
+  })
+  await Promise.race([stopped, failed])
+  await Promise.allSettled(connecting)
   await Promise.allSettled(running.map((r) => r.stop()))
+  if (failure) throw failure.error
   return EXIT.ok
 }
 
@@ -35,7 +74,8 @@ async function serve(adapters: readonly Adapter[], modules: AdapterModule[], exp
  * A shard (forked by start:sharded's ShardingManager) serves Discord only: the other platforms
  * run once, not once per shard.
  */
-function shardAdapters(adapters: readonly Adapter[], config: Config): Adapter[] {
+async function shardAdapters(adapters: readonly Adapter[], config: Config): Promise<Adapter[]> {
+  const { hasManager } = await import('../shard.js')
   if (!hasManager()) throw new UsageError('--shard is for the processes start:sharded starts: run npm run start:sharded')
   const discord = adapters.filter((a) => a.variable === 'DISCORD_TOKEN' && a.isConfigured(config))
   if (!discord.length) throw new SetupError('a shard runs the Discord bot: set DISCORD_TOKEN')
@@ -50,16 +90,29 @@ export const start = {
     knowledge: KNOWLEDGE_FLAG,
     shard: { type: 'boolean', description: 'run as one shard of start:sharded, which passes it: the Discord bot only' },
   },
-  details: ['DISCORD_TOKEN starts the Discord bot; SLACK_BOT_TOKEN the Slack bot (see .env.example). With neither, the terminal chat opens.'],
+  details: [
+    'DISCORD_TOKEN starts the Discord bot; SLACK_BOT_TOKEN the Slack bot (see .env.example). With neither, the terminal chat opens.',
+    'A platform out of reach is retried (2 s, doubling to a minute) while the other serves; a rejected token stops the program.',
+  ],
   async run({ args, config, io, explainer, adapters }) {
     if (args.positionals.length) throw new UsageError('start takes no arguments besides --knowledge')
+    // Serving reads every variable first: a malformed one is reported before anything connects.
+    checkAll(config)
     const shard = args.bool('shard')
-    const wanted = shard ? shardAdapters(adapters, config) : adapters.filter((a) => a.isConfigured(config))
-    if (!wanted.length) return runChat(await explainer(), io)
+    const wanted = shard ? await shardAdapters(adapters, config) : adapters.filter((a) => a.isConfigured(config))
+    if (!wanted.length) {
+      const { runChat } = await import('../chat.js')
+      const lines = await runChat(await explainer(), io)
+      // Started by a service manager with no token and no input, the chat would end at once in silence.
+      if (lines === 0 && io.stdin.isTTY !== true) throw new SetupError(NOTHING_TO_DO)
+      return EXIT.ok
+    }
     // Adapters load before the knowledge: a missing one is reported at once, not after indexing.
     const modules: AdapterModule[] = []
     for (const adapter of wanted) modules.push(await adapter.load())
     const served = async () => serve(wanted, modules, await explainer(), config, io)
-    return shard ? asShard(served) : served()
+    if (!shard) return served()
+    const { asShard } = await import('../shard.js')
+    return asShard(served)
   },
 } satisfies Command

@@ -1,21 +1,53 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArticle } from '../core/parse-article.js'
-import type { Article } from '../core/types.js'
+import { parseArticle } from '../src/core/parse-article.js'
+import type { Article } from '../src/core/types.js'
 
 /**
  * Where the bench finds its inputs. Paths are resolved from this file, not from the working
- * directory, so `npm run bench` behaves the same from any folder: the repo is two levels up from
- * src/bench/, and the shared eval material sits next to the repo (`../shared`).
+ * directory, so `npm run bench` behaves the same from any folder: the repo is one level up from
+ * bench/, and the shared eval material sits next to the repo (`../shared`).
  */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const SHARED_DIR = resolve(REPO_ROOT, '..', 'shared')
 export const KNOWLEDGE_DIR = join(REPO_ROOT, 'knowledge')
 export const DEV_QUESTIONS = join(SHARED_DIR, 'eval', 'dev-questions.json')
 export const SQUAD_DIR = join(SHARED_DIR, 'eval', 'squad2')
 
 type QuestionEntry = { q?: unknown }
+
+/**
+ * Questions about the seed article written for the bench, used when the shared dev questions are
+ * not beside the repo (a fresh clone): a mix of people, numbers, places, quotes and questions the
+ * article does not answer, as people ask them.
+ */
+const OWN_QUESTIONS = [
+  'Who is Andrew Selee?',
+  'What did Ned Price say about sovereignty?',
+  'How many flights a week return migrants to Central America?',
+  'How long is the border between Mexico and the US?',
+  'How many apprehensions were there in September?',
+  'What is Title 42?',
+  'Why did López Obrador accept asylum seekers in 2019?',
+  'Where did Bárcena hold meetings last week?',
+  'What happened in Pijijiapan?',
+  'By how much did crossings drop after the meeting?',
+  'What do critics say about democracy in Mexico?',
+  'Who is Maureen Meyer?',
+  'What did Arturo Sarukhán say?',
+  'summary',
+  'What is the population of Mexico?',
+  'How do I cook rice?',
+  'Who won the World Cup?',
+  'What did Kamala Harris say?',
+]
+
+/** The questions to time: a file given with --questions, else the shared dev questions, else the bench's own. */
+export function benchQuestions(file: string | undefined): string[] {
+  if (file) return loadQuestions(file)
+  return existsSync(DEV_QUESTIONS) ? loadQuestions(DEV_QUESTIONS) : OWN_QUESTIONS
+}
 
 /** The `q` strings of a question file (shared/eval format); anything else in it is ignored. */
 export function loadQuestions(file: string): string[] {

@@ -1,4 +1,5 @@
 import { arch, cpus, platform } from 'node:os'
+import type { ColdStart } from './cold-start.js'
 import type { LatencyResult } from './measure.js'
 import { fmtMs, table } from './stats.js'
 
@@ -25,6 +26,8 @@ export type BenchResult = {
   }
   latency: LatencyResult
   ratio: { p50: number; p99: number }
+  /** `explainer ask` from a cold process beside `node -e 0`, when measured. */
+  coldStart?: ColdStart
   goals: { ratio: number; askP99Ms: number }
   seconds: number
 }
@@ -77,6 +80,12 @@ export function formatText(r: BenchResult): string {
     `ratio ask() / bare search: p50 ${x(r.ratio.p50)}, p99 ${x(r.ratio.p99)} (goal under ${r.goals.ratio}x: ${ratioOk ? 'met' : 'missed'})`,
     `ask() p99 ${fmtMs(ask?.p99 ?? Number.NaN)} (goal under ${r.goals.askP99Ms} ms: ${p99Ok ? 'met' : 'missed'}); ` +
       `questions whose median ask() is over ${l.slowMs} ms: ${pct(l.slowShare)}`,
+    ...(r.coldStart
+      ? [
+          `cold start, medians of ${r.coldStart.runs} alternating runs: explainer ask ${fmtMs(r.coldStart.askMs)}, node -e 0 ${fmtMs(r.coldStart.nodeMs)}: ` +
+            `${x(r.coldStart.ratio)} (goal within ${r.coldStart.goal}x: ${r.coldStart.ratio <= r.coldStart.goal ? 'met' : 'missed'})`,
+        ]
+      : []),
     `total bench time ${r.seconds.toFixed(1)} s`,
   ]
   // One table for both blocks so their columns line up.

@@ -1,6 +1,6 @@
-import { parseArticle } from '../core/parse-article.js'
-import { splitIntoSentences } from '../core/split-into-sentences.js'
-import type { Article } from '../core/types.js'
+import { parseArticle } from '../src/core/parse-article.js'
+import { splitIntoSentences } from '../src/core/split-into-sentences.js'
+import type { Article } from '../src/core/types.js'
 
 /**
  * A deterministic archive of N articles for the scale mode, recombined from the sentences of the

@@ -3,27 +3,30 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { createExplainer, type Explainer } from '../core/explainer.js'
-import { fromSnapshot, toSnapshot } from '../core/snapshot.js'
-import type { Article } from '../core/types.js'
-import { loadKnowledge } from '../knowledge/load-knowledge.js'
-import { DEV_QUESTIONS, KNOWLEDGE_DIR, loadQuestions, sourceArticles, squadQuestions } from './inputs.js'
+import { createExplainer, type Explainer } from '../src/core/explainer.js'
+import { fromSnapshot, toSnapshot } from '../src/core/snapshot.js'
+import type { Article } from '../src/core/types.js'
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
+import { benchQuestions, KNOWLEDGE_DIR, sourceArticles, squadQuestions } from './inputs.js'
+import { type ColdStart, measureColdStart } from './cold-start.js'
 import { measureLatency } from './measure.js'
 import { type BenchResult, formatText, machine } from './report.js'
 import { collectGarbage, mb, median, timed } from './stats.js'
 import { synthesizeArticles } from './synth.js'
 
 /**
- * `npm run bench [-- --articles N] [--questions FILE] [--rounds N] [--builds N] [--json]`
+ * `npm run bench [-- --articles N] [--questions FILE] [--rounds N] [--builds N] [--cold N] [--json]`
  *
- * Default: the repo's knowledge/ and the dev questions, 15 builds and 50 rounds (a few seconds).
+ * Default: the repo's knowledge/ and the dev questions (the bench's own seed questions when
+ * ../shared is not there), 15 builds, 50 rounds, and 15 cold starts of `explainer ask` beside
+ * `node -e 0` (about half a minute).
  * With --articles N: N synthetic articles (synth.ts) and the dev questions plus a spread sample
  * of the SQuAD questions, 2 builds and 3 rounds, because one build of 1,000 articles alone takes
  * ~20 s on 2 cores and the whole run should stay under ~3 minutes.
  * Progress goes to stderr so stdout stays a clean table or JSON document.
  */
 
-const USAGE = `usage: npm run bench -- [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--json]`
+const USAGE = `usage: npm run bench -- [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--cold N] [--json]`
 
 function readArgs() {
   try {
@@ -35,6 +38,7 @@ function readArgs() {
         builds: { type: 'string' },
         squad: { type: 'string' },
         seed: { type: 'string' },
+        cold: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -68,6 +72,8 @@ const seed = int('seed', values.seed, 1, 0)
 const rounds = int('rounds', values.rounds, scale ? 3 : 50)
 const builds = int('builds', values.builds, scale ? 2 : 15)
 const squadPerFile = int('squad', values.squad, 40, 0)
+// Cold starts of the CLI (knowledge mode only: it answers from knowledge/); 0 skips them.
+const coldRuns = int('cold', values.cold, scale ? 0 : 15, 0)
 
 const isTty = process.stderr.isTTY
 function progress(message: string, final = false): void {
@@ -81,7 +87,7 @@ const heapBaseline = process.memoryUsage().heapUsed
 
 let questions: string[]
 try {
-  questions = loadQuestions(values.questions ?? DEV_QUESTIONS)
+  questions = benchQuestions(values.questions)
   if (scale && squadPerFile > 0) questions = [...questions, ...squadQuestions(squadPerFile)]
 } catch (e) {
   process.stderr.write(`${(e as Error).message}\n`)
@@ -142,6 +148,13 @@ const latency = measureLatency(ex, questions, {
   onRound: (round, total) => progress(`timing ${questions.length} questions: round ${round}/${total}`, round === total),
 })
 
+let coldStart: ColdStart | undefined
+if (coldRuns > 0) {
+  progress(`timing ${coldRuns} cold starts of explainer ask beside node -e 0`)
+  coldStart = measureColdStart(questions[0], coldRuns)
+  progress(`cold start: explainer ask ${coldStart.askMs.toFixed(0)} ms, node -e 0 ${coldStart.nodeMs.toFixed(0)} ms`, true)
+}
+
 const ask = latency.probes.find((p) => p.name === 'ask')
 const bare = latency.probes.find((p) => p.name === 'bare')
 const kb = ex.knowledge
@@ -168,6 +181,7 @@ const result: BenchResult = {
   },
   latency,
   ratio: { p50: (ask?.p50 ?? Number.NaN) / (bare?.p50 ?? Number.NaN), p99: (ask?.p99 ?? Number.NaN) / (bare?.p99 ?? Number.NaN) },
+  ...(coldStart ? { coldStart } : {}),
   goals: { ratio: 3, askP99Ms: 20 },
   seconds: (performance.now() - started) / 1000,
 }

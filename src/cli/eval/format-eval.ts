@@ -1,4 +1,4 @@
-import type { CategoryScore, EvalReport, EvalResult } from '../core/evaluate.js'
+import type { CategoryScore, EvalReport, EvalResult } from '../../core/evaluate.js'
 
 const HEADER = ['category', 'answerable', 'answered right', 'unanswerable', 'abstained right']
 
@@ -34,4 +34,25 @@ export function formatMisses(results: readonly EvalResult[]): string {
     return `✗ [${r.question.cat}] ${r.question.q} (${wanted})\n    ${r.answer.status}: ${clip(r.answer.text.replace(/\s+/g, ' '), 100)}`
   })
   return `Misses (${misses.length}):\n${lines.join('\n')}\n\n`
+}
+
+/** One row of `explainer eval FOLDER`: a set's (or a group's) totals and the floor it is held to. */
+export type SetRow = { name: string; total: CategoryScore; floor?: { answered: number; declined: number }; failed: boolean }
+
+/** "53/55 (96.4%)", or "—" when the set has no such questions. */
+function fraction(right: number, of: number): string {
+  return of ? `${right}/${of} (${((100 * right) / of).toFixed(1)}%)` : '—'
+}
+
+/** The table `npm run eval` prints: every set, each group's total, and the floors. */
+export function formatSetsTable(rows: readonly SetRow[]): string {
+  const header = ['set', 'answered right', 'declined right', 'floor', '']
+  const body = rows.map((r) => [
+    r.name,
+    fraction(r.total.answeredRight, r.total.answerable),
+    fraction(r.total.abstainedRight, r.total.unanswerable),
+    r.floor ? `${r.floor.answered}% / ${r.floor.declined}%` : '—',
+    r.floor ? (r.failed ? 'BELOW' : 'ok') : '',
+  ])
+  return `${table([header, header.map((h) => '-'.repeat(h.length)), ...body]).replace(/ +$/gm, '')}\n`
 }

@@ -19,12 +19,12 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { App, LogLevel } from '@slack/bolt'
-import { answerMessage } from '../adapters/slack/format.js'
-import { start } from '../adapters/slack/index.js'
-import { stderrLogger } from '../adapters/slack/logger.js'
-import { type Explainer, explainerFor } from '../core/explainer.js'
-import { buildKnowledgeBase } from '../core/knowledge-base.js'
-import { loadKnowledge } from '../knowledge/load-knowledge.js'
+import { answerMessage } from '../src/adapters/slack/format.js'
+import { start } from '../src/adapters/slack/index.js'
+import { stderrLogger } from '../src/adapters/slack/logger.js'
+import { type Explainer, explainerFor } from '../src/core/explainer.js'
+import { buildKnowledgeBase } from '../src/core/knowledge-base.js'
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
 import { DEV_QUESTIONS, loadQuestions } from './inputs.js'
 
 export type Target = 'ours' | 'ours-uncached' | 'bolt-ack' | 'bolt-ack-answer' | 'bolt-respond'
@@ -39,9 +39,9 @@ export type ServerReady = {
 const apiUrl = process.env.BENCH_SLACK_API_URL
 const signingSecret = process.env.BENCH_SLACK_SIGNING_SECRET
 const send = process.send?.bind(process)
-if (!apiUrl || !signingSecret || !send) throw new Error('slack-server.ts is started by src/bench/slack.ts')
+if (!apiUrl || !signingSecret || !send) throw new Error('slack-server.ts is started by bench/slack.ts')
 
-const kb = buildKnowledgeBase(loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url))))
+const kb = buildKnowledgeBase(loadKnowledge(fileURLToPath(new URL('../knowledge', import.meta.url))))
 const explainer = explainerFor(kb)
 const uncached = explainerFor(kb, { recentAnswers: 0 })
 const quiet = () => stderrLogger(LogLevel.ERROR)

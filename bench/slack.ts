@@ -18,8 +18,8 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { type FakeSlack, startFakeSlack } from '../../tests/slack/fake-slack.js'
-import { FORM, SIGNING_SECRET, signed, slashCommandBody } from '../../tests/slack/signed.js'
+import { type FakeSlack, startFakeSlack } from '../tests/slack/fake-slack.js'
+import { FORM, SIGNING_SECRET, signed, slashCommandBody } from '../tests/slack/signed.js'
 import type { ServerReady, Target } from './slack-server.js'
 
 type Options = { json: boolean; duration: number; rounds: number; connections: number; warmup: number }

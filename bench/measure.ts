@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks'
-import { draftAnswer } from '../core/answer.js'
-import { leadingStems } from '../core/candidates.js'
-import type { Explainer } from '../core/explainer.js'
-import { parseQuestion, type Question } from '../core/question.js'
-import { rankFacts } from '../core/rank.js'
-import { CANDIDATE_SEARCH } from '../core/search-options.js'
+import { draftAnswer } from '../src/core/answer.js'
+import { leadingStems } from '../src/core/candidates.js'
+import type { Explainer } from '../src/core/explainer.js'
+import { parseQuestion, type Question } from '../src/core/question.js'
+import { rankFacts } from '../src/core/rank.js'
+import { CANDIDATE_SEARCH } from '../src/core/search-options.js'
 import { median, type Summary, summarize } from './stats.js'
 
 /**
