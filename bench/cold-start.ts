@@ -15,7 +15,11 @@ const BIN = join(REPO_ROOT, 'bin', 'explainer.js')
 
 function wall(args: string[]): number {
   const t = performance.now()
-  const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } })
+  const run = spawnSync(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' },
+  })
   const ms = performance.now() - t
   if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr.toString().trim()}`)
   return ms

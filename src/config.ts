@@ -92,8 +92,7 @@ function readSlack(env: Env): SlackConfig | undefined {
   if (!botToken) return undefined
   if (!botToken.startsWith('xoxb-')) throw new SetupError('SLACK_BOT_TOKEN must start with xoxb-: use the Bot User OAuth Token from "OAuth & Permissions"')
   const appToken = get(env, 'SLACK_APP_TOKEN')
-  if (appToken && !appToken.startsWith('xapp-'))
-    throw new SetupError('SLACK_APP_TOKEN must start with xapp-: create an app-level token with connections:write')
+  if (appToken && !appToken.startsWith('xapp-')) throw new SetupError('SLACK_APP_TOKEN must start with xapp-: create an app-level token with connections:write')
   const signingSecret = get(env, 'SLACK_SIGNING_SECRET')
   if (!appToken && !signingSecret)
     throw new SetupError('SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them')

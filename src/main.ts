@@ -92,9 +92,11 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
       return explainer
     },
     explainerOf: async (dir) => {
-      let other = others.get(dir)
-      if (!other) others.set(dir, (other = buildExplainer(dir, io, true)))
-      return other
+      const known = others.get(dir)
+      if (known) return known
+      const built = buildExplainer(dir, io, true)
+      others.set(dir, built)
+      return built
     },
   })
 }

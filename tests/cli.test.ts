@@ -251,7 +251,7 @@ describe.concurrent('arguments, help and setup', () => {
   })
 
   test('a malformed variable stops start naming it, without echoing its value', async () => {
-    for (const env of [{ SLACK_BOT_TOKEN: 'secret-value' }, { RATE_LIMIT: 'lots' }]) {
+    for (const env of [{ SLACK_BOT_TOKEN: 'secret-value' }, { RATE_LIMIT: 'lots' }] as Record<string, string>[]) {
       const { code, stderr } = await runCli(['start'], { env, input: 'Who is Andrew Selee?\n' })
       expect(code).toBe(1)
       expect(oneErrorLine(stderr)).toContain(Object.keys(env)[0])
@@ -293,7 +293,9 @@ describe.concurrent('arguments, help and setup', () => {
       })
       child.on('exit', () => reject(new Error(`exited instead of retrying:\n${stderr}`)))
     })
-    expect(stderr).toMatch(/^explainer: Discord: cannot reach Discord at http:\/\/127\.0\.0\.1:1\/api \(DISCORD_API_URL\): ECONNREFUSED.*; trying again in 2 s$/m)
+    expect(stderr).toMatch(
+      /^explainer: Discord: cannot reach Discord at http:\/\/127\.0\.0\.1:1\/api \(DISCORD_API_URL\): ECONNREFUSED.*; trying again in 2 s$/m,
+    )
     child.kill('SIGTERM')
     const code = await new Promise((resolve) => child.on('exit', resolve))
     expect(code).toBe(0)

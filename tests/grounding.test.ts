@@ -40,7 +40,8 @@ describe('grounding: citations quote the article verbatim', () => {
       for (const c of a.citations) {
         const source = sources.get(c.ref.replace(/#.*$/, ''))
         if (!source) problems.push(`${question.q}: cites an unknown article: ${c.ref}`)
-        else if (!c.quote.trim() || !source.text.includes(spaced(c.quote))) problems.push(`${question.q}: not verbatim in ${source.file}: ${JSON.stringify(c.quote)}`)
+        else if (!c.quote.trim() || !source.text.includes(spaced(c.quote)))
+          problems.push(`${question.q}: not verbatim in ${source.file}: ${JSON.stringify(c.quote)}`)
       }
     }
     expect(problems).toEqual([])

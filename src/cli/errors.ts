@@ -1,6 +1,7 @@
 import { SetupError } from '../config.js'
 
 export { SetupError }
+
 import { PlatformUnreachable } from '../adapters/shared/errors.js'
 import { KnowledgeError } from '../core/errors.js'
 
@@ -19,7 +20,6 @@ export class UsageError extends Error {
     super(message)
   }
 }
-
 
 /** Messages are shown as one line: a multi-line message would read like a stack trace. */
 function oneLine(text: string): string {

@@ -48,8 +48,7 @@ export function wrapLine(line: string, width: number, indent = ''): string {
 /** The whole answer as plain text: the answer, where its quotes stand, then what to ask next. */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): string {
   const parts = [answer.text]
-  if (answer.citations.length)
-    parts.push(answer.citations.map((c, i) => formatCitation(c, i + 1, options, answer.text.includes(c.quote))).join('\n'))
+  if (answer.citations.length) parts.push(answer.citations.map((c, i) => formatCitation(c, i + 1, options, answer.text.includes(c.quote))).join('\n'))
   if (answer.followUps.length) parts.push(`You could also ask: ${answer.followUps.join(' · ')}`)
   const text = parts.join('\n\n')
   const { width } = options

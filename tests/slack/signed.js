@@ -2,77 +2,77 @@
  * Requests as Slack sends them, signed with the signing secret: slash commands and button clicks
  * as forms, events as JSON. Used by the tests and by the Slack bench (src/bench/slack.ts).
  */
-import { createHmac } from 'node:crypto';
-export const SIGNING_SECRET = 'test-signing-secret';
-export const TEAM = 'T1';
-export const APP_ID = 'A1';
+import { createHmac } from 'node:crypto'
+export const SIGNING_SECRET = 'test-signing-secret'
+export const TEAM = 'T1'
+export const APP_ID = 'A1'
 /** Exactly this: Bolt answers 400 to `application/x-www-form-urlencoded; charset=utf-8`. */
-export const FORM = 'application/x-www-form-urlencoded';
-export const JSON_TYPE = 'application/json';
+export const FORM = 'application/x-www-form-urlencoded'
+export const JSON_TYPE = 'application/json'
 /** `v0=` + HMAC-SHA256 of `v0:<timestamp>:<body>`, as Slack signs every request. */
 export function signed(body, contentType, options = {}) {
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const hmac = createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`);
-    return {
-        body,
-        headers: {
-            'content-type': contentType,
-            'x-slack-request-timestamp': String(timestamp),
-            'x-slack-signature': `v0=${hmac.digest('hex')}`,
-        },
-    };
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000)
+  const hmac = createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`)
+  return {
+    body,
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': `v0=${hmac.digest('hex')}`,
+    },
+  }
 }
 export function slashCommandBody(fields) {
-    return new URLSearchParams({
-        token: 'unused',
-        team_id: TEAM,
-        team_domain: 'test',
-        channel_id: fields.channel_id ?? 'C1',
-        channel_name: 'general',
-        user_id: fields.user_id ?? 'U1',
-        user_name: 'member',
-        command: '/ask',
-        text: fields.text,
-        api_app_id: APP_ID,
-        response_url: fields.response_url,
-        trigger_id: 'trigger',
-    }).toString();
+  return new URLSearchParams({
+    token: 'unused',
+    team_id: TEAM,
+    team_domain: 'test',
+    channel_id: fields.channel_id ?? 'C1',
+    channel_name: 'general',
+    user_id: fields.user_id ?? 'U1',
+    user_name: 'member',
+    command: '/ask',
+    text: fields.text,
+    api_app_id: APP_ID,
+    response_url: fields.response_url,
+    trigger_id: 'trigger',
+  }).toString()
 }
 export function eventBody(event, eventId) {
-    return JSON.stringify({
-        token: 'unused',
-        type: 'event_callback',
-        team_id: TEAM,
-        api_app_id: APP_ID,
-        event_id: eventId,
-        event_time: Math.floor(Date.now() / 1000),
-        event,
-    });
+  return JSON.stringify({
+    token: 'unused',
+    type: 'event_callback',
+    team_id: TEAM,
+    api_app_id: APP_ID,
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  })
 }
 /** A block_actions payload, form-encoded in a `payload` field as Slack sends it. */
 export function buttonBody(click) {
-    const payload = {
-        type: 'block_actions',
-        user: { id: click.user ?? 'U1', username: 'member', team_id: TEAM },
-        api_app_id: APP_ID,
-        token: 'unused',
-        container: { type: 'message', message_ts: click.message?.ts ?? '1.0', channel_id: click.channel, is_ephemeral: !!click.ephemeral },
-        trigger_id: 'trigger',
-        team: { id: TEAM, domain: 'test' },
-        channel: { id: click.channel, name: click.channel.startsWith('D') ? 'directmessage' : 'general' },
-        ...(click.message ? { message: { type: 'message', user: 'UBOT', bot_id: 'B1', text: 'an answer', ...click.message } } : {}),
-        response_url: click.responseUrl,
-        actions: [
-            {
-                type: 'button',
-                action_id: click.actionId,
-                block_id: 'explainer_actions',
-                value: click.value,
-                text: { type: 'plain_text', text: 'x' },
-                action_ts: '1.1',
-            },
-        ],
-    };
-    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const payload = {
+    type: 'block_actions',
+    user: { id: click.user ?? 'U1', username: 'member', team_id: TEAM },
+    api_app_id: APP_ID,
+    token: 'unused',
+    container: { type: 'message', message_ts: click.message?.ts ?? '1.0', channel_id: click.channel, is_ephemeral: !!click.ephemeral },
+    trigger_id: 'trigger',
+    team: { id: TEAM, domain: 'test' },
+    channel: { id: click.channel, name: click.channel.startsWith('D') ? 'directmessage' : 'general' },
+    ...(click.message ? { message: { type: 'message', user: 'UBOT', bot_id: 'B1', text: 'an answer', ...click.message } } : {}),
+    response_url: click.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: click.actionId,
+        block_id: 'explainer_actions',
+        value: click.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1.1',
+      },
+    ],
+  }
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString()
 }
 //# sourceMappingURL=signed.js.map

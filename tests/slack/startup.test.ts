@@ -108,3 +108,38 @@ describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
     expect(stderr).toContain('answering on Slack')
   })
 })
+
+describe('`explainer start` with Slack and a Discord it cannot reach', () => {
+  it('serves Slack while it retries Discord, and stops both cleanly on Ctrl-C', async () => {
+    fake = await startFakeSlack()
+    const env = {
+      ...process.env,
+      KNOWLEDGE_DIR: '',
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: 'http://127.0.0.1:1/api',
+      SLACK_APP_TOKEN: '',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: '0',
+      SLACK_API_URL: fake.apiUrl,
+    }
+    const child = spawn(process.execPath, [BIN, 'start'], { cwd: ROOT, env, timeout: 15_000 })
+    let stderr = ''
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d
+        const m = stderr.match(/listening on port (\d+)/)
+        if (m && stderr.includes('answering on Slack') && stderr.includes('trying again')) resolve(Number(m[1]))
+      })
+      child.on('exit', () => reject(new Error(`exited while Slack could serve:\n${stderr}`)))
+    })
+    expect(stderr).toMatch(/explainer: Discord: cannot reach Discord at .*ECONNREFUSED.*; trying again in 2 s/)
+    const request = signed(slashCommandBody({ text: 'Who is Andrew Selee?', response_url: fake.responseUrl('both') }), FORM)
+    const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: request.headers, body: request.body })
+    const reply = ackedMessage({ status: ack.status, body: await ack.text(), contentType: ack.headers.get('content-type') ?? '' })
+    expect(visibleText(reply)).toContain('Migration Policy Institute')
+    child.kill('SIGINT')
+    const [code] = await once(child, 'exit')
+    expect(code).toBe(0)
+  })
+})

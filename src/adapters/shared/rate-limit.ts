@@ -20,7 +20,6 @@ export type RateLimiter = {
   take(userId: string): RateDecision
 }
 
-
 export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const limit = options.limit ?? DEFAULT_RATE_LIMIT.limit
   const windowMs = options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs

@@ -50,7 +50,11 @@ export const ask = {
     const explainer = await ctx.explainer()
     const answer = explainer.ask(question)
     if (args.bool('json')) await write(io.stdout, `${JSON.stringify(answerRecord(question, answer))}\n`)
-    else if (answer.status !== 'invalid') await write(io.stdout, formatAnswer(answer, { showArticle: explainer.knowledge.articles.size > 1, ...(io.stdout.isTTY ? { width: io.stdout.columns } : {}) }))
+    else if (answer.status !== 'invalid')
+      await write(
+        io.stdout,
+        formatAnswer(answer, { showArticle: explainer.knowledge.articles.size > 1, ...(io.stdout.isTTY ? { width: io.stdout.columns } : {}) }),
+      )
     if (answer.status !== 'invalid') return EXIT.ok
     io.stderr.write(`explainer: ${answer.text}\n`)
     return EXIT.usage

@@ -80,7 +80,11 @@ export const evalCommand = {
     knowledge: KNOWLEDGE_FLAG,
     verbose: { type: 'boolean', description: 'also list every miss: the question, the status and the start of the answer' },
     json: { type: 'boolean', description: 'print the scores (and, for a file, every result) as JSON' },
-    floors: { type: 'string', placeholder: 'FILE', description: 'with a FOLDER: the lowest shares each set may score ({"set": {"answered": 90, "declined": 80}}); below one, exit 1' },
+    floors: {
+      type: 'string',
+      placeholder: 'FILE',
+      description: 'with a FOLDER: the lowest shares each set may score ({"set": {"answered": 90, "declined": 80}}); below one, exit 1',
+    },
   },
   details: [
     'explainer eval ../shared/eval/dev-questions.json',
@@ -91,7 +95,9 @@ export const evalCommand = {
   async run(ctx) {
     const { args } = ctx
     if (args.positionals.length !== 1)
-      throw new UsageError(args.positionals.length ? 'eval takes one question file or folder' : 'eval needs a question file or folder: explainer eval questions.json')
+      throw new UsageError(
+        args.positionals.length ? 'eval takes one question file or folder' : 'eval needs a question file or folder: explainer eval questions.json',
+      )
     const [target] = args.positionals
     if (isFolder(target)) {
       if (args.string('knowledge')) throw new UsageError('--knowledge goes with a question file: an eval folder says which articles each set is about')

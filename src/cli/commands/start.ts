@@ -1,4 +1,4 @@
-import { checkAll, type Config } from '../../config.js'
+import { type Config, checkAll } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Adapter, AdapterModule, RunningAdapter } from '../adapters.js'
 import { KNOWLEDGE_FLAG } from '../args.js'

@@ -10,7 +10,8 @@ import { SetupError, UsageError } from '../errors.js'
  */
 export type EvalSet = { name: string; file: string; knowledge?: string; group?: string }
 
-const FORMAT_HINT = 'an eval file is a JSON array of {"cat", "q", "any": [...]} or {"cat", "q", "expect": "abstain"}, or of conversations {"id", "turns": [...]}'
+const FORMAT_HINT =
+  'an eval file is a JSON array of {"cat", "q", "any": [...]} or {"cat", "q", "expect": "abstain"}, or of conversations {"id", "turns": [...]}'
 
 /** Read and checked before the knowledge is loaded: a wrong file name should not wait for an index. */
 export function readEvalFile(file: string): EvalFile {

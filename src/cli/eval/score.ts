@@ -1,5 +1,5 @@
-import type { Explainer } from '../../core/explainer.js'
 import { type EvalFile, type EvalReport, evaluate, evaluateConversations } from '../../core/evaluate.js'
+import type { Explainer } from '../../core/explainer.js'
 
 /** Scores one eval file: single questions one by one, conversations turn by turn in their own thread. */
 export function scoreFile(file: EvalFile, explainer: Explainer): EvalReport {
