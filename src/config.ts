@@ -134,7 +134,7 @@ function lazy<T>(read: () => T): () => T {
 }
 
 /**
- * The variables of DESIGN.md's table. The platform parts and the rate limit are getters that check
+ * The variables of the README's table. The platform parts and the rate limit are getters that check
  * their variables when first read and throw SetupError on a problem; `checkAll` reads them all.
  */
 export function readConfig(env: Env = process.env): Config {
