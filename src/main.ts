@@ -16,8 +16,8 @@ import { progressReporter } from './cli/progress.js'
 import { type Config, isDebug, readConfig } from './config.js'
 import { KnowledgeError } from './core/errors.js'
 import { type Explainer, explainerFor } from './core/explainer.js'
+import { buildKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js'
 import { loadKnowledge } from './knowledge/load-knowledge.js'
-import { loadOrBuild } from './knowledge/saved-index.js'
 
 /**
  * The platforms `start` serves, each behind a dynamic import(): answering on the command line
@@ -56,17 +56,29 @@ const HERE = dirname(fileURLToPath(import.meta.url))
 const PROJECT = join(HERE, '..')
 const CORE = join(HERE, 'core')
 
-function buildExplainer(dir: string, io: Io, quiet = false): Explainer {
+/** Below this many articles a build takes well under a second, and no index is saved or loaded. */
+const MIN_ARTICLES_TO_SAVE = 50
+
+async function buildExplainer(dir: string, io: Io, quiet = false): Promise<Explainer> {
   const articles = loadArticles(dir, io)
   const progress = quiet ? undefined : progressReporter(io.stderr)
-  const kb = loadOrBuild(articles, {
-    dir: join(PROJECT, '.explainer-cache'),
-    codeFiles: readdirSync(CORE, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.js'))
-      .map((name) => join(CORE, name)),
-    ...(progress ? { onProgress: progress.onProgress } : {}),
-    onNote: (line) => io.stderr.write(`explainer: ${line}\n`),
-  })
+  const onProgress = progress?.onProgress
+  let kb: KnowledgeBase
+  if (articles.length < MIN_ARTICLES_TO_SAVE) {
+    kb = buildKnowledgeBase(articles, onProgress)
+  } else {
+    // Only a large archive pays for loading the saved-index code (and hashing the core's files).
+    const { loadOrBuild } = await import('./knowledge/saved-index.js')
+    kb = loadOrBuild(articles, {
+      dir: join(PROJECT, '.explainer-cache'),
+      codeFiles: readdirSync(CORE, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => join(CORE, name)),
+      minArticles: MIN_ARTICLES_TO_SAVE,
+      ...(onProgress ? { onProgress } : {}),
+      onNote: (line) => io.stderr.write(`explainer: ${line}\n`),
+    })
+  }
   progress?.finish()
   return explainerFor(kb)
 }
@@ -88,13 +100,13 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     io,
     adapters: ADAPTERS,
     explainer: async () => {
-      explainer ??= buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io)
+      explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io)
       return explainer
     },
     explainerOf: async (dir) => {
       const known = others.get(dir)
       if (known) return known
-      const built = buildExplainer(dir, io, true)
+      const built = await buildExplainer(dir, io, true)
       others.set(dir, built)
       return built
     },

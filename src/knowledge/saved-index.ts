@@ -10,14 +10,12 @@ export type SavedIndexOptions = {
   dir: string
   /** Files whose content decides how an index is built (the core's sources): any change rebuilds. */
   codeFiles: string[]
-  /** Below this many articles a build takes well under a second, and nothing is saved. */
-  minArticles?: number
+  /** Below this many articles a build takes well under a second, and nothing is saved (main.ts sets it). */
+  minArticles: number
   onProgress?: BuildProgress
   /** One line about what happened (loaded, saved, or why saving failed). */
   onNote?: (line: string) => void
 }
-
-export const MIN_ARTICLES_TO_SAVE = 50
 
 /** A name that changes whenever the articles, the aliases or the core's code change. */
 function keyOf(articles: Article[], codeFiles: string[]): string {
@@ -34,7 +32,7 @@ function keyOf(articles: Article[], codeFiles: string[]): string {
  */
 export function loadOrBuild(articles: Article[], options: SavedIndexOptions): KnowledgeBase {
   const { dir, onNote, onProgress } = options
-  if (articles.length < (options.minArticles ?? MIN_ARTICLES_TO_SAVE)) return buildKnowledgeBase(articles, onProgress)
+  if (articles.length < options.minArticles) return buildKnowledgeBase(articles, onProgress)
   const name = `index-${keyOf(articles, options.codeFiles)}.json`
   const file = join(dir, name)
   try {
