@@ -1,0 +1,152 @@
+/**
+ * Dates as an article writes them, absolute ("October 21, 2022", "March 1974", "in 2001", "the
+ * 1950s") and relative ("last month", "on Friday", "in May", "three years ago"). A relative date
+ * is worked out only against the article's own `published` date; without one it stays as written.
+ */
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+const DAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+const YEAR = String.raw`(?:1[0-9]{3}|20[0-9]{2})`
+const SMALL_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 }
+
+export type Found = {
+  /** As written: "October 21, 2022", "last month". */
+  when: string
+  index: number
+  /** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, when it can be worked out. */
+  date?: string
+  /** For ordering only: a position on the time line (fractional years), when known. */
+  key?: number
+}
+
+type Rule = { re: RegExp; read(m: RegExpMatchArray, published?: Date): { date?: string; key?: number } }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const monthOf = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3)))
+const keyOf = (y: number, m = 0, d = 1) => y + m / 12 + (d - 1) / 372
+const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+const ym = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`
+const keyOfDate = (d: Date) => keyOf(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
+const shift = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000)
+const day = (d: Date) => ({ date: ymd(d), key: keyOfDate(d) })
+const month = (d: Date) => ({ date: ym(d), key: keyOf(d.getUTCFullYear(), d.getUTCMonth()) })
+const year = (y: number) => ({ date: String(y), key: keyOf(y) })
+
+/** The last day before `published` with this weekday (the same day counts for "on Friday"). */
+function lastWeekday(published: Date, weekday: number, strictly: boolean): Date {
+  let back = (published.getUTCDay() - weekday + 7) % 7
+  if (back === 0 && strictly) back = 7
+  return shift(published, -back)
+}
+
+/** Most specific first: the first rule to match a stretch of text claims it. */
+const RULES: Rule[] = [
+  {
+    re: new RegExp(String.raw`\b(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(${YEAR})\b`, 'g'),
+    read: (m) => ({ date: `${m[3]}-${pad(monthOf(m[1]) + 1)}-${pad(Number(m[2]))}`, key: keyOf(Number(m[3]), monthOf(m[1]), Number(m[2])) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})\s+(${MONTH})\s+(${YEAR})\b`, 'g'),
+    read: (m) => ({ date: `${m[3]}-${pad(monthOf(m[2]) + 1)}-${pad(Number(m[1]))}`, key: keyOf(Number(m[3]), monthOf(m[2]), Number(m[1])) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(${MONTH})(?:\s+of)?\s+(${YEAR})\b`, 'g'),
+    read: (m) => ({ date: `${m[2]}-${pad(monthOf(m[1]) + 1)}`, key: keyOf(Number(m[2]), monthOf(m[1])) }),
+  },
+  {
+    // "on September 30": the year is the published date's, or the one before when that would be later.
+    re: new RegExp(String.raw`\b(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)`, 'g'),
+    read: (m, p) => {
+      if (!p) return {}
+      let y = p.getUTCFullYear()
+      if (keyOf(y, monthOf(m[1]), Number(m[2])) > keyOfDate(p) + 0.1) y--
+      return { date: `${y}-${pad(monthOf(m[1]) + 1)}-${pad(Number(m[2]))}`, key: keyOf(y, monthOf(m[1]), Number(m[2])) }
+    },
+  },
+  {
+    re: /\b(?:in|during|from|since|until|by|between|the)\s+(?:the\s+)?(?:early|late|mid-?)?\s*((?:1[0-9]|20)[0-9]0)s\b/g,
+    read: (m) => ({ key: keyOf(Number(m[1])) }),
+  },
+  {
+    re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?centur(?:y|ies)\b/g,
+    read: (m) => ({ key: keyOf((Number(m[1]) - 1) * 100) }),
+  },
+  { re: new RegExp(String.raw`\b(${YEAR})\s*(?:–|-|—|to|until)\s*(${YEAR})\b`, 'g'), read: (m) => year(Number(m[1])) },
+  { re: new RegExp(String.raw`(?<![$£€\d.,])\b(${YEAR})\b(?![.,]?\d|\s*(?:%|percent|per\s?cent))`, 'g'), read: (m) => year(Number(m[1])) },
+  { re: /\b(?:in|by|since|around|circa|c\.)\s+(\d{3})\b(?!\s*(?:%|percent|\w))/g, read: (m) => ({ date: m[1].padStart(4, '0'), key: keyOf(Number(m[1])) }) },
+  // Relative dates, resolved only against the published date.
+  {
+    re: /\b(?:(?:earlier|later)\s+)?(last|this|next|past|previous)\s+(week|month|year|weekend)\b/gi,
+    read: (m, p) => {
+      if (!p) return {}
+      const dir = /this/i.test(m[1]) ? 0 : /next/i.test(m[1]) ? 1 : -1
+      const unit = m[2].toLowerCase()
+      if (unit === 'year') return year(p.getUTCFullYear() + dir)
+      if (unit === 'month') return month(new Date(Date.UTC(p.getUTCFullYear(), p.getUTCMonth() + dir, 1)))
+      if (unit === 'weekend') return day(dir === 0 ? p : lastWeekday(p, 6, true))
+      return day(shift(p, 7 * dir))
+    },
+  },
+  { re: /\bover the weekend\b/gi, read: (_m, p) => (p ? day(lastWeekday(p, 6, true)) : {}) },
+  {
+    re: /\b(yesterday|today|tomorrow)\b/gi,
+    read: (m, p) => (p ? day(shift(p, /yesterday/i.test(m[1]) ? -1 : /tomorrow/i.test(m[1]) ? 1 : 0)) : {}),
+  },
+  {
+    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b/gi,
+    read: (m, p) => {
+      if (!p) return {}
+      const n = SMALL_NUMBERS[m[1].toLowerCase()] ?? Number(m[1])
+      const unit = m[2].toLowerCase()
+      if (unit === 'year') return year(p.getUTCFullYear() - n)
+      if (unit === 'month') return month(new Date(Date.UTC(p.getUTCFullYear(), p.getUTCMonth() - n, 1)))
+      return day(shift(p, -n * (unit === 'week' ? 7 : 1)))
+    },
+  },
+  {
+    re: new RegExp(String.raw`\b(?:(last|this|next)\s+|on\s+)(${DAY})\b`, 'gi'),
+    read: (m, p) => {
+      if (!p) return {}
+      const wd = DAYS.indexOf(m[2].toLowerCase())
+      if (/next/i.test(m[1] ?? '')) return day(shift(lastWeekday(p, wd, true), 7))
+      return day(lastWeekday(p, wd, /last/i.test(m[1] ?? '')))
+    },
+  },
+  {
+    // "in May", "the February protests": a month alone, the latest one up to the published date.
+    re: new RegExp(String.raw`\b(?:in|since|until|by|after|before|during|of|the|last|early|late|mid-)\s+(${MONTH.replace(/\\\.\?/g, '')})\b(?!\s+\d)`, 'g'),
+    read: (m, p) => {
+      if (!p) return {}
+      const mo = monthOf(m[1])
+      const y = mo > p.getUTCMonth() ? p.getUTCFullYear() - 1 : p.getUTCFullYear()
+      return month(new Date(Date.UTC(y, mo, 1)))
+    },
+  },
+]
+
+/** A front-matter date ("2023-10-13", "October 13, 2023") as a UTC day, or undefined. */
+export function parsePublished(value: string | undefined): Date | undefined {
+  if (!value) return undefined
+  const iso = value.match(/^(\d{4})-(\d{2})-(\d{2})/)
+  const d = iso ? new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]))) : new Date(`${value} UTC`)
+  return Number.isNaN(d.getTime()) ? undefined : d
+}
+
+/** Every date in a sentence, each stretch of text read once, in the order they stand. */
+export function findDates(text: string, published?: Date): Found[] {
+  const taken: [number, number][] = []
+  const out: Found[] = []
+  for (const rule of RULES) {
+    for (const m of text.matchAll(rule.re)) {
+      const start = m.index ?? 0
+      const end = start + m[0].length
+      if (taken.some(([a, b]) => start < b && end > a)) continue
+      taken.push([start, end])
+      const { date, key } = rule.read(m, published)
+      out.push({ when: m[0].replace(/^(?:the)\s+/i, ''), index: start, ...(date ? { date } : {}), ...(key !== undefined ? { key } : {}) })
+    }
+  }
+  return out.sort((a, b) => a.index - b.index)
+}

@@ -1,0 +1,133 @@
+import type { KnowledgeBase } from '../knowledge-base.js'
+import { fold, words } from '../normalize.js'
+import { numbersView } from './numbers.js'
+import { quotesBy, quotesView } from './quotes.js'
+import { viewRequestOf } from './request.js'
+import { viewFacts } from './source.js'
+import { timelineView } from './timeline.js'
+import type { ViewItem, ViewItems, ViewName } from './types.js'
+import { whoView } from './who.js'
+
+export { viewLine, viewTitle } from './lines.js'
+export { type ViewRequest, viewCommandOf, viewRequestOf } from './request.js'
+export * from './types.js'
+
+/**
+ * The explainer views of the knowledge: who's who, timeline, key numbers, quotes. A view is of one
+ * article; with several loaded the caller names one (slug or title) or is told to choose. Views
+ * are worked out once per article, on first use, and kept: they are plain data from the facts.
+ */
+
+export type ArticleRef = { slug: string; title: string }
+
+export type ViewResult =
+  | { status: 'ok'; view: ViewName; article: ArticleRef; name?: string; items: ViewItem[] }
+  /** Several articles are loaded and none was named: ask which. */
+  | { status: 'choose_article'; view: ViewName; name?: string; articles: ArticleRef[] }
+  /** The article named is not one of those loaded. */
+  | { status: 'unknown_article'; view: ViewName; name?: string; asked: string; articles: ArticleRef[] }
+
+export type Views = {
+  /** The view; `name` filters quotes by speaker (and who's who by name). */
+  get(view: ViewName, options?: { name?: string; article?: string }): ViewResult
+  /** Every view of one article. */
+  all(slug: string): ViewItems
+  articles(): ArticleRef[]
+  /** The article a slug or title (or the start of a title) names, if exactly one. */
+  findArticle(named: string): ArticleRef | undefined
+  /** Names of people and organizations for autocomplete, speakers first, matching what is typed. */
+  names(typed: string, article?: string, limit?: number): string[]
+}
+
+const cache = new WeakMap<KnowledgeBase, Views>()
+
+/** The views over a knowledge base, made once per knowledge base. */
+export function viewsOf(kb: KnowledgeBase): Views {
+  let views = cache.get(kb)
+  if (!views) {
+    views = createViews(kb)
+    cache.set(kb, views)
+  }
+  return views
+}
+
+export function buildViews(kb: KnowledgeBase, slug: string): ViewItems {
+  const facts = viewFacts(kb, slug)
+  const who = whoView(kb, slug, facts)
+  return { who, timeline: timelineView(kb, slug, facts), numbers: numbersView(kb, facts), quotes: quotesView(kb, facts, who) }
+}
+
+function createViews(kb: KnowledgeBase): Views {
+  const built = new Map<string, ViewItems>()
+  const refs: ArticleRef[] = [...kb.articles.values()].map((a) => ({ slug: a.slug, title: a.title }))
+  const all = (slug: string): ViewItems => {
+    let items = built.get(slug)
+    if (!items) {
+      items = buildViews(kb, slug)
+      built.set(slug, items)
+    }
+    return items
+  }
+  const findArticle = (named: string): ArticleRef | undefined => {
+    const key = fold(named).trim()
+    if (!key) return undefined
+    const exact = refs.find((r) => r.slug === key || fold(r.title) === key)
+    if (exact) return exact
+    const starts = refs.filter((r) => fold(r.title).startsWith(key) || r.slug.startsWith(key))
+    return starts.length === 1 ? starts[0] : undefined
+  }
+  return {
+    all,
+    articles: () => refs,
+    findArticle,
+    get(view, options = {}) {
+      const name = options.name?.trim() || undefined
+      const base = { view, ...(name ? { name } : {}) }
+      let article: ArticleRef | undefined
+      if (options.article?.trim()) {
+        article = findArticle(options.article)
+        if (!article) return { ...base, status: 'unknown_article', asked: options.article, articles: refs }
+      } else if (refs.length === 1) article = refs[0]
+      else return { ...base, status: 'choose_article', articles: refs }
+      const items = all(article.slug)
+      let list: ViewItem[] = items[view]
+      if (name && view === 'quotes') list = quotesBy(items.quotes, name, items.who)
+      if (name && view === 'who') {
+        const wanted = words(name)
+        list = items.who.filter((w) => [w.name, ...(w.aliases ?? [])].some((f) => wanted.every((x) => words(f).includes(x))))
+      }
+      return { ...base, status: 'ok', article, items: list }
+    },
+    names(typed, article, limit = 25) {
+      const slugs = article ? [findArticle(article)?.slug].filter((s): s is string => !!s) : refs.map((r) => r.slug)
+      const wanted = words(typed)
+      const out: string[] = []
+      for (const slug of slugs.length ? slugs : refs.map((r) => r.slug)) {
+        const items = all(slug)
+        const speakers = new Set(items.quotes.map((q) => q.speaker).filter((s): s is string => !!s))
+        const people = [...speakers, ...items.who.filter((w) => w.kind === 'person').map((w) => w.name)]
+        for (const n of people) {
+          const have = words(n)
+          if (!out.includes(n) && wanted.every((w, i) => have.some((h) => (i === wanted.length - 1 ? h.startsWith(w) : h === w)))) out.push(n)
+        }
+      }
+      return out.slice(0, limit)
+    },
+  }
+}
+
+/**
+ * The view a question asks for in words, or undefined for an ordinary question. "What did X say?"
+ * is the quotes view only when X is quoted in the article (in exactly one, with several loaded).
+ */
+export function viewForQuestion(kb: KnowledgeBase, question: string, article?: string): ViewResult | undefined {
+  const request = viewRequestOf(question)
+  if (!request) return undefined
+  const views = viewsOf(kb)
+  if (!request.ifQuoted) return views.get(request.view, { name: request.name, article })
+  const quoted = (article ? [views.findArticle(article)] : views.articles())
+    .filter((a): a is ArticleRef => !!a)
+    .map((a) => views.get('quotes', { name: request.name, article: a.slug }))
+    .filter((r) => r.status === 'ok' && r.items.length)
+  return quoted.length === 1 ? quoted[0] : undefined
+}
