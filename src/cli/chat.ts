@@ -1,7 +1,9 @@
 import { createInterface } from 'node:readline'
 import type { Explainer } from '../core/explainer.js'
+import { type ViewResult, viewCommandOf, viewForQuestion, viewsOf } from '../core/views/index.js'
 import type { Io } from './command.js'
 import { formatAnswer, formatSources } from './format-text.js'
+import { chooseArticleText, formatView } from './format-view.js'
 import { write } from './output.js'
 
 const PROMPT = 'you> '
@@ -20,6 +22,7 @@ function helpText(explainer: Explainer): string {
   return [
     'Ask about the article in your own words. Answers quote it word for word; [1], [2]… point to the quotes listed under each answer.',
     'Commands: help (this), summary (what the article says first), sources (the articles I know), quit (or Ctrl-C / Ctrl-D).',
+    "Views: who (who's who), timeline, numbers (key numbers), quotes [NAME]; with several articles add the article's slug.",
     ...(examples.length ? [`For example: ${examples.join(' · ')}`] : []),
   ].join('\n')
 }
@@ -28,6 +31,23 @@ function welcome(explainer: Explainer): string {
   const sources = explainer.sources()
   const what = sources.length === 1 ? `"${sources[0].title}"` : `${sources.length} articles`
   return `Explainer: ask me about ${what}. Type help for commands, quit to leave.\n`
+}
+
+/** `timeline`, `quotes Price`, `who mexico-migration`: a view command, a trailing slug naming the article. */
+function viewReply(line: string, explainer: Explainer): string | undefined {
+  const kb = explainer.knowledge
+  const command = viewCommandOf(line)
+  let result: ViewResult | undefined
+  if (command) {
+    const views = viewsOf(kb)
+    const ws = command.name?.split(' ') ?? []
+    const slug = ws.length && views.articles().some((a) => a.slug === ws.at(-1)) ? ws.pop() : undefined
+    result = views.get(command.view, { name: ws.join(' '), article: slug })
+  } else result = viewForQuestion(kb, line)
+  if (!result) return undefined
+  if (result.status === 'ok') return formatView(result.view, result.article, result.items, result.name)
+  const how = result.status === 'unknown_article' ? `I know no article "${result.asked}". ` : ''
+  return `${how}${chooseArticleText(result.articles)} Add its slug, as in: ${result.view} ${result.articles[0].slug}\n`
 }
 
 /** What the chat prints for one line of input, or undefined to end the chat. */
@@ -43,7 +63,7 @@ function reply(line: string, explainer: Explainer, width: number | undefined): s
     case 'summary':
       return formatAnswer(explainer.ask('summary'), options)
     default:
-      return formatAnswer(explainer.ask(line), options)
+      return viewReply(line, explainer) ?? formatAnswer(explainer.ask(line), options)
   }
 }
 

@@ -6,9 +6,10 @@ import { evalCommand } from './eval.js'
 import { helpCommand } from './help.js'
 import { start } from './start.js'
 import { startSharded } from './start-sharded.js'
+import { VIEW_COMMANDS } from './views.js'
 
 /** Every subcommand, in the order `explainer help` lists them. */
-export const COMMANDS: readonly Command[] = [ask, evalCommand, chat, start, startSharded, discordDeploy, helpCommand(() => COMMANDS)]
+export const COMMANDS: readonly Command[] = [ask, ...VIEW_COMMANDS, evalCommand, chat, start, startSharded, discordDeploy, helpCommand(() => COMMANDS)]
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name)
