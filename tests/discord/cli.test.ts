@@ -70,7 +70,7 @@ function serve(command: string, f: FakeDiscord) {
 }
 
 describe.concurrent('discord:deploy', () => {
-  it('registers the four commands on the guild when DISCORD_GUILD_ID is set', async () => {
+  it('registers the five commands on the guild when DISCORD_GUILD_ID is set', async () => {
     const f = await fake()
     const guild = '123456789012345678'
     const { code, stdout, stderr } = await runCli(['discord:deploy'], { env: discordEnv(f, { DISCORD_GUILD_ID: guild }) })
@@ -78,7 +78,7 @@ describe.concurrent('discord:deploy', () => {
     expect(code).toBe(0)
     const put = await f.waitFor((r) => r.method === 'PUT', 'the commands PUT')
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${guild}/commands`)
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'summary', 'sources', 'help'])
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'explain', 'summary', 'sources', 'help'])
     expect(stdout).toContain(`on server ${guild}`)
     expect(stdout).toContain('scope=bot+applications.commands')
   })

@@ -174,8 +174,8 @@ describe('slash commands and invite', () => {
     expect(typeof ask?.autocomplete).toBe('function')
   })
 
-  it('declares ask, summary, sources and help, usable in servers and DMs', () => {
-    expect(SLASH_COMMANDS.map((c) => c.data.name)).toEqual(['ask', 'summary', 'sources', 'help'])
+  it('declares ask, explain, summary, sources and help, usable in servers and DMs', () => {
+    expect(SLASH_COMMANDS.map((c) => c.data.name)).toEqual(['ask', 'explain', 'summary', 'sources', 'help'])
     for (const c of SLASH_COMMANDS) {
       expect(c.data.contexts).toEqual([0, 1])
       expect(c.data.integration_types).toEqual([0])

@@ -1,8 +1,10 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js'
+import { viewForQuestion } from '../../core/views/index.js'
 import { retryAfterSeconds } from '../shared/rate-limit.js'
 import type { Deps } from './context.js'
-import { answerMessage, PRIVATELY } from './format.js'
+import { answerMessage, type DiscordMessage, PRIVATELY } from './format.js'
 import { expiredButtonMessage, slowDownMessage } from './texts.js'
+import { viewMessage } from './view-message.js'
 
 /** The one question path for /ask, /summary and follow-up buttons: rate limit, acknowledge, answer. */
 
@@ -24,8 +26,15 @@ export async function answerInteraction(deps: Deps, interaction: AskingInteracti
   // Discord forgets an interaction not acknowledged within 3 seconds, and ask() runs synchronously:
   // the acknowledgement is on the wire before the core starts, however long it takes.
   await interaction.deferReply(options.ephemeral ? PRIVATELY : {})
-  const answer = deps.explainer.ask(question)
-  await interaction.editReply(answerMessage(answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles }))
+  await interaction.editReply(
+    viewReplyFor(deps, question) ?? answerMessage(deps.explainer.ask(question), { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles }),
+  )
+}
+
+/** A question that asks for a view in words ("who's who?", "what did Price say?") gets the view's first page. */
+export function viewReplyFor(deps: Deps, question: string): DiscordMessage | undefined {
+  const result = viewForQuestion(deps.explainer.knowledge, question)
+  return result && viewMessage(result, 0, deps.viewIds)
 }
 
 /** A follow-up button: asks its question as a new reply, private if the answer it sits under was. */

@@ -3,6 +3,7 @@ import { writeLogLine } from '../shared/log.js'
 import type { RateLimiter } from '../shared/rate-limit.js'
 import type { FollowUpIds } from './follow-up-ids.js'
 import type { RateLimitText } from './texts.js'
+import type { ViewIds } from './view-ids.js'
 
 /** Where the adapter reports: readiness and the causes of failures members only see as "sorry". */
 export type Logger = {
@@ -30,6 +31,8 @@ export type Deps = {
   /** The clock the rate limiter uses, so "try again in N s" and its reminders agree with it. */
   now: () => number
   ids: FollowUpIds
+  /** The custom_ids of view pages (Previous/Next, "which article?"). */
+  viewIds: ViewIds
   logger: Logger
   /** Fixed for the run: shown when there is no answer, and in /help. */
   knownTitles: readonly string[]

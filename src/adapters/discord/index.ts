@@ -13,6 +13,7 @@ import { messageHandler } from './mentions.js'
 import { interactionRouter } from './router.js'
 import { AUTHENTICATION_FAILED, explainSetupError, tokenRejected } from './setup-errors.js'
 import { shieldPacketHandling } from './shield.js'
+import { createViewIds } from './view-ids.js'
 
 /**
  * The Discord adapter: connects a discord.js Client and turns slash commands, buttons, mentions
@@ -101,6 +102,7 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     rate,
     now,
     ids: createFollowUpIds(),
+    viewIds: createViewIds(),
     logger: options.logger ?? discordLogger(config.debug, client.shard?.ids),
     knownTitles,
     example,

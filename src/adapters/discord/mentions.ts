@@ -1,5 +1,6 @@
 import { type Client, cleanContent, type Message } from 'discord.js'
 import { retryAfterSeconds } from '../shared/rate-limit.js'
+import { viewReplyFor } from './answering.js'
 import type { Deps } from './context.js'
 import { answerMessage } from './format.js'
 import { guarded } from './guard.js'
@@ -49,7 +50,7 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
     }
     const question = questionFrom(message, botId)
     if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
-    await message.reply(answerMessage(deps.explainer.ask(question), { ids: deps.ids, knownTitles: deps.knownTitles }))
+    await message.reply(viewReplyFor(deps, question) ?? answerMessage(deps.explainer.ask(question), { ids: deps.ids, knownTitles: deps.knownTitles }))
   }
   return async (message) => {
     const botId = client.user.id

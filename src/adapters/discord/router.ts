@@ -27,12 +27,14 @@ export function interactionRouter(deps: Deps, commands: readonly SlashCommand[])
         if (!interaction.responded) await interaction.respond([])
       })
     }
-    if (interaction.isButton())
+    if (interaction.isButton()) {
+      const owner = commands.find((c) => c.buttonIds?.test(interaction.customId) && c.button)
       return guarded(
         logger,
         `button ${interaction.customId}`,
-        () => clickFollowUp(deps, interaction),
+        () => (owner?.button ? owner.button(interaction, deps) : clickFollowUp(deps, interaction)),
         () => replyWithError(interaction),
       )
+    }
   }
 }

@@ -1,6 +1,7 @@
 import {
   ApplicationIntegrationType,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -16,6 +17,9 @@ export type SlashCommand = {
   run(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void>
   /** Suggestions for the focused option; must answer within 3 seconds and cannot be deferred. */
   autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>
+  /** The command's own buttons (pages of a view), told apart by `buttonIds`; other buttons are follow-ups. */
+  buttonIds?: RegExp
+  button?(interaction: ButtonInteraction, deps: Deps): Promise<void>
 }
 
 /**

@@ -1,0 +1,43 @@
+import type { ViewName } from '../../core/views/index.js'
+import { VIEW_NAMES } from '../../core/views/index.js'
+import { DISCORD_LIMITS } from './limits.js'
+
+/**
+ * A view's page as a button's `custom_id` (100 characters at most): `view|who|2|slug|name`, which
+ * keeps working after a restart. One too long for that (a long slug or name) is kept in memory
+ * under a counter (`view#7`), the newest `capacity` of them, like follow-up-ids.ts. Two buttons of
+ * one message must differ: Previous on page 0 and Next on page 1 would otherwise both say "page 1",
+ * hence the `next` mark.
+ */
+export type ViewPage = { view: ViewName; page: number; article: string; name?: string; next?: boolean }
+
+export type ViewIds = {
+  encode(page: ViewPage): string
+  /** The page a custom_id asks for; `expired` for a forgotten key; undefined if it is not a view button. */
+  decode(customId: string): ViewPage | { expired: true } | undefined
+}
+
+export const VIEW_BUTTON = /^view[|#]/
+
+export function createViewIds(capacity = 1_000): ViewIds {
+  const kept = new Map<string, ViewPage>()
+  let next = 0
+  return {
+    encode(page) {
+      const inline = ['view', page.view, `${page.page}${page.next ? 'n' : ''}`, page.article, page.name ?? ''].join('|')
+      if (inline.length <= DISCORD_LIMITS.customId && !page.article.includes('|')) return inline
+      const key = `view#${(next++).toString(36)}`
+      kept.set(key, page)
+      if (kept.size > capacity) kept.delete(kept.keys().next().value as string)
+      return key
+    },
+    decode(customId) {
+      if (customId.startsWith('view#')) return kept.get(customId) ?? { expired: true }
+      if (!customId.startsWith('view|')) return undefined
+      const [, view, page, article, ...name] = customId.split('|')
+      if (!VIEW_NAMES.includes(view as ViewName) || !article) return { expired: true }
+      const joined = name.join('|')
+      return { view: view as ViewName, page: Number.parseInt(page, 10) || 0, article, ...(joined ? { name: joined } : {}) }
+    },
+  }
+}
