@@ -33,7 +33,8 @@ export const ROLE_NOUNS = new Set(
   aide fellow scholar coordinator negotiator envoy consul counsel prosecutor lawmaker legislator
   congressman congresswoman spokesperson strategist architect designer physician doctor surgeon
   astronomer geologist psychologist sociologist economist statesman general marshal warlord chieftain
-  lord lady baron count countess heir nominee commentator founder-director cofounder`.split(/\s+/),
+  lord lady baron count countess heir nominee commentator founder-director cofounder councillor councilor
+  councilman councilwoman alderman sheriff`.split(/\s+/),
 )
 
 /** Titles that describe without being a role: a nationality or "former" alone does not make a person. */
@@ -171,7 +172,8 @@ function describe(fact: Fact, words: string[], run: string, index: number): Ment
       /^\s+(?:said|says|reported|reports|announced|stated)\b/.test(text.slice(index + run.length)))
   let t = 0
   // "US Secretary of State Antony Blinken": small words between titles belong to the title.
-  while (!org && t < words.length - 1 && (TITLE_WORDS.has(words[t].toLowerCase()) || (t > 0 && JOINER.test(words[t])))) t++
+  const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase().replace(/s$/, ''))
+  while (!org && t < words.length - 1 && (isTitle(words[t]) || (t > 0 && JOINER.test(words[t])))) t++
   const name = words.slice(t).join(' ')
   if (!org && !acronym && words.length - t > 5) return undefined
   // "King of France", "Duke of Savoy": a title of a place, not a person's name.

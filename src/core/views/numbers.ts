@@ -60,6 +60,7 @@ export function numbersView(kb: KnowledgeBase, facts: readonly Fact[]): NumberIt
       // A number after a capitalised word is a label ("Title 42"), and one inside a date is the timeline's.
       if (/\p{Lu}[\p{L}]*\s$/u.test(before) && /^\d/.test(value) && !/^(?:US|A|C)$/.test(before.trim().split(/\s+/).at(-1) ?? '')) continue
       if (dates.some(([a, b]) => start >= a && start < b)) continue
+      if (/\p{L}-$/u.test(before)) continue
       if (/^\d+$/.test(value) && /^(?:st|nd|rd|th)\b/.test(text.slice(start + value.length))) continue
       const after = whatAfter(text.slice(start + m[0].length))
       const what = after && !/^(?:of|per)$/i.test(after) && !CLAUSE.test(after.split(' ')[0]) ? after : whatBefore(before)
