@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import type { Explainer } from '../core/explainer.js'
-import { type ViewResult, viewCommandOf, viewForQuestion, viewsOf } from '../core/views/index.js'
+import { type ViewResult, viewCommandIn, viewForQuestion, viewsOf } from '../core/views/index.js'
 import type { Io } from './command.js'
 import { formatAnswer, formatSources } from './format-text.js'
 import { chooseArticleText, formatView } from './format-view.js'
@@ -36,14 +36,8 @@ function welcome(explainer: Explainer): string {
 /** `timeline`, `quotes Price`, `who mexico-migration`: a view command, a trailing slug naming the article. */
 function viewReply(line: string, explainer: Explainer): string | undefined {
   const kb = explainer.knowledge
-  const command = viewCommandOf(line)
-  let result: ViewResult | undefined
-  if (command) {
-    const views = viewsOf(kb)
-    const ws = command.name?.split(' ') ?? []
-    const slug = ws.length && views.articles().some((a) => a.slug === ws.at(-1)) ? ws.pop() : undefined
-    result = views.get(command.view, { name: ws.join(' '), article: slug })
-  } else result = viewForQuestion(kb, line)
+  const command = viewCommandIn(kb, line, true)
+  const result: ViewResult | undefined = command ? viewsOf(kb).get(command.view, command) : viewForQuestion(kb, line)
   if (!result) return undefined
   if (result.status === 'ok') return formatView(result.view, result.article, result.items, result.name)
   const how = result.status === 'unknown_article' ? `I know no article "${result.asked}". ` : ''

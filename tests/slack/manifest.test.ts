@@ -32,10 +32,11 @@ describe('slack-manifest.yml', () => {
     expect(kinds).toContain('message')
   })
 
-  it('declares the /ask command, Socket Mode and the App Home messages tab', () => {
+  it('declares the /ask and /explain commands, Socket Mode and the App Home messages tab', () => {
     const commands = LISTENERS.flatMap((l) => (l.kind === 'command' ? [l.command] : []))
-    expect(commands).toEqual(['/ask'])
+    expect(commands).toEqual(['/ask', '/explain'])
     expect(manifest).toMatch(/^\s*- command: \/ask$/m)
+    expect(manifest).toMatch(/^\s*- command: \/explain$/m)
     expect(manifest).toMatch(/^\s*socket_mode_enabled: true$/m)
     expect(manifest).toMatch(/^\s*messages_tab_enabled: true$/m)
     expect(manifest).toMatch(/^\s*messages_tab_read_only_enabled: false$/m)

@@ -1,10 +1,12 @@
 import type { Logger } from '@slack/bolt'
 import type { Explainer } from '../../core/explainer.js'
 import type { Answer } from '../../core/types.js'
+import { viewForQuestion } from '../../core/views/index.js'
 import { type RateLimiter, retryAfterSeconds } from '../shared/rate-limit.js'
 import { type AnswerView, answerMessage } from './format.js'
 import { helpMessage, slowDownMessage } from './messages.js'
 import type { Replier } from './reply.js'
+import { viewMessage } from './view-message.js'
 
 /** What every listener needs, made once in start(). */
 export type Deps = {
@@ -45,6 +47,9 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const decision = deps.limiter.take(user)
   if (!decision.allowed) return reply.privately(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
   if (question === '') return reply.answer(helpMessage(deps.knownTitles))
+  // "who's who?", "give me a timeline", "what did Price say?": the view, paged like /explain's.
+  const asked = viewForQuestion(deps.explainer.knowledge, question)
+  if (asked) return reply.answer(viewMessage(asked, 0))
   const answer: Answer = deps.explainer.ask(question)
   // A private answer shows what was asked (Slack hides the typed command) and can be shared.
   const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, share: true } : baseView(deps)

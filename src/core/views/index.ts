@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge-base.js'
 import { fold, words } from '../normalize.js'
 import { numbersView } from './numbers.js'
 import { quotesBy, quotesView } from './quotes.js'
-import { viewRequestOf } from './request.js'
+import { viewCommandOf, viewRequestOf } from './request.js'
 import { viewFacts } from './source.js'
 import { timelineView } from './timeline.js'
 import type { ViewItem, ViewItems, ViewName } from './types.js'
@@ -130,4 +130,26 @@ export function viewForQuestion(kb: KnowledgeBase, question: string, article?: s
     .map((a) => views.get('quotes', { name: request.name, article: a.slug }))
     .filter((r) => r.status === 'ok' && r.items.length)
   return quoted.length === 1 ? quoted[0] : undefined
+}
+
+/**
+ * A view command (`quotes Price`, `who mexico-migration`) whose last word may be an article's slug.
+ * `strict` (the terminal chat, where anything else is a question): only `quotes` takes a name, so
+ * "who is Andrew Selee?" stays a question.
+ */
+export function viewCommandIn(kb: KnowledgeBase, text: string, strict = false): { view: ViewName; name?: string; article?: string } | undefined {
+  const command = viewCommandOf(text)
+  if (!command) return undefined
+  const ws = command.name?.split(' ') ?? []
+  const last = ws.at(-1)
+  const article =
+    last &&
+    viewsOf(kb)
+      .articles()
+      .some((a) => a.slug === last.toLowerCase())
+      ? (ws.pop() as string).toLowerCase()
+      : undefined
+  const name = ws.join(' ')
+  if (strict && name && command.view !== 'quotes') return undefined
+  return { view: command.view, ...(name ? { name } : {}), ...(article ? { article } : {}) }
 }
