@@ -21,7 +21,10 @@ export type Found = {
   key?: number
 }
 
-type Rule = { re: RegExp; read(m: RegExpMatchArray, published?: Date): { date?: string; key?: number } }
+type Rule = { re: RegExp; read(m: RegExpMatchArray, published?: Date, future?: boolean): { date?: string; key?: number } }
+
+/** A sentence about what is still to come ("will start in June"): its "June" is the next one, not the last. */
+const FUTURE = /\b(?:will|won't|shall|expected to|scheduled to|set to|due to|plans? to|planned|is to|are to|upcoming|forthcoming|going to)\b/i
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const monthOf = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3)))
@@ -107,20 +110,20 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(String.raw`\b(?:(last|this|next)\s+|on\s+)(${DAY})\b`, 'gi'),
-    read: (m, p) => {
+    read: (m, p, future) => {
       if (!p) return {}
       const wd = DAYS.indexOf(m[2].toLowerCase())
-      if (/next/i.test(m[1] ?? '')) return day(shift(lastWeekday(p, wd, true), 7))
+      if (/next/i.test(m[1] ?? '') || (future && !m[1])) return day(shift(lastWeekday(p, wd, true), 7))
       return day(lastWeekday(p, wd, /last/i.test(m[1] ?? '')))
     },
   },
   {
     // "in May", "the February protests": a month alone, the latest one up to the published date.
     re: new RegExp(String.raw`\b(?:in|since|until|by|after|before|during|of|the|last|early|late|mid-)\s+(${MONTH.replace(/\\\.\?/g, '')})\b(?!\s+\d)`, 'g'),
-    read: (m, p) => {
+    read: (m, p, future) => {
       if (!p) return {}
       const mo = monthOf(m[1])
-      const y = mo > p.getUTCMonth() ? p.getUTCFullYear() - 1 : p.getUTCFullYear()
+      const y = future ? (mo < p.getUTCMonth() ? p.getUTCFullYear() + 1 : p.getUTCFullYear()) : mo > p.getUTCMonth() ? p.getUTCFullYear() - 1 : p.getUTCFullYear()
       return month(new Date(Date.UTC(y, mo, 1)))
     },
   },
@@ -137,6 +140,7 @@ export function parsePublished(value: string | undefined): Date | undefined {
 /** Every date in a sentence, each stretch of text read once, in the order they stand. */
 export function findDates(text: string, published?: Date): Found[] {
   const taken: [number, number][] = []
+  const future = FUTURE.test(text)
   const out: Found[] = []
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.re)) {
@@ -144,7 +148,7 @@ export function findDates(text: string, published?: Date): Found[] {
       const end = start + m[0].length
       if (taken.some(([a, b]) => start < b && end > a)) continue
       taken.push([start, end])
-      const { date, key } = rule.read(m, published)
+      const { date, key } = rule.read(m, published, future)
       out.push({ when: m[0].replace(/^(?:the)\s+/i, ''), index: start, ...(date ? { date } : {}), ...(key !== undefined ? { key } : {}) })
     }
   }

@@ -91,10 +91,11 @@ function createViews(kb: KnowledgeBase): Views {
       else return { ...base, status: 'choose_article', articles: refs }
       const items = all(article.slug)
       let list: ViewItem[] = items[view]
-      if (name && view === 'quotes') list = quotesBy(items.quotes, name, items.who)
+      // "AMLO", or any alias the operator declared, finds the quotes of the name it stands for.
+      const forms = name ? [name, ...(kb.aliases.get(words(name).join(' ')) ?? [])] : []
+      if (name && view === 'quotes') list = items.quotes.filter((q) => forms.some((f) => quotesBy([q], f, items.who).length))
       if (name && view === 'who') {
-        const wanted = words(name)
-        list = items.who.filter((w) => [w.name, ...(w.aliases ?? [])].some((f) => wanted.every((x) => words(f).includes(x))))
+        list = items.who.filter((w) => [w.name, ...(w.aliases ?? [])].some((f) => forms.some((n) => words(n).every((x) => words(f).includes(x)))))
       }
       return { ...base, status: 'ok', article, items: list }
     },

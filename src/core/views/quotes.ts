@@ -62,10 +62,11 @@ export function quotesView(kb: KnowledgeBase, facts: readonly Fact[], who: reado
     while (j < prose.length && prose[j].paragraph === prose[i].paragraph) j++
     const paragraph = prose.slice(i, j)
     for (const span of spansIn(paragraph)) {
+      // The comma before '," she said' belongs to the sentence around the quotation, not to it.
       const quote = span.parts
         .map((p) => p.trim())
         .join(' ')
-        .trim()
+        .replace(/[,\s]+$/, '')
       if (words(quote).length < MIN_WORDS) continue
       const saying = span.facts.find((f) => f.speaker) ?? paragraph.find((f) => f.speaker)
       const speaker = saying?.speaker ? canonicalSpeaker(saying.speaker, who) : undefined

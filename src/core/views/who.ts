@@ -107,7 +107,9 @@ function describeEntity(kb: KnowledgeBase, mentions: Mention[], kind: WhoItem['k
   const withRole = mentions
     .filter((m) => m.role && kind === 'person')
     .sort((a, b) => ROLE_PREFERENCE[(a.role as NonNullable<Mention['role']>).how] - ROLE_PREFERENCE[(b.role as NonNullable<Mention['role']>).how])[0]
-  const cited = [mentions[0].fact, ...(withRole ? [withRole.fact] : [])]
+  // The first mention, the sentence that gives the full name, and the one that gives the role.
+  const named = mentions.find((m) => m.name === name) ?? mentions[0]
+  const cited = [mentions[0].fact, named.fact, ...(withRole ? [withRole.fact] : [])]
   return {
     name,
     ...(withRole?.role ? { role: withRole.role.text } : {}),
