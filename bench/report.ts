@@ -17,6 +17,8 @@ export type BenchResult = {
     /** Reading and parsing the Markdown (knowledge mode) or generating it (synthetic mode). */
     prepareMs: number
     buildMs: number
+    /** The four explainer views of every article, from the built knowledge (not cached). */
+    viewsMs: number
     heapUsedMB: number
     heapBaselineMB: number
     /** Writing the built index as a snapshot file, and loading it back (what a restart does). */
@@ -53,6 +55,7 @@ export function formatText(r: BenchResult): string {
     ['build', 'runs', 'median'],
     [`  ${prepareLabel}`, String(b.prepareRuns), fmtMs(b.prepareMs)],
     ['  createExplainer (index build)', String(b.runs), fmtMs(b.buildMs)],
+    ['  explainer views of every article (who, timeline, numbers, quotes)', String(b.runs), fmtMs(b.viewsMs)],
     [`  save index (${b.savedMB.toFixed(1)} MB file)`, '1', fmtMs(b.saveMs)],
     ['  load saved index (instead of a build)', '1', fmtMs(b.loadMs)],
     ['  heap used after build (after GC)', '', `${b.heapUsedMB.toFixed(1)} MB`],

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { createExplainer, type Explainer } from '../src/core/explainer.js'
 import { fromSnapshot, toSnapshot } from '../src/core/snapshot.js'
 import type { Article } from '../src/core/types.js'
+import { buildViews } from '../src/core/views/index.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
 import { type ColdStart, measureColdStart } from './cold-start.js'
 import { benchQuestions, KNOWLEDGE_DIR, sourceArticles, squadQuestions } from './inputs.js'
@@ -129,6 +130,12 @@ const ex = explainer
 collectGarbage()
 const heapUsed = process.memoryUsage().heapUsed
 
+// The explainer views of every article (who's who, timeline, numbers, quotes), worked out afresh
+// each run: the views are kept once made, so this is what the first /explain of each article costs.
+progress('building the explainer views')
+const viewsMs: number[] = []
+for (let run = 0; run < builds; run++) viewsMs.push(timed(() => [...ex.knowledge.articles.keys()].map((slug) => buildViews(ex.knowledge, slug))).ms)
+
 // What a restart of a large archive costs with the saved index (src/knowledge/saved-index.ts).
 progress('saving and loading the index')
 const snapshotFile = join(mkdtempSync(join(tmpdir(), 'explainer-bench-')), 'index.json')
@@ -173,6 +180,7 @@ const result: BenchResult = {
     prepareRuns: prepareMs.length,
     prepareMs: median(prepareMs),
     buildMs: median(buildMs),
+    viewsMs: median(viewsMs),
     heapUsedMB: mb(heapUsed),
     heapBaselineMB: mb(heapBaseline),
     saveMs: saved.ms,

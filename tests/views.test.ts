@@ -42,7 +42,8 @@ describe("who's who on the seed article", () => {
     for (const name of ['Migration Policy Institute', 'Washington Office on Latin America', 'Mexican Supreme Court', 'State Department', 'White House'])
       expect(who(name)?.kind, name).toBe('organization')
     const names = items.who.map((w) => w.name)
-    for (const place of ['Mexico', 'Washington', 'El Paso', 'Guatemala', 'Latin America', 'Central America', 'United States']) expect(names).not.toContain(place)
+    for (const place of ['Mexico', 'Washington', 'El Paso', 'Guatemala', 'Latin America', 'Central America', 'United States'])
+      expect(names).not.toContain(place)
   })
 
   it('lists them in order of first mention', () => {
@@ -78,7 +79,7 @@ describe('timeline', () => {
     expect(dated(timeline)).toEqual([...dated(timeline)].sort())
   })
 
-  it('resolves the seed\'s relative dates once it has a published date', () => {
+  it("resolves the seed's relative dates once it has a published date", () => {
     const articles = loadKnowledge('knowledge').map((a) => ({ ...a, published: '2023-10-13' }))
     const timeline = viewsOf(buildKnowledgeBase(articles)).all('mexico-migration').timeline
     expect(timeline.find((t) => t.when === 'last month')?.date).toBe('2023-09')
@@ -165,7 +166,11 @@ describe.each(everyArticle())('every view of $name', ({ kb }) => {
   const slug = [...kb.articles.keys()][0]
   const all = viewsOf(kb).all(slug)
   const sentences = new Set(kb.facts.map((f) => f.text))
-  const source = kb.articles.get(slug)?.blocks.map((b) => b.text).join('\n') ?? ''
+  const source =
+    kb.articles
+      .get(slug)
+      ?.blocks.map((b) => b.text)
+      .join('\n') ?? ''
   const cited = (item: { citations: { quote: string }[] }) => item.citations.map((c) => c.quote).join(' ')
 
   it('is not empty', () => {

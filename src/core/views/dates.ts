@@ -21,7 +21,7 @@ export type Found = {
   key?: number
 }
 
-type Rule = { re: RegExp; read(m: RegExpMatchArray, published?: Date, future?: boolean): { date?: string; key?: number } }
+type Rule = { re: RegExp; needs?: RegExp; read(m: RegExpMatchArray, published?: Date, future?: boolean): { date?: string; key?: number } }
 
 /** A sentence about what is still to come ("will start in June"): its "June" is the next one, not the last. */
 const FUTURE = /\b(?:will|won't|shall|expected to|scheduled to|set to|due to|plans? to|planned|is to|are to|upcoming|forthcoming|going to)\b/i
@@ -43,6 +43,11 @@ function lastWeekday(published: Date, weekday: number, strictly: boolean): Date 
   if (back === 0 && strictly) back = 7
   return shift(published, -back)
 }
+
+/** Cheap tests that say whether a sentence can hold a date of a kind at all: most rules are skipped. */
+const RELATIVE = /\b(?:last|this|next|past|previous|weekend|yesterday|today|tomorrow|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i
+const DIGIT = /\d/
+const MONTH_WORD = new RegExp(MONTH)
 
 /** Most specific first: the first rule to match a stretch of text claims it. */
 const RULES: Rule[] = [
@@ -82,6 +87,7 @@ const RULES: Rule[] = [
   // Relative dates, resolved only against the published date.
   {
     re: /\b(?:(?:earlier|later)\s+)?(last|this|next|past|previous)\s+(week|month|year|weekend)\b/gi,
+    needs: RELATIVE,
     read: (m, p) => {
       if (!p) return {}
       const dir = /this/i.test(m[1]) ? 0 : /next/i.test(m[1]) ? 1 : -1
@@ -92,13 +98,15 @@ const RULES: Rule[] = [
       return day(shift(p, 7 * dir))
     },
   },
-  { re: /\bover the weekend\b/gi, read: (_m, p) => (p ? day(lastWeekday(p, 6, true)) : {}) },
+  { re: /\bover the weekend\b/gi, needs: RELATIVE, read: (_m, p) => (p ? day(lastWeekday(p, 6, true)) : {}) },
   {
     re: /\b(yesterday|today|tomorrow)\b/gi,
+    needs: RELATIVE,
     read: (m, p) => (p ? day(shift(p, /yesterday/i.test(m[1]) ? -1 : /tomorrow/i.test(m[1]) ? 1 : 0)) : {}),
   },
   {
     re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b/gi,
+    needs: RELATIVE,
     read: (m, p) => {
       if (!p) return {}
       const n = SMALL_NUMBERS[m[1].toLowerCase()] ?? Number(m[1])
@@ -110,6 +118,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(String.raw`\b(?:(last|this|next)\s+|on\s+)(${DAY})\b`, 'gi'),
+    needs: RELATIVE,
     read: (m, p, future) => {
       if (!p) return {}
       const wd = DAYS.indexOf(m[2].toLowerCase())
@@ -120,10 +129,17 @@ const RULES: Rule[] = [
   {
     // "in May", "the February protests": a month alone, the latest one up to the published date.
     re: new RegExp(String.raw`\b(?:in|since|until|by|after|before|during|of|the|last|early|late|mid-)\s+(${MONTH.replace(/\\\.\?/g, '')})\b(?!\s+\d)`, 'g'),
+    needs: MONTH_WORD,
     read: (m, p, future) => {
       if (!p) return {}
       const mo = monthOf(m[1])
-      const y = future ? (mo < p.getUTCMonth() ? p.getUTCFullYear() + 1 : p.getUTCFullYear()) : mo > p.getUTCMonth() ? p.getUTCFullYear() - 1 : p.getUTCFullYear()
+      const y = future
+        ? mo < p.getUTCMonth()
+          ? p.getUTCFullYear() + 1
+          : p.getUTCFullYear()
+        : mo > p.getUTCMonth()
+          ? p.getUTCFullYear() - 1
+          : p.getUTCFullYear()
       return month(new Date(Date.UTC(y, mo, 1)))
     },
   },
@@ -142,7 +158,14 @@ export function findDates(text: string, published?: Date): Found[] {
   const taken: [number, number][] = []
   const future = FUTURE.test(text)
   const out: Found[] = []
+  const has = new Map<RegExp, boolean>()
+  const holds = (re: RegExp) => {
+    let yes = has.get(re)
+    if (yes === undefined) has.set(re, (yes = re.test(text)))
+    return yes
+  }
   for (const rule of RULES) {
+    if (!holds(rule.needs ?? DIGIT)) continue
     for (const m of text.matchAll(rule.re)) {
       const start = m.index ?? 0
       const end = start + m[0].length

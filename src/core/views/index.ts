@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.js'
-import { fold, words } from '../normalize.js'
+import { fold, withWordMemo, words } from '../normalize.js'
 import { numbersView } from './numbers.js'
 import { quotesBy, quotesView } from './quotes.js'
 import { viewCommandOf, viewRequestOf } from './request.js'
@@ -52,9 +52,12 @@ export function viewsOf(kb: KnowledgeBase): Views {
 }
 
 export function buildViews(kb: KnowledgeBase, slug: string): ViewItems {
-  const facts = viewFacts(kb, slug)
-  const who = whoView(kb, slug, facts)
-  return { who, timeline: timelineView(kb, slug, facts), numbers: numbersView(kb, facts), quotes: quotesView(kb, facts, who) }
+  // Names are folded many times over while views are made: remember each text's words meanwhile.
+  return withWordMemo(() => {
+    const facts = viewFacts(kb, slug)
+    const who = whoView(kb, slug, facts)
+    return { who, timeline: timelineView(kb, slug, facts), numbers: numbersView(kb, facts), quotes: quotesView(kb, facts, who) }
+  })
 }
 
 function createViews(kb: KnowledgeBase): Views {

@@ -53,9 +53,13 @@ export function whoView(kb: KnowledgeBase, slug: string, facts: readonly Fact[])
   const { find, union } = unionFind()
   const all = [...groups.values()]
 
+  // Names that end with the same word, the only ones a form can be the tail of.
+  const byLast = new Map<string, Group[]>()
+  for (const g of all) byLast.set(g.words[g.words.length - 1], [...(byLast.get(g.words[g.words.length - 1]) ?? []), g])
   // A shorter form is the tail of exactly one longer name ("Obrador" of "López Obrador"): the same one.
   for (const g of [...all].sort((a, b) => a.words.length - b.words.length)) {
-    const targets = new Set(all.filter((h) => h.org === g.org && endsWith(h.words, g.words)).map((h) => find(h.key)))
+    const same = byLast.get(g.words[g.words.length - 1]) ?? []
+    const targets = new Set(same.filter((h) => h.org === g.org && endsWith(h.words, g.words)).map((h) => find(h.key)))
     if (targets.size === 1) union(g.key, [...targets][0])
   }
   // Aliases (aliases.txt, acronyms the text spells out): a form that stands for exactly one name here.
@@ -65,7 +69,7 @@ export function whoView(kb: KnowledgeBase, slug: string, facts: readonly Fact[])
     const targets = new Set<string>()
     for (const meaning of meanings) {
       const mw = meaning.split(' ')
-      for (const h of all) if (h !== g && (h.key === meaning || endsWith(h.words, mw))) targets.add(find(h.key))
+      for (const h of byLast.get(mw[mw.length - 1]) ?? []) if (h !== g && (h.key === meaning || endsWith(h.words, mw))) targets.add(find(h.key))
     }
     targets.delete(find(g.key))
     if (targets.size === 1) union(g.key, [...targets][0])
