@@ -161,7 +161,10 @@ export function findDates(text: string, published?: Date): Found[] {
   const has = new Map<RegExp, boolean>()
   const holds = (re: RegExp) => {
     let yes = has.get(re)
-    if (yes === undefined) has.set(re, (yes = re.test(text)))
+    if (yes === undefined) {
+      yes = re.test(text)
+      has.set(re, yes)
+    }
     return yes
   }
   for (const rule of RULES) {
