@@ -28,7 +28,7 @@ export function signed(body: string, contentType: string, options: { secret?: st
   }
 }
 
-export type CommandFields = { text: string; user_id?: string; channel_id?: string; response_url: string }
+export type CommandFields = { text: string; user_id?: string; channel_id?: string; response_url: string; command?: string }
 
 export function slashCommandBody(fields: CommandFields): string {
   return new URLSearchParams({
@@ -39,7 +39,7 @@ export function slashCommandBody(fields: CommandFields): string {
     channel_name: 'general',
     user_id: fields.user_id ?? 'U1',
     user_name: 'member',
-    command: '/ask',
+    command: fields.command ?? '/ask',
     text: fields.text,
     api_app_id: APP_ID,
     response_url: fields.response_url,
