@@ -108,8 +108,9 @@ function apposition(after: string): string | undefined {
 
 /** "Mexican leader" in "Mexican leader Vicente Fox", "American computer scientist" before "Paul Baran". */
 function roleBefore(before: string): string | undefined {
-  const trimmed = before.trimEnd()
-  if (trimmed === before) return undefined
+  // The role stands in the last few words: the rest of the sentence need not be split.
+  const trimmed = before.slice(-80).trimEnd()
+  if (!/\s$/.test(before)) return undefined
   const ws = trimmed.split(/\s+/)
   const last = ws.at(-1) ?? ''
   if (!ROLE_NOUNS.has(last)) return undefined
@@ -137,6 +138,7 @@ function affiliation(after: string): string | undefined {
 
 const CAPITAL = /^(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)/u
 const INITIAL = /^\p{Lu}\.$/u
+const OPENERS = new Set(['(', '"', '“', '‘', "'", '['])
 
 /**
  * Runs of capitalised words with the small words inside names ("Office on Latin America"), as
@@ -154,9 +156,11 @@ export function nameRuns(text: string): { run: string; index: number }[] {
     pending = []
   }
   for (const token of text.matchAll(/\S+/g)) {
-    const lead = token[0].match(/^[("“‘'[]+/)?.[0].length ?? 0
+    const lead = OPENERS.has(token[0][0]) ? (token[0].match(/^[("“‘'[]+/)?.[0].length ?? 0) : 0
     const word = token[0].slice(lead)
-    const cap = INITIAL.test(word) ? word : word.match(CAPITAL)?.[0]
+    // Most words are in lower case: one character tells, before any regular expression runs.
+    const upper = word.length > 0 && word[0] !== word[0].toLowerCase()
+    const cap = !upper ? undefined : INITIAL.test(word) ? word : word.match(CAPITAL)?.[0]
     if (cap && !(lead && words.length)) {
       if (!words.length) start = (token.index ?? 0) + lead
       words.push(...pending, cap)

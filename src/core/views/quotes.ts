@@ -1,17 +1,17 @@
 import type { KnowledgeBase } from '../knowledge-base.js'
 import { words } from '../normalize.js'
 import type { Fact } from '../types.js'
-import { citeAll } from './source.js'
+import { citeAll, isTitleCase } from './source.js'
 import type { QuoteItem, WhoItem } from './types.js'
 
 /**
- * Quotes: every quotation of five words or more (shorter quoted phrases are scare quotes, "buffer
- * state"), as the words between the quotation marks, which may run over several sentences of a
+ * Quotes: every quotation of six words or more (shorter quoted phrases are scare quotes, "buffer
+ * state", or names, "Khanate of the Great Khan", as are quoted words in Title Case), as the words between the quotation marks, which may run over several sentences of a
  * paragraph, with who said it. The speaker is the one the sentences name (the core's speaker
  * finding), else the one named elsewhere in the same paragraph, and is written as who's who names them.
  */
 
-const MIN_WORDS = 5
+const MIN_WORDS = 6
 
 type Span = { facts: Fact[]; parts: string[] }
 
@@ -67,7 +67,7 @@ export function quotesView(kb: KnowledgeBase, facts: readonly Fact[], who: reado
         .map((p) => p.trim())
         .join(' ')
         .replace(/[,\s]+$/, '')
-      if (words(quote).length < MIN_WORDS) continue
+      if (words(quote).length < MIN_WORDS || isTitleCase(quote)) continue
       const saying = span.facts.find((f) => f.speaker) ?? paragraph.find((f) => f.speaker)
       const speaker = saying?.speaker ? canonicalSpeaker(saying.speaker, who) : undefined
       items.push({ ...(speaker ? { speaker } : {}), quote, citations: citeAll(kb, saying ? [...span.facts, saying] : span.facts) })

@@ -29,5 +29,5 @@ export function citeAll(kb: KnowledgeBase, facts: readonly Fact[]): Citation[] {
 /** A headline in Title Case capitalises every word, so its words say nothing about what is a name. */
 export function isTitleCase(text: string): boolean {
   const ws = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3)
-  return ws.length >= 4 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.7
+  return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.7
 }

@@ -90,6 +90,9 @@ export function whoView(kb: KnowledgeBase, slug: string, facts: readonly Fact[])
   const items: { first: number; item: WhoItem }[] = []
   for (const [root, mentions] of entities) {
     mentions.sort((a, b) => a.fact.id - b.fact.id || a.index - b.index)
+    // A lone capitalised word seen only where a sentence starts ("Succinctly", "Because") may be no
+    // name at all: without a title or role somewhere it is left out.
+    if (mentions.every((m) => !m.name.includes(' ') && m.index <= 1 && !m.role)) continue
     const org = mentions.some((m) => m.org)
     const person = !org && (spoken.has(root) || mentions.some((m) => m.person))
     if (!org && !person) continue
