@@ -9,7 +9,7 @@ export function helpMessage(knownTitles: readonly string[]): SlackMessage {
     'I answer questions about the news articles I know, quoting them word for word. Ways to ask:',
     '• `/ask your question`: an answer only you see, with a button to share it in the channel',
     '• `/ask` on its own: an overview of the article',
-    "• `/explain who`, `/explain timeline`, `/explain numbers` or `/explain quotes [name]`: the article at a glance",
+    '• `/explain who`, `/explain timeline`, `/explain numbers` or `/explain quotes [name]`: the article at a glance',
     '• mention me with a question in a channel: I answer in a thread',
     '• write to me here in a direct message',
     `Questions can be up to ${MAX_QUESTION_LENGTH} characters. ${answerFromLine(knownTitles)}`.trim(),
