@@ -13,7 +13,7 @@ describe('views in the terminal chat', () => {
     expect(stdout).toContain('six — flights per week')
     expect(stdout).toContain('Maureen Meyer: “It is actually providing')
     // "Who is Andrew Selee?" is answered with quotes, not taken for the `who` command.
-    expect(stdout).toMatch(/\[1\] ".*Andrew Selee/)
+    expect(stdout).toMatch(/^According to Andrew Selee, the president/m)
     // "what did Biden say?": Biden is not quoted, so it is an ordinary question.
     expect(stdout).not.toContain('Quotes: Biden')
     expect((stdout.match(/^Timeline — /gm) ?? []).length).toBe(2)
