@@ -16,7 +16,9 @@ const ORG_WORDS = new Set(
   Assembly Legislature House Administration Nations Foundation Center Centre Bureau Authority Board
   Church Society League Federation Laboratory Laboratories Museum Corps Cabinet Government Group Times
   Post Journal News Press Service Services Trust Club Tribunal Directorate Secretariat Alliance
-  Coalition Reserve Exchange Airlines Gazette Herald Tribune Broadcasting Network Studios Enterprises`.split(/\s+/),
+  Coalition Reserve Exchange Airlines Gazette Herald Tribune Broadcasting Network Studios Enterprises
+  Motors Industries Holdings Technologies Systems Laboratories Labs Partners Pictures Records Airways
+  Railways Railroad`.split(/\s+/),
 )
 
 /** Nouns for what a person is or does: "the president of …", "computer scientist Paul Baran". */
@@ -65,11 +67,24 @@ export type Mention = {
   role?: { text: string; how: 'apposition' | 'before' | 'title' | 'affiliation' }
 }
 
-/** A name run cut where a possessive ends it ("Mexico's Crackdown") and at "and" between names. */
+/** A title after a name that is no nationality starts a new name: "United States Lord Cromer". */
+const startsTitle = (word: string, previous: string | undefined) =>
+  !!previous &&
+  TITLE_WORDS.has(word.toLowerCase()) &&
+  !TITLE_WORDS.has(previous.toLowerCase()) &&
+  !JOINER.test(previous) &&
+  !/(?:an|ish|ese|ic|i)$/.test(previous)
+
+/** A name run cut where a possessive ends it ("Mexico's Crackdown"), at "and" between names, and before a title. */
 function segments(run: string): string[][] {
   const out: string[][] = []
   let current: string[] = []
   for (const word of run.split(/\s+/)) {
+    // An organization's name may hold a title ("United Nations High Commissioner for Refugees").
+    if (startsTitle(word, current.at(-1)) && !current.some((w) => ORG_WORDS.has(w))) {
+      out.push(current)
+      current = []
+    }
     if (/^and$/i.test(word) || CALENDAR.test(word)) {
       if (current.length) out.push(current)
       current = []
@@ -101,6 +116,8 @@ function apposition(after: string): string | undefined {
   // Without "the"/"a" a role is written in lower case: "Mexican Foreign Secretary Alicia…" is a name.
   const roleAt = ws.slice(0, 6).findIndex((w) => ROLE_NOUNS.has((det ? w.toLowerCase() : w).replace(/['’]s$/, '')))
   if (roleAt < 0) return undefined
+  // "E. O. Wilson, cognitive scientist Steven Pinker, …": a list of people, not a description.
+  if (/^\p{Lu}/u.test(ws[roleAt + 1] ?? '')) return undefined
   // Without "the"/"a" the phrase must start with the role or words describing it ("leader of …").
   if (!det && !/^(?:his|her|their|its)$/i.test(ws[0]) && roleAt > 2) return undefined
   return phrase
@@ -217,12 +234,14 @@ function describe(fact: Fact, words: string[], run: string, index: number): Ment
   const acronym = words.length === 1 && /^\p{Lu}{3,8}$/u.test(run) && !ROMAN.test(run)
   const reporting =
     acronym &&
-    (/\b(?:informed|told|notified|interview with|according to|by)\s+$/.test(text.slice(0, index)) ||
+    (/\b(?:informed|told|notified|interview with|according to)\s+$/.test(text.slice(0, index)) ||
       /^\s+(?:said|says|reported|reports|announced|stated)\b/.test(text.slice(index + run.length)))
   let t = 0
   // "US Secretary of State Antony Blinken": small words between titles belong to the title.
   const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase().replace(/s$/, ''))
-  while (!org && t < words.length - 1 && (isTitle(words[t]) || (t > 0 && JOINER.test(words[t])))) t++
+  // "British Prime Minister Edward Heath": a nationality before a title belongs to the title.
+  const nationality = (i: number) => /(?:an|ish|ese|ic|i)$/.test(words[i]) && i + 1 < words.length - 1 && isTitle(words[i + 1])
+  while (!org && t < words.length - 1 && (isTitle(words[t]) || nationality(t) || (t > 0 && JOINER.test(words[t])))) t++
   const name = words.slice(t).join(' ')
   if (!org && !acronym && words.length - t > 5) return undefined
   // "King of France", "Duke of Savoy": a title of a place, not a person's name.
