@@ -81,7 +81,8 @@ export function viewMessage(result: ViewResult, page: number, ids: ViewIds): Dis
     color: COLOR,
     title,
     description: pages[at] ?? (result.view === 'quotes' && result.name ? `The article quotes no one named "${shown(result.name, 100)}".` : EMPTY[result.view]),
-    footer: { text: trimTo(`${result.article.title}${count}`, 300) },
+    // The page count is kept whole: a long title is cut, not the "page 2 of 5".
+    footer: { text: `${trimTo(result.article.title, 280)}${count}` },
   }
   const components: ButtonRow[] =
     pages.length > 1
