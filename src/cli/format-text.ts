@@ -11,7 +11,7 @@ export type FormatOptions = {
 const OPENING_MARKS = /^["“‘'«„]/
 
 /** A quote in marks, unless it opens with its own: `""Our objective…` reads as a typo. */
-function quoted(quote: string): string {
+export function quoted(quote: string): string {
   return OPENING_MARKS.test(quote) ? quote : `“${quote}”`
 }
 

@@ -1,5 +1,6 @@
-import { kindLabel, paragraphLabel } from '../core/cite.js'
+import { citationPlace } from '../core/cite.js'
 import { type ArticleRef, type ViewItem, type ViewName, viewLine, viewTitle } from '../core/views/index.js'
+import { quoted } from './format-text.js'
 
 /** A view as plain text: its title and article, then each item with the sentence it cites and where. */
 export function formatView(view: ViewName, article: ArticleRef, items: readonly ViewItem[], name?: string): string {
@@ -7,8 +8,9 @@ export function formatView(view: ViewName, article: ArticleRef, items: readonly 
   if (!items.length) return `${head}\n\n${emptyView(view, name)}\n`
   const lines = items.map((item, i) => {
     const cites = item.citations.map((c) => {
-      const where = [paragraphLabel(c.ref), c.section, kindLabel(c.kind)].filter(Boolean).join(' · ')
-      return `     "${c.quote}" — ${where}`
+      // Where it stands, without "said by": the item's line already names the person.
+      const where = citationPlace({ ...c, speaker: undefined }, { showArticle: false }).join(' · ')
+      return `     ${quoted(c.quote)} — ${where}`
     })
     return [`${String(i + 1).padStart(3)}. ${viewLine(view, item)}`, ...cites].join('\n')
   })
