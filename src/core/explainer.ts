@@ -1,4 +1,6 @@
 import { type Draft, draftAnswer } from './answer.js'
+import { askInContext } from './ask-in-context.js'
+import type { Turn } from './conversation.js'
 import { candidateSuggestions, type Suggestion } from './follow-ups.js'
 import { type BuildProgress, buildKnowledgeBase, type KnowledgeBase } from './knowledge-base.js'
 import { words } from './normalize.js'
@@ -15,7 +17,12 @@ const SUGGEST_NEW_ARTICLES = 25
  * show around answers: the articles known (`sources`) and questions to offer (`suggest`).
  */
 export type Explainer = {
-  ask(question: string): Answer
+  /**
+   * `context`: the earlier turns of the same conversation, oldest first, so "what did he say?"
+   * after "who is Andrew Selee?" knows who is meant (conversation.ts). Without it, or when the
+   * question needs none, the answer is the question's own.
+   */
+  ask(question: string, context?: readonly Turn[]): Answer
   suggest(typed: string, limit?: number): string[]
   sources(): SourceInfo[]
   readonly knowledge: KnowledgeBase
@@ -89,21 +96,26 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
     return own.slice(0, FOLLOW_UPS)
   }
 
+  /** One question on its own: the answer, from the recent ones when it was asked before. */
+  function askPlain(question: string): Answer {
+    // The same question always gets the same answer, so a popular one (a follow-up button many
+    // people click) is worked out once. Callers get their own arrays to change if they like.
+    let answer = recent.get(question)
+    if (answer) {
+      recent.delete(question)
+    } else {
+      const draft = draftAnswer(kb, question)
+      answer = { status: draft.status, text: draft.text, citations: draft.citations, followUps: followUpsFor(draft, question) }
+    }
+    recent.set(question, answer)
+    if (recent.size > keep) recent.delete(recent.keys().next().value as string)
+    return { ...answer, citations: answer.citations.map((c) => ({ ...c })), followUps: [...answer.followUps] }
+  }
+
   return {
     knowledge: kb,
-    ask(question: string): Answer {
-      // The same question always gets the same answer, so a popular one (a follow-up button many
-      // people click) is worked out once. Callers get their own arrays to change if they like.
-      let answer = recent.get(question)
-      if (answer) {
-        recent.delete(question)
-      } else {
-        const draft = draftAnswer(kb, question)
-        answer = { status: draft.status, text: draft.text, citations: draft.citations, followUps: followUpsFor(draft, question) }
-      }
-      recent.set(question, answer)
-      if (recent.size > keep) recent.delete(recent.keys().next().value as string)
-      return { ...answer, citations: answer.citations.map((c) => ({ ...c })), followUps: [...answer.followUps] }
+    ask(question: string, context: readonly Turn[] = []): Answer {
+      return askInContext(kb, question, context, askPlain)
     },
     suggest(typed: string, limit = 25): string[] {
       const wanted = words(typed)

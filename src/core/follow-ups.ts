@@ -3,7 +3,7 @@ import { findNames } from './names.js'
 import { fold, words } from './normalize.js'
 
 /** Last words that make a name an organisation, place or event rather than a person. */
-const NOT_A_PERSON = new Set(
+export const NOT_A_PERSON = new Set(
   `guard institute office court department administration university college school company agency
   council commission committee party ministry house senate congress bank association organization
   organisation union nations states republic kingdom empire church river sea ocean mountains bay

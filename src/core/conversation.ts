@@ -1,0 +1,217 @@
+import { fold, STOP_WORDS, words } from './normalize.js'
+import { type Person, peopleIn } from './people.js'
+import { CONTINUING, INSTEAD, isPersonal, referencesIn, type Slot, type Token, tokenize } from './references.js'
+import type { Answer } from './types.js'
+
+/**
+ * Reading a question in the context of the conversation it belongs to. People ask "who is Andrew
+ * Selee?" and then "what did he say?": the second question is rewritten into one that stands on
+ * its own ("what did Andrew Selee say?") before the core answers it, so the answering itself stays
+ * one pure function of one question. Deterministic, no language model: the candidates for "he"
+ * are the people the article names (people.ts) that the earlier turns asked or were answered
+ * about, most recent first; "it" and "that" are what an earlier question was about.
+ *
+ * A question with no word pointing back is read as it is: context never changes a complete
+ * question.
+ */
+
+/** One earlier turn of a conversation: what was asked and, if the caller kept it, the answer. */
+export type Turn = { question: string; answer?: Answer }
+
+/** What one turn was about, once read: the candidates for the references of the next ones. */
+export type Focus = {
+  /** The turn's question as it stands on its own. */
+  question: string
+  /** The people it asked about first, then those its answer quoted or named. */
+  people: Person[]
+  /** What "it" stands for: "Title 42" after "what is Title 42?". */
+  thing?: string
+  /** Its content words, for "that" and for a follow-up that goes on from it ("why?"). */
+  topic: string
+}
+
+export type Reading =
+  /** The question to answer, standing on its own (the question itself when nothing points back). */
+  | { question: string; changed: boolean }
+  /** A reference nothing in the conversation can stand for. */
+  | { unclear: string; personal: boolean }
+
+/** Words that ask rather than name: they are not carried over to the next question. */
+const ASKING = new Set(
+  `say said says tell told think thinks thought mean meant do did does done happen happened happens
+  know explain describe please more about like also exactly really`.split(/\s+/),
+)
+
+const contentWords = (text: string): string[] => words(text).filter((w) => !STOP_WORDS.has(w) && !ASKING.has(w))
+
+/** What the member asked in this turn, in their own words: no pointing words, no asking words. */
+export const ownWords = (raw: string): string[] => contentWords(raw.replace(CONTINUING, '')).filter((w) => w.length > 1)
+
+/** The question again with one word replaced by `by` ('' drops it, and the space before it). */
+function rewrite(tokens: Token[], index: number, by: string): void {
+  if (by) {
+    tokens[index] = { text: by, word: fold(by) }
+    return
+  }
+  tokens[index] = { text: '' }
+  if (tokens[index - 1] && !tokens[index - 1].word) tokens[index - 1] = { text: ' ' }
+}
+
+const possessive = (name: string): string => (/s$/i.test(name) ? `${name}'` : `${name}'s`)
+
+function personFor(earlier: readonly Focus[], exclude: readonly Person[]): Person | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) for (const p of earlier[i].people) if (!exclude.includes(p)) return p
+  return undefined
+}
+
+function latest<T>(earlier: readonly Focus[], pick: (f: Focus) => T | undefined): T | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const v = pick(earlier[i])
+    if (v) return v
+  }
+  return undefined
+}
+
+/**
+ * The question read in the context of the earlier turns (oldest first). `people` are those the
+ * article(s) of the conversation name.
+ */
+export function readQuestion(raw: string, earlier: readonly Focus[], people: readonly Person[]): Reading {
+  const instead = raw.match(INSTEAD)
+  const last = earlier[earlier.length - 1]
+  if (instead && last) return { question: insteadOf(last, (instead[1] ?? instead[2]).trim(), people), changed: true }
+
+  const tokens = tokenize(raw)
+  const refs = referencesIn(tokens)
+  const named = peopleIn(raw, people)
+  let carry = false
+  let changed = false
+  // A pronoun after a name in the same question points at that name: "what did Price say about his …".
+  const firstNamedAt = named.length ? firstMention(tokens, named[0]) : -1
+  for (const { index, slot } of refs) {
+    if (isPersonal(slot) && firstNamedAt >= 0 && firstNamedAt < index) continue
+    const by = referent(slot, earlier, named)
+    if (by === undefined) {
+      if (slot === 'plural' || slot === 'place' || slot === 'time' || slot === 'drop') {
+        rewrite(tokens, index, '')
+        carry ||= slot !== 'drop'
+        changed = true
+        continue
+      }
+      return { unclear: tokens[index].text, personal: isPersonal(slot) }
+    }
+    rewrite(tokens, index, by)
+    changed = true
+  }
+  let question = tokens
+    .map((t) => t.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+  // "and where might they expand?", "why?", "to which countries?": the last question goes on.
+  const own = contentWords(question.replace(CONTINUING, ''))
+  if (last && (carry || own.length === 0 || (CONTINUING.test(raw) && own.length <= 2))) {
+    question = `${question.replace(CONTINUING, '').replace(/[?.!\s]+$/, '')} ${carried(last, question)}`.trim()
+    changed = true
+  }
+  if (last) {
+    const definite = definiteReference(question, earlier)
+    if (definite) {
+      question = definite
+      changed = true
+    }
+  }
+  return { question, changed }
+}
+
+/** What a reference stands for, or undefined when nothing earlier can. */
+function referent(slot: Slot, earlier: readonly Focus[], named: readonly Person[]): string | undefined {
+  switch (slot) {
+    case 'person':
+      return personFor(earlier, named)?.name
+    case 'personPossessive': {
+      const p = personFor(earlier, named)
+      return p && possessive(p.name)
+    }
+    case 'thing':
+      return latest(earlier, (f) => f.thing) ?? latest(earlier, (f) => f.topic || undefined)
+    case 'thingPossessive': {
+      const t = latest(earlier, (f) => f.thing) ?? latest(earlier, (f) => f.topic || undefined)
+      return t && possessive(t)
+    }
+    case 'event':
+      return latest(earlier, (f) => f.topic || undefined)
+    default:
+      // "they", "there", "then" are dropped and the last question's words carried instead.
+      return undefined
+  }
+}
+
+/** The last turn's person and topic, less what the question already says. */
+function carried(last: Focus, question: string): string {
+  const have = new Set(words(question))
+  const person = last.people[0]
+  const parts: string[] = []
+  if (person && !person.words.every((w) => have.has(w))) parts.push(person.name)
+  const topic = last.topic.split(' ').filter((w) => !have.has(fold(w)))
+  parts.push(...topic)
+  return parts.join(' ')
+}
+
+/** "the plan" after "tell me about the 15-point plan": the earlier, fuller name of the thing. */
+function definiteReference(question: string, earlier: readonly Focus[]): string | undefined {
+  const folded = fold(question)
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const thing = earlier[i].thing
+    if (!thing) continue
+    const full = thing.replace(/^(?:the|a|an)\s+/i, '')
+    const fullWords = words(full)
+    if (fullWords.length < 2 || folded.includes(fold(full))) continue
+    const m = question.match(/\b(?:the|this|that)\s+([\p{L}\p{N}-]+)/iu)
+    if (m && fullWords[fullWords.length - 1] === fold(m[1])) return question.replace(m[0], `the ${full}`)
+  }
+  return undefined
+}
+
+/** "what about Meyer?" after "what did Selee say?": the same question about someone else. */
+function insteadOf(last: Focus, other: string, people: readonly Person[]): string {
+  const was = last.people[0]
+  if (was && peopleIn(other, people).length) {
+    const re = new RegExp(was.words.map((w) => `${w}(?:'s)?`).join('\\s+'), 'i')
+    const swapped = fold(last.question).replace(re, other)
+    if (swapped !== fold(last.question)) return swapped
+  }
+  if (last.thing && fold(last.question).includes(fold(last.thing))) return fold(last.question).replace(fold(last.thing), other)
+  return `${other} ${last.topic}`.trim()
+}
+
+function firstMention(tokens: readonly Token[], p: Person): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].word && p.words.includes(tokens[i].word as string)) return i
+  return -1
+}
+
+/** "Who is X?", "tell me about X", "… about X": the thing the question is about. */
+const DEFINED =
+  /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)[?.!\s]*$|^(?:tell me|explain|describe)(?:\s+more)?(?:\s+about)?\s+(.+?)[?.!\s]*$|\babout\s+(.+?)[?.!\s]*$/i
+
+/** What a turn was about, for the turns after it. */
+export function focusOf(question: string, answer: Answer | undefined, people: readonly Person[]): Focus {
+  const asked = peopleIn(question, people)
+  const answered: Person[] = []
+  const first = answer?.status === 'answered' ? answer.citations[0] : undefined
+  if (first) {
+    const speaker = first.speaker ? peopleIn(first.speaker, people)[0] : undefined
+    if (speaker) answered.push(speaker)
+    answered.push(...peopleIn(first.quote, people))
+  }
+  const all = [...new Set([...asked, ...answered])]
+  const personWords = new Set(asked.flatMap((p) => p.words))
+  const topic = tokenize(question)
+    .filter((t) => t.word && !STOP_WORDS.has(t.word) && !ASKING.has(t.word) && !personWords.has(t.word))
+    .map((t) => t.text)
+    .join(' ')
+  const m = question.match(DEFINED)
+  const defined = (m?.[1] ?? m?.[2] ?? m?.[3])?.trim()
+  const thing = defined && !peopleIn(defined, people).length ? defined : undefined
+  return { question, people: all, topic, ...(thing ? { thing } : {}) }
+}

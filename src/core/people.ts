@@ -1,0 +1,93 @@
+import { englishCount } from './english.js'
+import { NOT_A_PERSON } from './follow-ups.js'
+import type { KnowledgeBase } from './knowledge-base.js'
+import { findNames } from './names.js'
+import { fold, words } from './normalize.js'
+
+/**
+ * The people an article names, for reading "he" and "she" in a conversation: everyone quoted (a
+ * fact's speaker) and everyone given a role ("Andrew Selee, the president of …"). Worked out per
+ * article on first use and remembered with the knowledge base, so a large archive pays only for
+ * the articles conversations touch.
+ */
+export type Person = {
+  /** As the article writes it: "Alicia Bárcena". */
+  name: string
+  /** Folded words of the name: ["alicia", "barcena"]. */
+  words: string[]
+  /** Quoted in the article: a "what did she say?" can be answered. */
+  quoted: boolean
+}
+
+/** A one-word name more common than this in everyday English is a word, not a person. */
+const SINGLE_NAME_MAX_COUNT = 200
+
+const cache = new WeakMap<KnowledgeBase, Map<string, Person[]>>()
+
+export function peopleOf(kb: KnowledgeBase, slug: string): Person[] {
+  let bySlug = cache.get(kb)
+  if (!bySlug) {
+    bySlug = new Map()
+    cache.set(kb, bySlug)
+  }
+  let people = bySlug.get(slug)
+  if (!people) {
+    people = collect(kb, slug)
+    bySlug.set(slug, people)
+  }
+  return people
+}
+
+function collect(kb: KnowledgeBase, slug: string): Person[] {
+  const byKey = new Map<string, Person>()
+  const add = (name: string, quoted: boolean) => {
+    const ws = words(name)
+    if (!ws.length || NOT_A_PERSON.has(ws[ws.length - 1])) return
+    // One word given a role is often not a person ("US officials", "Mexican leader"): only a rare word is.
+    if (!quoted && ws.length === 1 && (/^\p{Lu}+$/u.test(name) || englishCount(ws[0]) >= SINGLE_NAME_MAX_COUNT)) return
+    const key = ws.join(' ')
+    const known = byKey.get(key)
+    if (known) known.quoted ||= quoted
+    else byKey.set(key, { name, words: ws, quoted })
+  }
+  const range = kb.factRanges.get(slug)
+  if (!range) return []
+  for (let id = range.start; id < range.end; id++) {
+    const f = kb.facts[id]
+    if (f.speaker) add(f.speaker, true)
+    const roles = kb.profiles[id].roles
+    if (!roles.size) continue
+    for (const { name } of findNames(f.text)) if (words(name).every((w) => roles.has(w))) add(name, false)
+  }
+  // "Meyer" alone is the same person as "Maureen Meyer": the longer name stands for both.
+  const all = [...byKey.values()]
+  return all.filter((p) => !all.some((o) => o !== p && o.words.length > p.words.length && endsWith(o.words, p.words)))
+}
+
+function endsWith(long: string[], short: string[]): boolean {
+  return short.every((w, i) => long[long.length - short.length + i] === w)
+}
+
+/**
+ * The people a text names, in the order it names them. A full name counts anywhere; a surname
+ * alone ("what did Bárcena say") counts too, since questions rarely repeat the first name.
+ */
+export function peopleIn(text: string, people: readonly Person[]): Person[] {
+  const ws = words(fold(text))
+  const capitalised = new Set(words((text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).join(' ')))
+  const found: { p: Person; at: number }[] = []
+  for (const p of people) {
+    const last = p.words[p.words.length - 1]
+    let at = indexOfRun(ws, p.words)
+    // "the price of …" is not Ned Price: an everyday word counts as a surname only when capitalised.
+    const surname = last.length >= 4 && (capitalised.has(last) || englishCount(last) < SINGLE_NAME_MAX_COUNT)
+    if (at < 0 && surname) at = ws.indexOf(last)
+    if (at >= 0) found.push({ p, at })
+  }
+  return found.sort((a, b) => a.at - b.at).map((x) => x.p)
+}
+
+function indexOfRun(ws: string[], run: string[]): number {
+  for (let i = 0; i + run.length <= ws.length; i++) if (run.every((w, j) => ws[i + j] === w)) return i
+  return -1
+}
