@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline'
+import { MAX_TURNS } from '../core/ask-in-context.js'
+import type { Turn } from '../core/conversation.js'
 import type { Explainer } from '../core/explainer.js'
 import { type ViewResult, viewCommandIn, viewForQuestion, viewsOf } from '../core/views/index.js'
 import type { Io } from './command.js'
@@ -9,8 +11,17 @@ import { write } from './output.js'
 const PROMPT = 'you> '
 
 /** Words the chat treats as commands rather than questions; a leading slash is forgiven. */
-type ChatCommand = 'help' | 'summary' | 'sources' | 'quit'
-const COMMANDS: Record<string, ChatCommand> = { help: 'help', '?': 'help', summary: 'summary', sources: 'sources', quit: 'quit', exit: 'quit', bye: 'quit' }
+type ChatCommand = 'help' | 'summary' | 'sources' | 'new' | 'quit'
+const COMMANDS: Record<string, ChatCommand> = {
+  help: 'help',
+  '?': 'help',
+  summary: 'summary',
+  sources: 'sources',
+  new: 'new',
+  quit: 'quit',
+  exit: 'quit',
+  bye: 'quit',
+}
 
 function commandOf(line: string): ChatCommand | undefined {
   const word = line.trim().toLowerCase().replace(/^\//, '')
@@ -21,7 +32,8 @@ function helpText(explainer: Explainer): string {
   const examples = explainer.suggest('', 3)
   return [
     'Ask about the article in your own words. Answers quote it word for word; [1], [2]… point to the quotes listed under each answer.',
-    'Commands: help (this), summary (what the article says first), sources (the articles I know), quit (or Ctrl-C / Ctrl-D).',
+    'Follow-ups keep their context: after "who is X?" you can ask "what did he say?".',
+    'Commands: help (this), summary (what the article says first), sources (the articles I know), new (a fresh conversation), quit (or Ctrl-C / Ctrl-D).',
     "Views: who (who's who), timeline, numbers (key numbers), quotes [NAME]; with several articles add the article's slug.",
     ...(examples.length ? [`For example: ${examples.join(' · ')}`] : []),
   ].join('\n')
@@ -31,6 +43,12 @@ function welcome(explainer: Explainer): string {
   const sources = explainer.sources()
   const what = sources.length === 1 ? `"${sources[0].title}"` : `${sources.length} articles`
   return `Explainer: ask me about ${what}. Type help for commands, quit to leave.\n`
+}
+
+/** The chat's conversation keeps its last MAX_TURNS turns. */
+function remember(turns: Turn[], turn: Turn): void {
+  turns.push(turn)
+  if (turns.length > MAX_TURNS) turns.shift()
 }
 
 /** `timeline`, `quotes Price`, `who mexico-migration`: a view command, a trailing slug naming the article. */
@@ -44,8 +62,8 @@ function viewReply(line: string, explainer: Explainer): string | undefined {
   return `${how}${chooseArticleText(result.articles)} Add its slug, as in: ${result.view} ${result.articles[0].slug}\n`
 }
 
-/** What the chat prints for one line of input, or undefined to end the chat. */
-function reply(line: string, explainer: Explainer, width: number | undefined): string | undefined {
+/** What the chat prints for one line of input, or undefined to end the chat. `turns` is the conversation so far. */
+function reply(line: string, explainer: Explainer, width: number | undefined, turns: Turn[]): string | undefined {
   const options = { showArticle: explainer.knowledge.articles.size > 1, ...(width ? { width } : {}) }
   switch (commandOf(line)) {
     case 'quit':
@@ -54,10 +72,22 @@ function reply(line: string, explainer: Explainer, width: number | undefined): s
       return `${helpText(explainer)}\n`
     case 'sources':
       return formatSources(explainer.sources())
+    case 'new':
+      turns.length = 0
+      return 'A new conversation: earlier questions no longer count.\n'
     case 'summary':
       return formatAnswer(explainer.ask('summary'), options)
-    default:
-      return viewReply(line, explainer) ?? formatAnswer(explainer.ask(line), options)
+    default: {
+      const view = viewReply(line, explainer)
+      // A view answers "what did Meyer say?" too: still a turn, for the "when did she say it?" after it.
+      if (view !== undefined) {
+        if (!viewCommandIn(explainer.knowledge, line, true)) remember(turns, { question: line })
+        return view
+      }
+      const answer = explainer.ask(line, turns)
+      if (answer.status !== 'invalid') remember(turns, { question: line, answer })
+      return formatAnswer(answer, options)
+    }
   }
 }
 
@@ -78,6 +108,7 @@ export async function runChat(explainer: Explainer, io: Io): Promise<number> {
   const width = interactive && io.stdout.isTTY ? io.stdout.columns : undefined
   let lines = 0
 
+  const turns: Turn[] = []
   try {
     if (interactive) {
       await write(io.stdout, welcome(explainer))
@@ -89,7 +120,7 @@ export async function runChat(explainer: Explainer, io: Io): Promise<number> {
         if (interactive) rl.prompt()
         continue
       }
-      const text = reply(line, explainer, width)
+      const text = reply(line, explainer, width, turns)
       if (text === undefined) break
       await write(io.stdout, `${text}\n`)
       if (interactive) rl.prompt()

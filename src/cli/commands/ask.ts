@@ -1,3 +1,5 @@
+import { MAX_TURNS } from '../../core/ask-in-context.js'
+import type { Turn } from '../../core/conversation.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Answer } from '../../core/types.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
@@ -21,19 +23,67 @@ async function askEachLine({ io }: CommandContext, explainer: Explainer): Promis
   return EXIT.ok
 }
 
+/** Threads remembered by `--threads`, the least recently used forgotten first: memory stays bounded. */
+const MAX_THREADS = 10_000
+
+/** One `{"thread": "ID", "q": "QUESTION"}` line, or why it is not one. */
+function threadLine(text: string): { thread: string; q: string } | { problem: string } {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return { problem: 'With --threads each line is a JSON object: {"thread": "ID", "q": "QUESTION"}.' }
+  }
+  const { thread, q } = (data ?? {}) as { thread?: unknown; q?: unknown }
+  if (typeof q !== 'string' || (typeof thread !== 'string' && typeof thread !== 'number'))
+    return { problem: 'A --threads line needs "thread" (a string) and "q" (the question): {"thread": "ID", "q": "QUESTION"}.' }
+  return { thread: String(thread), q }
+}
+
+/**
+ * `--jsonl --threads`: each line is asked in the context of the earlier lines of its thread, as a
+ * reply in a Slack thread, a Discord reply chain or a DM would be. One answer a line, in order.
+ */
+async function askEachThreadLine({ io }: CommandContext, explainer: Explainer): Promise<number> {
+  const threads = new Map<string, Turn[]>()
+  for await (const bytes of byteLines(io.stdin)) {
+    const { text } = decodeLine(bytes)
+    const line = threadLine(text)
+    if ('problem' in line) {
+      const answer: Answer = { status: 'invalid', text: line.problem, citations: [], followUps: [] }
+      await write(io.stdout, `${JSON.stringify(answerRecord(text, answer))}\n`)
+      continue
+    }
+    const turns = threads.get(line.thread) ?? []
+    const answer = explainer.ask(line.q, turns)
+    if (answer.status !== 'invalid') turns.push({ question: line.q, answer })
+    if (turns.length > MAX_TURNS) turns.shift()
+    threads.delete(line.thread)
+    threads.set(line.thread, turns)
+    if (threads.size > MAX_THREADS) threads.delete(threads.keys().next().value as string)
+    await write(io.stdout, `${JSON.stringify({ thread: line.thread, ...answerRecord(line.q, answer) })}\n`)
+  }
+  return EXIT.ok
+}
+
 export const ask = {
   name: 'ask',
-  synopsis: ['"QUESTION" [--json] [--knowledge DIR]', '--jsonl [--knowledge DIR] < questions.txt'],
+  synopsis: ['"QUESTION" [--json] [--knowledge DIR]', '--jsonl [--knowledge DIR] < questions.txt', '--jsonl --threads [--knowledge DIR] < turns.jsonl'],
   summary: 'answer one question, or one question per line of standard input',
   flags: {
     json: { type: 'boolean', description: 'print one JSON object: question, status, text, citations, followUps' },
     jsonl: { type: 'boolean', description: 'read questions from standard input, one a line; print one JSON object a line, in order' },
+    threads: {
+      type: 'boolean',
+      description: 'with --jsonl: each line is {"thread": "ID", "q": "QUESTION"}, asked in the context of the earlier lines of the same thread',
+    },
     knowledge: KNOWLEDGE_FLAG,
   },
   details: [
     'explainer ask "Who is Andrew Selee?"',
     'explainer ask who is Andrew Selee --json',
     'printf "Who is quoted?\\nsummary\\n" | explainer ask --jsonl',
+    `printf '{"thread":"a","q":"Who is Andrew Selee?"}\\n{"thread":"a","q":"What did he say?"}\\n' | explainer ask --jsonl --threads`,
     'Exit status: 0 answered or not found, 2 a bad question (empty, blank, over 500 characters), 1 a broken knowledge folder.',
   ],
   async run(ctx) {
@@ -41,8 +91,9 @@ export const ask = {
     if (args.bool('jsonl')) {
       if (args.bool('json')) throw new UsageError('--json and --jsonl do not go together: --jsonl already prints JSON, one object a line')
       if (args.positionals.length) throw new UsageError('--jsonl reads the questions from standard input: give no question after ask')
-      return askEachLine(ctx, await ctx.explainer())
+      return args.bool('threads') ? askEachThreadLine(ctx, await ctx.explainer()) : askEachLine(ctx, await ctx.explainer())
     }
+    if (args.bool('threads')) throw new UsageError('--threads goes with --jsonl: explainer ask --jsonl --threads < turns.jsonl')
     if (!args.positionals.length) throw new UsageError('ask needs a question: explainer ask "Who is quoted in the article?"')
 
     // Unquoted words are one question: `explainer ask who is Selee` asks "who is Selee".
