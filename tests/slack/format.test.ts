@@ -1,9 +1,10 @@
 /** Rendering for Slack, without Slack: Block Kit from an `Answer`, escaping, trimming and the retry memory. */
 import { describe, expect, it } from 'vitest'
+import { questionText } from '../../src/adapters/shared/question-text.js'
 import { createDeduper } from '../../src/adapters/slack/dedupe.js'
 import { answerMessage, LIMITS, type SlackMessage } from '../../src/adapters/slack/format.js'
 import { helpMessage, slowDownMessage } from '../../src/adapters/slack/messages.js'
-import { escapeMrkdwn, fitMrkdwn, fromSlackText } from '../../src/adapters/slack/mrkdwn.js'
+import { escapeMrkdwn, fitMrkdwn } from '../../src/adapters/slack/mrkdwn.js'
 import type { Answer, Citation } from '../../src/core/types.js'
 import type { Captured } from './fake-slack.js'
 import { buttonsOf, limitProblems, pings, visibleText } from './inspect.js'
@@ -42,10 +43,10 @@ describe('escaping and trimming', () => {
   })
 
   it('reads what a member typed out of Slack markup', () => {
-    expect(fromSlackText('<@UBOT> who is <@U2|ana>? &lt;b&gt; &amp;lt; <!channel> <#C1|general> <https://x.org|a link> <https://y.org>', 'UBOT')).toBe(
-      'who is @ana? <b> &lt; @channel #general a link https://y.org',
+    expect(questionText('<@UBOT> what is &lt;b&gt; &amp;lt; <!channel> <#C1|general> <https://x.org|a link> <https://y.org>')).toBe(
+      'what is <b> &lt; a link https://y.org',
     )
-    expect(fromSlackText('  <@UBOT>  ', 'UBOT')).toBe('')
+    expect(questionText('  <@UBOT>  ')).toBe('')
   })
 })
 

@@ -1,4 +1,5 @@
-import { type Client, cleanContent, type Message } from 'discord.js'
+import type { Client, Message } from 'discord.js'
+import { questionText } from '../shared/question-text.js'
 import { retryAfterSeconds } from '../shared/rate-limit.js'
 import { viewReplyFor } from './answering.js'
 import type { Deps } from './context.js'
@@ -12,10 +13,9 @@ import { errorMessage, howToMessage, slowDownMessage } from './texts.js'
  * Every other server message arrives with empty content and is ignored at once.
  */
 
-/** The question in a message: the bot's own mentions (`<@id>`, `<@!id>`) out, other mentions as names. */
-export function questionFrom(message: Message, botId: string): string {
-  const withoutBot = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
-  return cleanContent(withoutBot, message.channel).replace(/\s+/g, ' ').trim()
+/** The question in a message: every mention (the bot's, members', roles', channels') out (question-text.ts). */
+export function questionFrom(message: Message): string {
+  return questionText(message.content)
 }
 
 /** Whether a message is for the bot: a DM, or a server message that mentions it; never a bot's. */
@@ -48,7 +48,7 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
       if (shouldWarn(message.author.id, decision.retryAfterMs)) await message.reply(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
       return
     }
-    const question = questionFrom(message, botId)
+    const question = questionFrom(message)
     if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
     await message.reply(viewReplyFor(deps, question) ?? answerMessage(deps.explainer.ask(question), { ids: deps.ids, knownTitles: deps.knownTitles }))
   }

@@ -3,8 +3,8 @@ import { trimTo } from '../shared/trim.js'
 /**
  * Slack's text markup in both directions. Everything the bot echoes (the question, the answer, a
  * quote, a section heading) goes through `escapeMrkdwn`, so no text a member typed can become a
- * mention, a `<!channel>` or a link; incoming text goes through `fromSlackText`, so the core reads
- * the words a member typed, not Slack's markup of them.
+ * mention, a `<!channel>` or a link; incoming text goes through `questionText`
+ * (adapters/shared/question-text.ts), so the core reads the question, not Slack's markup of it.
  */
 
 /**
@@ -47,24 +47,4 @@ export function fitMrkdwn(raw: string, max: number): string {
 /** One line of escaped text: a question quoted inline must not break the block it stands in. */
 export function inlineMrkdwn(raw: string, max: number): string {
   return fitMrkdwn(raw.replace(/\s+/g, ' ').trim(), max)
-}
-
-/**
- * What a member typed, from Slack's markup of it: the bot's own mention dropped, other mentions
- * and links as their labels, and Slack's escapes undone (`&amp;` last, so `&amp;lt;` stays `&lt;`).
- */
-export function fromSlackText(text: string, botUserId?: string): string {
-  return text
-    .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/gi, (_m, id: string, label?: string) => (id === botUserId ? ' ' : `@${label || id}`))
-    .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
-    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, label?: string) => label || '@group')
-    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, '#$1')
-    .replace(/<([^>|]+)\|([^>]+)>/g, '$2')
-    .replace(/<([^>]+)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 }

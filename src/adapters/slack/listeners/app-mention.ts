@@ -1,5 +1,5 @@
+import { questionText } from '../../shared/question-text.js'
 import { answerQuestion } from '../ask.js'
-import { fromSlackText } from '../mrkdwn.js'
 import { conversationReplier } from '../reply.js'
 import { isMemberSubtype } from './subtypes.js'
 import type { MentionListener } from './types.js'
@@ -15,6 +15,5 @@ export const appMention: MentionListener = {
   accepts: ({ event }) => !!event.user && !event.bot_id && isMemberSubtype(event.subtype) && !event.edited,
   replier: ({ event, client }) =>
     conversationReplier(client, { channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user ?? '', isDirect: false }),
-  handle: ({ event, context }, reply, deps) =>
-    answerQuestion(deps, { user: event.user ?? '', question: fromSlackText(event.text ?? '', context.botUserId), reply }),
+  handle: ({ event, context }, reply, deps) => answerQuestion(deps, { user: event.user ?? '', question: questionText(event.text ?? ''), reply }),
 }

@@ -1,6 +1,6 @@
 import { OVERVIEW_QUESTION } from '../../../core/answer.js'
+import { questionText } from '../../shared/question-text.js'
 import { answerQuestion } from '../ask.js'
-import { fromSlackText } from '../mrkdwn.js'
 import { commandReplier } from '../reply.js'
 import type { CommandListener } from './types.js'
 
@@ -15,7 +15,7 @@ export const askCommand: CommandListener = {
   command: '/ask',
   replier: ({ ack, respond }, deps) => commandReplier(ack, respond, deps),
   handle: ({ command }, reply, deps) => {
-    const question = fromSlackText(command.text ?? '')
+    const question = questionText(command.text ?? '')
     return answerQuestion(deps, { user: command.user_id, question: question || OVERVIEW_QUESTION, overview: !question, reply })
   },
 }

@@ -1,6 +1,6 @@
 import type { KnownEventFromType, types } from '@slack/bolt'
+import { questionText } from '../../shared/question-text.js'
 import { answerQuestion } from '../ask.js'
-import { fromSlackText } from '../mrkdwn.js'
 import { conversationReplier } from '../reply.js'
 import { isMemberSubtype } from './subtypes.js'
 import type { MessageListener } from './types.js'
@@ -29,6 +29,6 @@ export const directMessage: MessageListener = {
   },
   handle: ({ event, context }, reply, deps) => {
     const dm = event as MemberMessage
-    return answerQuestion(deps, { user: dm.user, question: fromSlackText(dm.text ?? '', context.botUserId), reply })
+    return answerQuestion(deps, { user: dm.user, question: questionText(dm.text ?? ''), reply })
   },
 }
