@@ -1,6 +1,6 @@
 /**
  * A fake Slack on 127.0.0.1: the Web API methods the bot calls (auth.test, chat.postMessage,
- * chat.postEphemeral, apps.connections.open), the response_urls that respond() posts to, and a
+ * chat.postEphemeral, conversations.replies, conversations.history, apps.connections.open), the response_urls that respond() posts to, and a
  * Socket Mode WebSocket. It records what the bot sent so tests can wait on it instead of sleeping.
  * The Slack bench (bench/slack.ts) uses it too, with recording off.
  */
@@ -42,10 +42,23 @@ export type FakeSlack = {
    * out (404 with an error body), so the bot's respond() throws. Tests set it and clear it.
    */
   failResponse?: (c: Captured) => boolean
+  /**
+   * What Slack holds of its channels, for conversations.replies and conversations.history: every
+   * message the bot posted, and the members' messages a test put here (the harness adds each
+   * message event it sends).
+   */
+  messages: SlackMessage[]
+  /** The bot's reads of them (conversations.replies / .history), kept apart from what it sent. */
+  reads: Captured[]
+  /** A fresh message timestamp, later than every one before (members' and the bot's alike). */
+  nextTs(): string
   /** Socket Mode: sends an envelope to the connected client; resolves with the ack's payload, if any. */
   sendEnvelope(type: string, payload: unknown): Promise<unknown>
   close(): Promise<void>
 }
+
+/** A message as conversations.replies / conversations.history return it. */
+export type SlackMessage = { ts: string; channel: string; thread_ts?: string; user?: string; bot_id?: string; text?: string; subtype?: string }
 
 export const BOT_USER = 'UBOT'
 export const BOT_ID = 'B1'
@@ -79,10 +92,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let socket: WebSocket | undefined
   const acks = new Map<string, (payload: unknown) => void>()
 
-  const fake: Pick<FakeSlack, 'captured' | 'counts' | 'failResponse'> = {
+  const fake: Pick<FakeSlack, 'captured' | 'counts' | 'failResponse' | 'messages' | 'reads'> = {
     captured: [] as Captured[],
     counts: new Map<string, number>(),
+    messages: [],
+    reads: [],
   }
+  const nextTs = () => `${++ts}.000100`
+  /** Replies oldest first, the thread's first message included; history newest first, threads' replies left out. */
+  const replies = (channel: unknown, thread: unknown) =>
+    fake.messages.filter((m) => m.channel === channel && (m.ts === thread || m.thread_ts === thread)).sort((a, b) => Number(a.ts) - Number(b.ts))
+  const history = (channel: unknown, oldest: unknown) =>
+    fake.messages
+      .filter((m) => m.channel === channel && (!m.thread_ts || m.thread_ts === m.ts) && Number(m.ts) >= Number(oldest ?? 0))
+      .sort((a, b) => Number(b.ts) - Number(a.ts))
 
   function capture(c: Captured): void {
     const key = c.responseId ?? c.method
@@ -125,9 +148,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         capture({ method, body })
-        const at = `${++ts}.000100`
+        const at = nextTs()
+        if (method === 'chat.postMessage' && record) {
+          const thread = typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}
+          fake.messages.push({ ts: at, channel: String(body.channel), ...thread, user: auth.ok ? auth.user_id : BOT_USER, bot_id: BOT_ID, text: body.text })
+        }
         return reply(res, { ok: true, channel: body.channel, ts: at, message_ts: at })
       }
+      case 'conversations.replies':
+        fake.reads.push({ method, body })
+        return reply(res, { ok: true, messages: replies(body.channel, body.ts), has_more: false })
+      case 'conversations.history':
+        fake.reads.push({ method, body })
+        return reply(res, { ok: true, messages: history(body.channel, body.oldest), has_more: false })
       default:
         return reply(res, { ok: false, error: 'unknown_method' })
     }
@@ -149,6 +182,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let envelopes = 0
 
   return Object.assign(fake, {
+    nextTs,
     apiUrl: `${base}/api/`,
     responseUrl: (id: string) => `${base}/respond/${id}`,
     waitFor(match: (c: Captured) => boolean, what = 'a matching request', timeoutMs = 5_000): Promise<Captured> {

@@ -110,6 +110,10 @@ export async function startSlackTestApp(
       return { ...reply, responseId }
     },
     event(event, options = {}) {
+      // Slack keeps what members write: a thread or DM read back (conversations.replies) has it.
+      const isMessage = (event.type === 'message' || event.type === 'app_mention') && typeof event.ts === 'string' && !event.subtype
+      if (isMessage && !fake.messages.some((m) => m.ts === event.ts && m.channel === event.channel))
+        fake.messages.push({ ...(event as Record<string, string>), channel: String(event.channel), ts: String(event.ts) })
       const retry: Record<string, string> = options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}
       return post(signed(eventBody(event, options.eventId ?? unique('Ev')), JSON_TYPE), retry)
     },
@@ -123,7 +127,7 @@ export async function startSlackTestApp(
       await app.event(mentionEvent(text, ts, user))
       return fake.waitFor((c) => c.body.thread_ts === ts, `a reply to the mention "${text}"`)
     },
-    nextTs: () => `${1_800_000_000 + ++n}.000200`,
+    nextTs: () => fake.nextTs(),
     async settle() {
       const channel = unique('D-probe')
       await app.event({ type: 'message', channel_type: 'im', channel, user: 'U-probe', text: 'help', ts: app.nextTs() })

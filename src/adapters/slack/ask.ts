@@ -1,8 +1,10 @@
 import type { Logger } from '@slack/bolt'
+import type { Turn } from '../../core/conversation.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { type RateLimiter, retryAfterSeconds } from '../shared/rate-limit.js'
+import type { Conversations } from './conversations.js'
 import { type AnswerView, answerMessage } from './format.js'
 import { helpMessage, slowDownMessage } from './messages.js'
 import type { Replier } from './reply.js'
@@ -18,6 +20,8 @@ export type Deps = {
   knownTitles: readonly string[]
   /** The clock: the rate limit's, and how long a slash command's answer took (ACK_BUDGET_MS). */
   now: () => number
+  /** The threads and DMs the bot talks in, and their turns (conversations.ts). */
+  conversations: Conversations
 }
 
 /** `help`: the how-to, not a call to the core. */
@@ -34,6 +38,10 @@ export type Asker = {
   reply: Replier
   /** `/ask` with no text: the question is the core's overview question, but the member typed none. */
   overview?: boolean
+  /** The earlier turns of the thread or DM it was asked in. */
+  context?: readonly Turn[]
+  /** Told the answer once it is posted: it becomes a turn of the conversation. */
+  answered?(answer: Answer): void
 }
 
 /**
@@ -50,8 +58,9 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   // "who's who?", "give me a timeline", "what did Price say?": the view, paged like /explain's.
   const asked = viewForQuestion(deps.explainer.knowledge, question)
   if (asked) return reply.answer(viewMessage(asked, 0))
-  const answer: Answer = deps.explainer.ask(question)
+  const answer: Answer = deps.explainer.ask(question, asker.context)
   // A private answer shows what was asked (Slack hides the typed command) and can be shared.
   const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, share: true } : baseView(deps)
   await reply.answer(answerMessage(answer, view))
+  asker.answered?.(answer)
 }

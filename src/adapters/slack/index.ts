@@ -13,6 +13,7 @@ import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import type { Deps } from './ask.js'
+import { createConversations } from './conversations.js'
 import { createDeduper, type DedupeOptions, dedupeEvents } from './dedupe.js'
 import { registerListeners } from './listeners/index.js'
 import { holdingLogger, stderrLogger } from './logger.js'
@@ -63,7 +64,16 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
 function createDeps(explainer: Explainer, config: Config, logger: Logger, options: SlackAdapterOptions): Deps {
   const titles = explainer.sources().map((s) => s.title)
   const limiter = createRateLimiter({ ...config.rateLimit, ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
-  return { explainer, limiter, logger, showArticle: titles.length > 1, knownTitles: titles, now: options.now ?? Date.now }
+  const now = options.now ?? Date.now
+  return {
+    explainer,
+    limiter,
+    logger,
+    showArticle: titles.length > 1,
+    knownTitles: titles,
+    now,
+    conversations: createConversations({ now, onError: (message, error) => logger.warn(`${message}:`, error) }),
+  }
 }
 
 /** auth.test (the bot token), then the HTTP server or the socket (the app token), each failure worded. */

@@ -1,6 +1,7 @@
 import type { KnownEventFromType, types } from '@slack/bolt'
 import { questionText } from '../../shared/question-text.js'
-import { answerQuestion } from '../ask.js'
+import { answerQuestion, isHelp } from '../ask.js'
+import { botIds } from '../conversations.js'
 import { conversationReplier } from '../reply.js'
 import { isMemberSubtype } from './subtypes.js'
 import type { MessageListener } from './types.js'
@@ -19,7 +20,10 @@ function isMemberDm(event: KnownEventFromType<'message'>, botUserId?: string): e
   return !('bot_id' in event && event.bot_id) && 'user' in event && !!event.user && event.user !== botUserId
 }
 
-/** A DM to the bot (the Messages tab of App Home): answered in the DM, in its thread if it has one. */
+/**
+ * A DM to the bot (the Messages tab of App Home): answered in the DM, in its thread if it has one,
+ * in the context of the DM's turns of the last DM_CONTEXT_MINUTES (conversations.ts).
+ */
 export const directMessage: MessageListener = {
   kind: 'message',
   accepts: ({ event, context }) => isMemberDm(event, context.botUserId),
@@ -27,8 +31,18 @@ export const directMessage: MessageListener = {
     const dm = event as MemberMessage
     return conversationReplier(client, { channel: dm.channel, ...(dm.thread_ts ? { threadTs: dm.thread_ts } : {}), user: dm.user, isDirect: true })
   },
-  handle: ({ event, context }, reply, deps) => {
+  async handle({ event, context, client }, reply, deps) {
     const dm = event as MemberMessage
-    return answerQuestion(deps, { user: dm.user, question: questionText(dm.text ?? ''), reply })
+    const question = questionText(dm.text ?? '')
+    // A DM is one conversation (or one per thread in it): its recent turns are the context.
+    const place = { channel: dm.channel, ...(dm.thread_ts ? { threadTs: dm.thread_ts } : {}), isDirect: true }
+    const earlier = isHelp(question) || !question ? [] : await deps.conversations.contextFor(client, place, dm.ts, botIds(context))
+    await answerQuestion(deps, {
+      user: dm.user,
+      question,
+      reply,
+      context: earlier ?? [],
+      answered: (answer) => deps.conversations.remember(place, question, answer),
+    })
   },
 }

@@ -8,11 +8,12 @@ import { directMessage } from './direct-message.js'
 import { explainCommand } from './explain-command.js'
 import { followUp } from './follow-up.js'
 import { share } from './share.js'
+import { threadReply } from './thread-reply.js'
 import type { SlackListener, Spec } from './types.js'
 import { viewPage } from './view-page.js'
 
 /** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
-export const LISTENERS: readonly SlackListener[] = [askCommand, explainCommand, appMention, directMessage, followUp, share, viewPage]
+export const LISTENERS: readonly SlackListener[] = [askCommand, explainCommand, appMention, directMessage, threadReply, followUp, share, viewPage]
 
 /**
  * One event through one listener. A listener that throws gets a short error reply where its
