@@ -22,11 +22,11 @@ function listUnder(key: string): string[] {
 
 describe('slack-manifest.yml', () => {
   it('has exactly the scopes used', () => {
-    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write'])
+    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:write'])
   })
 
   it('subscribes to exactly the events listened to', () => {
-    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'message.im'])
+    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im'])
     const kinds = LISTENERS.map((l) => l.kind)
     expect(kinds).toContain('app_mention')
     expect(kinds).toContain('message')

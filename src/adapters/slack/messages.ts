@@ -1,4 +1,5 @@
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js'
+import { DM_CONTEXT_MINUTES } from './conversations.js'
 import { answerFromLine, noteMessage, type SlackMessage } from './format.js'
 
 /** The bot's own fixed words: help, "slow down" and the error reply. */
@@ -10,8 +11,8 @@ export function helpMessage(knownTitles: readonly string[]): SlackMessage {
     '• `/ask your question`: an answer only you see, with a button to share it in the channel',
     '• `/ask` on its own: an overview of the article',
     '• `/explain who`, `/explain timeline`, `/explain numbers` or `/explain quotes [name]`: the article at a glance',
-    '• mention me with a question in a channel: I answer in a thread',
-    '• write to me here in a direct message',
+    '• mention me with a question in a channel: I answer in a thread, and replies in that thread (no need to mention me again) are follow-ups, like "what did she say?"',
+    `• write to me here in a direct message: follow-ups count the questions of the last ${DM_CONTEXT_MINUTES} minutes`,
     `Questions can be up to ${MAX_QUESTION_LENGTH} characters. ${answerFromLine(knownTitles)}`.trim(),
   ]
   return noteMessage(lines.join('\n'), 'How to ask me a question: /ask your question, a mention, or a direct message.')
