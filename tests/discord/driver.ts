@@ -171,7 +171,7 @@ export function pingsOf(body: Body): boolean {
  */
 export function sentMessages(fake: FakeDiscord): { where: string; body: Body }[] {
   return fake.requests
-    .filter((r) => (r.path.endsWith('/callback') ? r.body?.type === 4 : r.method !== 'DELETE' && /^\/(webhooks|channels)\//.test(r.path)))
+    .filter((r) => (r.path.endsWith('/callback') ? r.body?.type === 4 : r.method !== 'DELETE' && r.method !== 'GET' && /^\/(webhooks|channels)\//.test(r.path)))
     .map((r) => ({ where: `${r.method} ${r.path}`, body: messageBody(r) }))
 }
 

@@ -73,6 +73,11 @@ export class FakeDiscord {
   /** The close code of each gateway connection the bot closed, in order. */
   readonly gatewayCloses: number[] = []
   readonly guilds: FakeGuild[]
+  /**
+   * The messages Discord holds, by id, for GET /channels/{id}/messages[/{id}]: everything the bot
+   * posted, and the members' messages a test dispatched with `post`.
+   */
+  readonly messages = new Map<string, Body>()
   private readonly waiters: Waiter[] = []
   private readonly connections = new Map<number, Connection>()
   private readonly identifyWaiters: (() => void)[] = []
@@ -139,6 +144,12 @@ export class FakeDiscord {
     conn.ws.send(JSON.stringify({ op: 0, t, d, s: ++conn.seq }))
   }
 
+  /** A member's message: kept (Discord would have it) and dispatched as MESSAGE_CREATE. */
+  post(message: Body, shard = 0): void {
+    this.messages.set(message.id, message)
+    this.dispatch('MESSAGE_CREATE', message, shard)
+  }
+
   async close(): Promise<void> {
     this.closing = true
     for (const ws of this.gateway.clients) ws.terminate()
@@ -187,7 +198,21 @@ export class FakeDiscord {
     if (/^DELETE \/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(key)) return [204, undefined]
     if (/^(PATCH \/webhooks\/\d+\/[^/]+\/messages\/@original|POST \/webhooks\/\d+\/[^/]+|POST \/channels\/\d+\/messages)$/.test(key)) {
       const channel = r.path.match(/^\/channels\/(\d+)/)?.[1] ?? this.guilds[0].channel
-      return [200, this.messageJson(channel, r.body)]
+      const sent = this.messageJson(channel, r.body)
+      this.messages.set(sent.id, sent)
+      return [200, sent]
+    }
+    const one = key.match(/^GET \/channels\/(\d+)\/messages\/(\d+)$/)
+    if (one) {
+      const m = this.messages.get(one[2])
+      return m && m.channel_id === one[1] ? [200, m] : [404, { message: 'Unknown Message', code: 10008 }]
+    }
+    const list = key.match(/^GET \/channels\/(\d+)\/messages$/)
+    if (list) {
+      const before = r.query.get('before')
+      const limit = Number(r.query.get('limit') ?? 50)
+      const inChannel = [...this.messages.values()].filter((m) => m.channel_id === list[1] && (!before || BigInt(m.id) < BigInt(before)))
+      return [200, inChannel.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1)).slice(0, limit)]
     }
     if (/^PUT \/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(key))
       return [200, (r.body as Body[]).map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: nextId() }))]
@@ -196,10 +221,12 @@ export class FakeDiscord {
 
   /** A sent message as Discord returns it. */
   private messageJson(channelId: string, body: Body) {
+    const reference = body?.message_reference ? { message_reference: { ...body.message_reference, channel_id: channelId } } : {}
     return {
       id: nextId(),
       channel_id: channelId,
-      type: 0,
+      type: body?.message_reference ? 19 : 0,
+      ...reference,
       author: BOT_USER,
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],

@@ -1,6 +1,7 @@
 import type { Explainer } from '../../core/explainer.js'
 import { writeLogLine } from '../shared/log.js'
 import type { RateLimiter } from '../shared/rate-limit.js'
+import type { Conversations } from './conversations.js'
 import type { FollowUpIds } from './follow-up-ids.js'
 import type { RateLimitText } from './texts.js'
 import type { ViewIds } from './view-ids.js'
@@ -38,4 +39,6 @@ export type Deps = {
   knownTitles: readonly string[]
   /** A question the article answers, for the how-to and /help. */
   example: string | undefined
+  /** Reply chains and DMs, and their turns. */
+  conversations: Conversations
 }

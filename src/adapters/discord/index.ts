@@ -5,6 +5,7 @@ import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.j
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
 import { SLASH_COMMANDS } from './commands/index.js'
 import { type Deps, discordLogger, type Logger } from './context.js'
+import { createConversations } from './conversations.js'
 import { createFollowUpIds } from './follow-up-ids.js'
 import { NO_PINGS } from './format.js'
 import { listener } from './guard.js'
@@ -96,6 +97,7 @@ export async function start(explainer: Explainer, config: Config, options: Disco
   const example = explainer.suggest('', 1)[0]
   // Before the logger: in a shard, the client knows its shard ids (client.shard), which every log line names.
   const client = createClient(config.discord)
+  const logger = options.logger ?? discordLogger(config.debug, client.shard?.ids)
   const deps: Deps = {
     explainer,
     limiter: createRateLimiter({ ...rate, now }),
@@ -103,9 +105,10 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     now,
     ids: createFollowUpIds(),
     viewIds: createViewIds(),
-    logger: options.logger ?? discordLogger(config.debug, client.shard?.ids),
+    logger,
     knownTitles,
     example,
+    conversations: createConversations({ now, onError: (message, error) => logger.error(message, error) }),
   }
   listen(client, deps)
   const stopSweeping = sweepDmChannelsRegularly(client)

@@ -10,7 +10,9 @@ import { errorMessage, howToMessage, slowDownMessage } from './texts.js'
 /**
  * Mentions in channels and direct messages. Both carry their text without the privileged Message
  * Content intent: Discord sends the content of a message to a bot it mentions and of a DM to it.
- * Every other server message arrives with empty content and is ignored at once.
+ * A reply to one of the bot's answers with the reply ping on mentions the bot too: it is a
+ * follow-up, read in the context of its reply chain. Every other server message arrives with empty
+ * content and is ignored at once.
  */
 
 /** The question in a message: every mention (the bot's, members', roles', channels') out (question-text.ts). */
@@ -50,7 +52,14 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
     }
     const question = questionFrom(message)
     if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
-    await message.reply(viewReplyFor(deps, question) ?? answerMessage(deps.explainer.ask(question), { ids: deps.ids, knownTitles: deps.knownTitles }))
+    // "who's who?", "what did Meyer say?": the view, as /explain shows it.
+    const view = viewReplyFor(deps, question)
+    if (view) return void (await message.reply(view))
+    // A reply to an answer goes on from its chain, a DM from its recent turns (conversations.ts).
+    const earlier = await deps.conversations.contextFor(message, botId)
+    const answer = deps.explainer.ask(question, earlier)
+    const sent = await message.reply(answerMessage(answer, { ids: deps.ids, knownTitles: deps.knownTitles }))
+    deps.conversations.remember(message, sent, earlier, question, answer)
   }
   return async (message) => {
     const botId = client.user.id

@@ -1,5 +1,6 @@
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js'
 import type { SourceInfo } from '../../core/types.js'
+import { DM_CONTEXT_MINUTES } from './conversations.js'
 import { type DiscordMessage, infoMessage, noteMessage, shown } from './format.js'
 
 /** The bot's own words: help, the how-to, "slow down", errors, the list of sources. */
@@ -19,6 +20,7 @@ export function helpMessage(sources: readonly SourceInfo[], rate: RateLimitText,
       '• **/summary** for an overview, **/sources** for the articles I know.',
       "• **/explain** for the article at a glance: who's who, timeline, key numbers or quotes (of one `person` if you like).",
       '• Mention me with a question in a channel, or write to me in a direct message.',
+      `• To follow up (“what did she say?”), reply to my answer and keep the reply's @ mention on: with it off I cannot read your reply. In a DM, your questions of the last ${DM_CONTEXT_MINUTES} minutes count.`,
       '• The buttons under an answer ask the next question for you.',
       '',
       `Limits: questions of up to ${MAX_QUESTION_LENGTH} characters, ${rate.limit} questions every ${Math.round(rate.windowMs / 1000)} seconds per person. ` +
