@@ -1,8 +1,10 @@
 import { type Focus, focusOf, ownWords, readQuestion, type Turn } from './conversation.js'
+import { englishCount } from './english.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import { stem, words } from './normalize.js'
 import { type Person, peopleOf } from './people.js'
 import { parseQuestion } from './question.js'
+import { isPersonal, referencesIn, tokenize } from './references.js'
 import type { Answer } from './types.js'
 
 /**
@@ -24,18 +26,31 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
   const turns = context.slice(-MAX_TURNS)
   const slugs = new Set<string>(kb.articles.size <= ALL_ARTICLES_UP_TO ? kb.articles.keys() : [])
   const people = (): Person[] => [...slugs].flatMap((s) => peopleOf(kb, s))
+  if (!turns.length) {
+    // No conversation: the question is answered as it stands. Only a "he" or "she" the article
+    // could not answer gets "who do you mean?" instead of "not in the article".
+    const plain = ask(question)
+    const unclear = plain.status === 'not_found' ? personalReference(question) : undefined
+    return unclear ? clarify(unclear, plain, people()) : plain
+  }
   const foci: Focus[] = []
   for (const turn of turns) {
     const reading = readQuestion(turn.question, foci, people())
     const asked = 'question' in reading ? reading.question : turn.question
     const answer = turn.answer ?? ask(asked)
     for (const c of answer.citations) slugs.add(c.ref.split('#')[0])
-    foci.push(focusOf(asked, answer, people()))
+    foci.push(focusOf(asked, answer, people(), 'thing' in reading ? reading.thing : undefined))
   }
   const reading = readQuestion(question, foci, people())
   if ('question' in reading) {
     const answer = ask(reading.question)
-    if (!reading.changed || answer.status !== 'answered' || holdsOwnAsk(kb, question, reading.question, answer)) return answer
+    if (!reading.changed || (answer.status === 'answered' && holdsOwnAsk(kb, question, reading.question, answer))) return answer
+    // "Is it true that …": an "it" that pointed at nothing earlier, in a question complete without it.
+    if (!personalReference(question)) {
+      const plain = ask(question)
+      if (plain.status === 'answered') return plain
+    }
+    if (answer.status !== 'answered') return answer
     return {
       status: 'not_found',
       text: `I couldn't find an answer to that in the article (I read your question as "${reading.question}").`,
@@ -44,15 +59,18 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
     }
   }
   const plain = ask(question)
-  // With no conversation to lean on, a question the article answers as it stands keeps its answer.
-  if (!foci.length && plain.status === 'answered') return plain
-  if (!reading.personal && foci.length) return plain
-  return clarify(reading.unclear, reading.personal, plain, people())
+  return reading.personal ? clarify(reading.unclear, plain, people()) : plain
+}
+
+/** The first "he", "she", "his" or "her" of a question, as written. */
+function personalReference(question: string): string | undefined {
+  const tokens = tokenize(question)
+  const ref = referencesIn(tokens).find((r) => isPersonal(r.slot))
+  return ref && tokens[ref.index].text
 }
 
 /** "Who do you mean?": the people the article quotes are offered, as names and as questions. */
-function clarify(word: string, personal: boolean, plain: Answer, people: readonly Person[]): Answer {
-  if (!personal) return { status: 'not_found', text: `What do you mean by "${word}"? Please ask again and name it.`, citations: [], followUps: plain.followUps }
+function clarify(word: string, plain: Answer, people: readonly Person[]): Answer {
   const quoted = people.filter((p) => p.quoted)
   const names = quoted.slice(0, 4).map((p) => p.name)
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]
@@ -79,7 +97,12 @@ function holdsOwnAsk(kb: KnowledgeBase, raw: string, resolved: string, answer: A
   if (id === undefined) return true
   const near = [id, ...neighboursOf(kb, id)].flatMap((n) => words(kb.facts[n].text))
   const own = ownWords(raw)
-  if (own.some((w) => near.some((x) => sameFamily(w, x)))) return true
+  const has = (w: string) => near.some((x) => sameFamily(w, x))
+  // "US" is there when "United States" is: an alias counts as its meaning.
+  const found = (w: string) => has(w) || [...(kb.aliases.get(w) ?? [])].some((m) => words(m).every(has))
+  // A name or rare word the member typed ("what did she say about Germany?") must be there itself.
+  if (own.some((w) => isSpecific(w, raw) && !found(w))) return false
+  if (own.some(found)) return true
   const p = kb.profiles[id]
   const q = parseQuestion(kb, resolved)
   switch (q.type) {
@@ -116,4 +139,13 @@ function factIdOf(kb: KnowledgeBase, c: Answer['citations'][number] | undefined)
     if (f.paragraph === Number(m[2]) && c.quote.startsWith(f.text)) return id
   }
   return undefined
+}
+
+/** At most this often in everyday English (englishCount's bands), a word is specific: a paraphrase rarely swaps it. */
+const RARE_COUNT = 20
+
+/** A name (capitalised after the first word) or a word everyday English rarely uses. */
+function isSpecific(word: string, raw: string): boolean {
+  const capitalised = words((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu) ?? []).join(' '))
+  return capitalised.includes(word) || englishCount(word) <= RARE_COUNT
 }

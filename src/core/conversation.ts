@@ -32,14 +32,16 @@ export type Focus = {
 
 export type Reading =
   /** The question to answer, standing on its own (the question itself when nothing points back). */
-  | { question: string; changed: boolean }
+  | { question: string; changed: boolean; thing?: string }
   /** A reference nothing in the conversation can stand for. */
   | { unclear: string; personal: boolean }
 
 /** Words that ask rather than name: they are not carried over to the next question. */
 const ASKING = new Set(
   `say said says tell told think thinks thought mean meant do did does done happen happened happens
-  know explain describe please more about like also exactly really`.split(/\s+/),
+  know explain describe please more about like also exactly really country countries city cities
+  place places year years date day month time person people reason number amount percentage region
+  regions nation nations location`.split(/\s+/),
 )
 
 const contentWords = (text: string): string[] => words(text).filter((w) => !STOP_WORDS.has(w) && !ASKING.has(w))
@@ -59,9 +61,25 @@ function rewrite(tokens: Token[], index: number, by: string): void {
 
 const possessive = (name: string): string => (/s$/i.test(name) ? `${name}'` : `${name}'s`)
 
-function personFor(earlier: readonly Focus[], exclude: readonly Person[]): Person | undefined {
-  for (let i = earlier.length - 1; i >= 0; i--) for (const p of earlier[i].people) if (!exclude.includes(p)) return p
+/** The most recent person of the earlier turns, with how to name them. */
+function personFor(earlier: readonly Focus[], exclude: readonly Person[]): { person: Person; name: string } | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--)
+    for (const p of earlier[i].people) if (!exclude.includes(p)) return { person: p, name: nameIn(p, earlier.slice(0, i + 1)) }
   return undefined
+}
+
+/**
+ * A person named by surname when it is no everyday word ("Bárcena", not "Price"): an article gives
+ * the full name once and the surname after, and the full name would pull every answer towards that
+ * first mention. Else as the member last wrote them ("ned price"), else in full.
+ */
+function nameIn(p: Person, earlier: readonly Focus[]): string {
+  if (p.words.length > 1 && p.surname) return p.surname
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const run = tokenize(earlier[i].question).filter((t) => t.word && p.words.includes(t.word))
+    if (run.length) return run.map((t) => t.text).join(' ')
+  }
+  return p.name
 }
 
 function latest<T>(earlier: readonly Focus[], pick: (f: Focus) => T | undefined): T | undefined {
@@ -86,6 +104,7 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
   const named = peopleIn(raw, people)
   let carry = false
   let changed = false
+  let thing: string | undefined
   // A pronoun after a name in the same question points at that name: "what did Price say about his …".
   const firstNamedAt = named.length ? firstMention(tokens, named[0]) : -1
   for (const { index, slot } of refs) {
@@ -101,6 +120,7 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
       return { unclear: tokens[index].text, personal: isPersonal(slot) }
     }
     rewrite(tokens, index, by)
+    if (slot === 'thing' || slot === 'thingPossessive') thing ??= referent('thing', earlier, named)
     changed = true
   }
   let question = tokens
@@ -111,7 +131,7 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
   // "and where might they expand?", "why?", "to which countries?": the last question goes on.
   const own = contentWords(question.replace(CONTINUING, ''))
   if (last && (carry || own.length === 0 || (CONTINUING.test(raw) && own.length <= 2))) {
-    question = `${question.replace(CONTINUING, '').replace(/[?.!\s]+$/, '')} ${carried(last, question)}`.trim()
+    question = `${question.replace(CONTINUING, '').replace(/[?.!\s]+$/, '')} ${carried(last, question, own.length > 0)}`.trim()
     changed = true
   }
   if (last) {
@@ -121,7 +141,7 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
       changed = true
     }
   }
-  return { question, changed }
+  return { question, changed, ...(thing ? { thing } : {}) }
 }
 
 /** What a reference stands for, or undefined when nothing earlier can. */
@@ -147,13 +167,18 @@ function referent(slot: Slot, earlier: readonly Focus[], named: readonly Person[
   }
 }
 
-/** The last turn's person and topic, less what the question already says. */
-function carried(last: Focus, question: string): string {
+/**
+ * The last turn's person and topic, less what the question already says. A follow-up with words of
+ * its own ("and where might they expand?") takes only the person, or else the thing: the whole last
+ * topic would outweigh the one new word and bring back the last answer.
+ */
+function carried(last: Focus, question: string, ownWords: boolean): string {
   const have = new Set(words(question))
   const person = last.people[0]
   const parts: string[] = []
-  if (person && !person.words.every((w) => have.has(w))) parts.push(person.name)
-  const topic = last.topic.split(' ').filter((w) => !have.has(fold(w)))
+  if (person && !person.words.some((w) => have.has(w))) parts.push(nameIn(person, [last]))
+  if (ownWords && parts.length) return parts.join(' ')
+  const topic = (ownWords && last.thing ? last.thing : last.topic).split(' ').filter((w) => !have.has(fold(w)))
   parts.push(...topic)
   return parts.join(' ')
 }
@@ -195,7 +220,7 @@ const DEFINED =
   /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)[?.!\s]*$|^(?:tell me|explain|describe)(?:\s+more)?(?:\s+about)?\s+(.+?)[?.!\s]*$|\babout\s+(.+?)[?.!\s]*$/i
 
 /** What a turn was about, for the turns after it. */
-export function focusOf(question: string, answer: Answer | undefined, people: readonly Person[]): Focus {
+export function focusOf(question: string, answer: Answer | undefined, people: readonly Person[], carriedThing?: string): Focus {
   const asked = peopleIn(question, people)
   const answered: Person[] = []
   const first = answer?.status === 'answered' ? answer.citations[0] : undefined
@@ -212,6 +237,6 @@ export function focusOf(question: string, answer: Answer | undefined, people: re
     .join(' ')
   const m = question.match(DEFINED)
   const defined = (m?.[1] ?? m?.[2] ?? m?.[3])?.trim()
-  const thing = defined && !peopleIn(defined, people).length ? defined : undefined
+  const thing = carriedThing ?? (defined && !peopleIn(defined, people).length ? defined : undefined)
   return { question, people: all, topic, ...(thing ? { thing } : {}) }
 }

@@ -17,6 +17,8 @@ export type Person = {
   words: string[]
   /** Quoted in the article: a "what did she say?" can be answered. */
   quoted: boolean
+  /** The last word as the article writes it, when it is no everyday word ("Bárcena", not "Price"). */
+  surname?: string
 }
 
 /** A one-word name more common than this in everyday English is a word, not a person. */
@@ -48,7 +50,11 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
     const key = ws.join(' ')
     const known = byKey.get(key)
     if (known) known.quoted ||= quoted
-    else byKey.set(key, { name, words: ws, quoted })
+    else {
+      const last = name.split(/\s+/).at(-1) ?? name
+      const distinct = englishCount(ws[ws.length - 1]) < SINGLE_NAME_MAX_COUNT
+      byKey.set(key, { name, words: ws, quoted, ...(distinct ? { surname: last } : {}) })
+    }
   }
   const range = kb.factRanges.get(slug)
   if (!range) return []
