@@ -24,6 +24,17 @@ describe.concurrent('the terminal chat', () => {
     expect(stdout).not.toContain('According to Andrew Selee')
   })
 
+  test('keeps the conversation from line to line, and `new` starts a fresh one', async () => {
+    const input = 'Who is Mira Osei?\nWhat did she say?\nnew\nWhat did she say?\n'
+    const { code, stdout } = await runCli(['chat', '--knowledge', 'tests/fixtures/knowledge'], { input })
+    expect(code).toBe(0)
+    const [beforeNew, afterNew] = stdout.split('A new conversation')
+    expect(afterNew).toBeDefined()
+    // "she" is Osei while the conversation lasts; after `new` nothing says who she is.
+    expect(beforeNew.split('working light').length).toBeGreaterThan(2)
+    expect(afterNew).toContain('Who do you mean by "she"?')
+  })
+
   test('an over-long question gets the reason and the chat goes on', async () => {
     const { code, stdout } = await runCli(['chat'], { input: `${'x'.repeat(600)}\nWho is Andrew Selee?\n` })
     expect(code).toBe(0)

@@ -134,6 +134,38 @@ describe.concurrent('explainer ask', () => {
     expect(answers[3].text).toMatch(/unreadable/)
   })
 
+  test('--jsonl --threads answers each line in the context of its thread, one JSON answer a line, bad lines invalid', async () => {
+    const lines = [
+      { thread: 'a', q: 'Who is Mira Osei?' },
+      { thread: 'b', q: 'What did she say?' },
+      { thread: 'a', q: 'What did she say?' },
+      'not json',
+      { q: 'no thread' },
+      { thread: 'b', q: 'Who was the first keeper?' },
+      { thread: 'b', q: 'What did he write in his last report?' },
+    ]
+    const input = `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`
+    const { code, stdout, stderr } = await runCli(['ask', '--jsonl', '--threads', '--knowledge', 'tests/fixtures/knowledge'], { input })
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    const answers = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(answers.map((a) => a.status)).toEqual(['answered', 'not_found', 'answered', 'invalid', 'invalid', 'answered', 'answered'])
+    expect(answers[1].text).toMatch(/^Who do you mean by "she"\?/)
+    expect(answers[2].text).toContain('working light')
+    expect(answers[6].text).toContain('No ship has been lost')
+    expect(answers[2].thread).toBe('a')
+    for (const a of answers) for (const key of ANSWER_KEYS) expect(a).toHaveProperty(key)
+  })
+
+  test('--threads goes with --jsonl only', async () => {
+    const run = await runCli(['ask', '--threads', 'Who?'])
+    expect(run.code).toBe(2)
+    oneErrorLine(run.stderr)
+  })
+
   test('--jsonl stops quietly when the reader closes the pipe early', async () => {
     const child = spawn(process.execPath, [BIN, 'ask', '--jsonl'], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } })
     let stderr = ''

@@ -1,0 +1,76 @@
+/**
+ * Follow-ups read in the context of their conversation (core: conversation.ts, ask-in-context.ts),
+ * on the test article of tests/fixtures/knowledge: examples written for these tests.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Turn } from '../src/core/conversation.js'
+import { createExplainer } from '../src/core/explainer.js'
+import type { Answer } from '../src/core/types.js'
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
+
+const ex = createExplainer(loadKnowledge('tests/fixtures/knowledge'), undefined, { recentAnswers: 0 })
+
+/** Asks each question in the context of the ones before, as a thread would; returns every answer. */
+function thread(...questions: string[]): Answer[] {
+  const turns: Turn[] = []
+  return questions.map((q) => {
+    const answer = ex.ask(q, turns)
+    turns.push({ question: q, answer })
+    return answer
+  })
+}
+
+const said = (a: Answer) => [a.text, ...a.citations.map((c) => c.quote)].join('\n')
+
+describe('a follow-up is read in its conversation', () => {
+  it('"he" and "his" are the person the last turn was about', () => {
+    const [, report, years] = thread('Who was the first keeper?', 'What did he write in his last report?', 'How long did he keep the light?')
+    expect(report.status).toBe('answered')
+    expect(said(report)).toContain('No ship has been lost')
+    expect(said(years)).toContain('31 years')
+  })
+
+  it('"she" is the person an earlier question named', () => {
+    const [, words] = thread('Who is Mira Osei?', 'What did she say?')
+    expect(words.status).toBe('answered')
+    expect(said(words)).toContain('working light')
+  })
+
+  it('"it" is the thing an earlier question was about, and stays it', () => {
+    const [, weight, where] = thread('Tell me about the Fresnel lens', 'How much does it weigh?', 'Where was it made?')
+    expect(said(weight)).toContain('six tonnes')
+    expect(said(where)).toContain('Paris')
+  })
+
+  it('without a conversation, the same follow-up asks who is meant, naming who the article quotes', () => {
+    const alone = ex.ask('What did she say?')
+    expect(alone.status).toBe('not_found')
+    expect(alone.text).toMatch(/^Who do you mean by "she"\? The article quotes .*Mira Osei/)
+    expect(alone.followUps).toContain('What did Mira Osei say?')
+  })
+
+  it('a "he" with no person in the conversation asks who is meant too', () => {
+    const [, who] = thread('How much did the repairs cost?', 'What did he say?')
+    expect(who.status).toBe('not_found')
+    expect(who.text).toMatch(/^Who do you mean by "he"\?/)
+  })
+
+  it('declines a follow-up about something the article does not pair with the person', () => {
+    const [, germany] = thread('Who is Mira Osei?', 'What did she say about Germany?')
+    expect(germany.status).toBe('not_found')
+    expect(germany.text).toContain('Osei')
+  })
+
+  it('a complete question gets the same answer with or without the conversation before it', () => {
+    const standalone = ex.ask('Where did the granite come from?')
+    const [, inThread] = thread('Who is Hester Quill?', 'Where did the granite come from?')
+    expect(inThread).toEqual(standalone)
+    expect(thread('Who is Mira Osei?', 'Is it true that the lens floats on mercury?')[1]).toEqual(ex.ask('Is it true that the lens floats on mercury?'))
+  })
+
+  it('keeps only the last turns: a long conversation costs no more than a short one', () => {
+    const long: Turn[] = Array.from({ length: 50 }, () => ({ question: 'How much did the repairs cost?' }))
+    long.push({ question: 'Who was the first keeper?' })
+    expect(said(ex.ask('What did he write in his last report?', long))).toContain('No ship has been lost')
+  })
+})
