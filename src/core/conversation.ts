@@ -18,6 +18,16 @@ import type { Answer } from './types.js'
 /** One earlier turn of a conversation: what was asked and, if the caller kept it, the answer. */
 export type Turn = { question: string; answer?: Answer }
 
+/**
+ * What a conversation needs to keep of a turn: the question, the answer's status and its first
+ * citation (who was quoted, about what). A bot that keeps thousands of conversations keeps little.
+ */
+export function turnToKeep(question: string, answer?: Answer): Turn {
+  // Without an answer (a view was shown instead) the core works it out again when it is needed.
+  if (!answer) return { question }
+  return { question, answer: { status: answer.status, text: '', citations: answer.citations.slice(0, 1), followUps: [] } }
+}
+
 /** What one turn was about, once read: the candidates for the references of the next ones. */
 export type Focus = {
   /** The turn's question as it stands on its own. */

@@ -1,4 +1,5 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js'
+import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { retryAfterSeconds } from '../shared/rate-limit.js'
 import type { Deps } from './context.js'
@@ -26,9 +27,12 @@ export async function answerInteraction(deps: Deps, interaction: AskingInteracti
   // Discord forgets an interaction not acknowledged within 3 seconds, and ask() runs synchronously:
   // the acknowledgement is on the wire before the core starts, however long it takes.
   await interaction.deferReply(options.ephemeral ? PRIVATELY : {})
-  await interaction.editReply(
-    viewReplyFor(deps, question) ?? answerMessage(deps.explainer.ask(question), { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles }),
-  )
+  // "who's who?", "what did Meyer say?": the view; still a turn a reply can follow up.
+  const view = viewReplyFor(deps, question)
+  const answer = view ? undefined : deps.explainer.ask(question)
+  const sent = await interaction.editReply(view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles }))
+  // A reply to this answer (with the ping on) is a follow-up of it.
+  if (!options.ephemeral) deps.conversations.remember(undefined, sent, [], question, answer)
 }
 
 /** A question that asks for a view in words ("who's who?", "what did Price say?") gets the view's first page. */

@@ -1,6 +1,6 @@
 import type { Message } from 'discord.js'
 import { MAX_TURNS } from '../../core/ask-in-context.js'
-import type { Turn } from '../../core/conversation.js'
+import { type Turn, turnToKeep } from '../../core/conversation.js'
 import type { Answer } from '../../core/types.js'
 import { questionText } from '../shared/question-text.js'
 
@@ -26,8 +26,11 @@ type Timed = Turn & { at: number }
 export type Conversations = {
   /** The turns before `message`: its reply chain, the DM's recent turns, or none. */
   contextFor(message: Message, botId: string): Promise<Turn[]>
-  /** The bot answered `question` (asked by `message`, in the context `earlier`) with `sent`. */
-  remember(message: Message, sent: Message, earlier: readonly Turn[], question: string, answer: Answer): void
+  /**
+   * The bot answered `question` (in the context `earlier`) with `sent`: a reply to `sent` goes on
+   * from it. `message` is the member's message it answered; none for a slash command or a button.
+   */
+  remember(message: Message | undefined, sent: Message, earlier: readonly Turn[], question: string, answer?: Answer): void
 }
 
 export type ConversationOptions = { now?: () => number; capacity?: number; onError?: (message: string, error: unknown) => void }
@@ -91,9 +94,9 @@ export function createConversations(options: ConversationOptions = {}): Conversa
       return message.inGuild() ? [] : dmTurns(message, botId)
     },
     remember(message, sent, earlier, question, answer) {
-      const turn: Timed = { question, answer, at: now() }
+      const turn: Timed = { ...turnToKeep(question, answer), at: now() }
       keep(`answer:${sent.id}`, [...earlier.map((t) => ({ ...t, at: turn.at })), turn])
-      if (!message.inGuild()) keep(`dm:${message.channelId}`, [...(memory.get(`dm:${message.channelId}`) ?? []), turn])
+      if (message && !message.inGuild()) keep(`dm:${message.channelId}`, [...(memory.get(`dm:${message.channelId}`) ?? []), turn])
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt'
 import { MAX_TURNS } from '../../core/ask-in-context.js'
-import type { Turn } from '../../core/conversation.js'
+import { type Turn, turnToKeep } from '../../core/conversation.js'
 import type { Answer } from '../../core/types.js'
 import { questionText } from '../shared/question-text.js'
 import { isMemberSubtype } from './listeners/subtypes.js'
@@ -103,7 +103,7 @@ export function createConversations(options: ConversationOptions = {}): Conversa
       const key = keyOf(place)
       const known = memory.get(key) ?? { ours: true, turns: [] }
       known.ours = true
-      known.turns.push({ question, answer, at: now() })
+      known.turns.push({ ...turnToKeep(question, answer), at: now() })
       if (known.turns.length > MAX_TURNS) known.turns.splice(0, known.turns.length - MAX_TURNS)
       keep(key, known)
     },

@@ -1,8 +1,8 @@
 import { VIEW_NAMES, viewCommandIn, viewsOf } from '../../../core/views/index.js'
+import { questionText } from '../../shared/question-text.js'
 import { retryAfterSeconds } from '../../shared/rate-limit.js'
 import { noteMessage } from '../format.js'
 import { slowDownMessage } from '../messages.js'
-import { fromSlackText } from '../mrkdwn.js'
 import { commandReplier } from '../reply.js'
 import { viewMessage } from '../view-message.js'
 import type { CommandListener } from './types.js'
@@ -20,7 +20,7 @@ export const explainCommand: CommandListener = {
   command: '/explain',
   replier: ({ ack, respond }, deps) => commandReplier(ack, respond, deps),
   async handle({ command }, reply, deps) {
-    const request = viewCommandIn(deps.explainer.knowledge, fromSlackText(command.text ?? ''))
+    const request = viewCommandIn(deps.explainer.knowledge, questionText(command.text ?? ''))
     if (!request || !VIEW_NAMES.includes(request.view)) return reply.answer(noteMessage(EXPLAIN_HOW_TO))
     const decision = deps.limiter.take(command.user_id)
     if (!decision.allowed) return reply.privately(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))

@@ -1,4 +1,6 @@
+import type { Answer } from '../../../core/types.js'
 import { answerQuestion } from '../ask.js'
+import type { Place } from '../conversations.js'
 import { FOLLOW_UP_ACTION } from '../format.js'
 import { conversationReplier, ephemeralReplier, isDirectChannel, type Replier } from '../reply.js'
 import type { ButtonArgs, ButtonListener } from './types.js'
@@ -9,10 +11,15 @@ import type { ButtonArgs, ButtonListener } from './types.js'
  */
 export function replierForButton({ body, respond, client }: ButtonArgs): Replier {
   if (body.container?.is_ephemeral) return ephemeralReplier(respond)
+  return conversationReplier(client, { ...placeOfButton(body), user: body.user.id })
+}
+
+/** The thread or DM a public answer's button stands in. */
+function placeOfButton(body: ButtonArgs['body']): Place {
   const channel: string = body.channel?.id ?? body.container?.channel_id
   const isDirect = isDirectChannel(channel)
   const threadTs: string | undefined = body.message?.thread_ts ?? (isDirect ? undefined : body.message?.ts)
-  return conversationReplier(client, { channel, ...(threadTs ? { threadTs } : {}), user: body.user.id, isDirect })
+  return { channel, ...(threadTs ? { threadTs } : {}), isDirect }
 }
 
 /** A follow-up question's button: the question travels in the button's value. */
@@ -20,5 +27,15 @@ export const followUp: ButtonListener = {
   kind: 'button',
   actionId: FOLLOW_UP_ACTION,
   replier: replierForButton,
-  handle: ({ action, body }, reply, deps) => answerQuestion(deps, { user: body.user.id, question: action.value ?? '', reply }),
+  handle: ({ action, body }, reply, deps) => {
+    const question = action.value ?? ''
+    // In a thread or a DM the button's question is a turn of that conversation, for the follow-ups after it.
+    const place = reply.shareable ? undefined : placeOfButton(body)
+    return answerQuestion(deps, {
+      user: body.user.id,
+      question,
+      reply,
+      ...(place ? { answered: (answer: Answer) => deps.conversations.remember(place, question, answer) } : {}),
+    })
+  },
 }
