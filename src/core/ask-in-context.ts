@@ -100,8 +100,11 @@ function holdsOwnAsk(kb: KnowledgeBase, raw: string, resolved: string, answer: A
   const has = (w: string) => near.some((x) => sameFamily(w, x))
   // "US" is there when "United States" is: an alias counts as its meaning.
   const found = (w: string) => has(w) || [...(kb.aliases.get(w) ?? [])].some((m) => words(m).every(has))
-  // A name or rare word the member typed ("what did she say about Germany?") must be there itself.
+  // A name or rare word the member typed ("what did she say about Germany?") must be there itself,
+  // and so must the measure a "how old / tall / far …" asks for: any number will not do.
   if (own.some((w) => isSpecific(w, raw) && !found(w))) return false
+  const measure = raw.match(MEASURE)?.[1]?.toLowerCase()
+  if (measure && !found(measure)) return false
   if (own.some(found)) return true
   const p = kb.profiles[id]
   const q = parseQuestion(kb, resolved)
@@ -140,6 +143,9 @@ function factIdOf(kb: KnowledgeBase, c: Answer['citations'][number] | undefined)
   }
   return undefined
 }
+
+/** "How old is he?": the number must be an age, so the sentence must say "old" (as in "64 years old"). */
+const MEASURE = /\bhow\s+(old|tall|far|big|large|high|deep|wide|heavy|fast)\b/i
 
 /** At most this often in everyday English (englishCount's bands), a word is specific: a paraphrase rarely swaps it. */
 const RARE_COUNT = 20

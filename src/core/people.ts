@@ -17,7 +17,7 @@ export type Person = {
   words: string[]
   /** Quoted in the article: a "what did she say?" can be answered. */
   quoted: boolean
-  /** The last word as the article writes it, when it is no everyday word ("Bárcena", not "Price"). */
+  /** The surname as the article writes it ("Bárcena", "López Obrador"), when it is no everyday word (not "Price"). */
   surname?: string
 }
 
@@ -51,7 +51,9 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
     const known = byKey.get(key)
     if (known) known.quoted ||= quoted
     else {
-      const last = name.split(/\s+/).at(-1) ?? name
+      // "Andrés Manuel López Obrador" goes by "López Obrador": a long name keeps its last two words (not an initial).
+      const parts = name.split(/\s+/)
+      const last = parts.length > 2 && !parts[parts.length - 2].endsWith('.') ? parts.slice(-2).join(' ') : (parts.at(-1) ?? name)
       const distinct = englishCount(ws[ws.length - 1]) < SINGLE_NAME_MAX_COUNT
       byKey.set(key, { name, words: ws, quoted, ...(distinct ? { surname: last } : {}) })
     }
