@@ -36,6 +36,12 @@ describe('a follow-up is read in its conversation', () => {
     expect(said(words)).toContain('working light')
   })
 
+  it('"she" skips a man the article calls "he", and a "he" of the conversation is no "she" after', () => {
+    // The article says "He kept the light" of Tobias Wren.
+    const [, , osei] = thread('Who is Mira Osei?', 'Who was the first keeper?', 'What did she say?')
+    expect(said(osei)).toContain('working light')
+  })
+
   it('"it" is the thing an earlier question was about, and stays it', () => {
     const [, weight, where] = thread('Tell me about the Fresnel lens', 'How much does it weigh?', 'Where was it made?')
     expect(said(weight)).toContain('six tonnes')

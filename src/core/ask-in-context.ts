@@ -39,7 +39,7 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
     const asked = 'question' in reading ? reading.question : turn.question
     const answer = turn.answer ?? ask(asked)
     for (const c of answer.citations) slugs.add(c.ref.split('#')[0])
-    foci.push(focusOf(asked, answer, people(), 'thing' in reading ? reading.thing : undefined))
+    foci.push(focusOf(asked, answer, people(), 'question' in reading ? reading : {}))
   }
   const reading = readQuestion(question, foci, people())
   if ('question' in reading) {

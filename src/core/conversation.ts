@@ -1,5 +1,5 @@
 import { fold, STOP_WORDS, words } from './normalize.js'
-import { type Person, peopleIn } from './people.js'
+import { type Person, peopleIn, pronounOf } from './people.js'
 import { CONTINUING, INSTEAD, isPersonal, referencesIn, type Slot, type Token, tokenize } from './references.js'
 import type { Answer } from './types.js'
 
@@ -38,11 +38,13 @@ export type Focus = {
   thing?: string
   /** Its content words, for "that" and for a follow-up that goes on from it ("why?"). */
   topic: string
+  /** Who its "he" and "she" stood for: a person read as "he" is no "she" later in the conversation. */
+  pronouns?: Map<Person, 'he' | 'she'>
 }
 
 export type Reading =
   /** The question to answer, standing on its own (the question itself when nothing points back). */
-  | { question: string; changed: boolean; thing?: string }
+  | { question: string; changed: boolean; thing?: string; pronouns?: Map<Person, 'he' | 'she'> }
   /** A reference nothing in the conversation can stand for. */
   | { unclear: string; personal: boolean }
 
@@ -71,10 +73,19 @@ function rewrite(tokens: Token[], index: number, by: string): void {
 
 const possessive = (name: string): string => (/s$/i.test(name) ? `${name}'` : `${name}'s`)
 
-/** The most recent person of the earlier turns, with how to name them. */
-function personFor(earlier: readonly Focus[], exclude: readonly Person[]): { person: Person; name: string } | undefined {
+/**
+ * The most recent person of the earlier turns that the pronoun can stand for ("she" skips a man
+ * the article calls "he"), with how to name them.
+ */
+function personFor(earlier: readonly Focus[], exclude: readonly Person[], word: string): { person: Person; name: string } | undefined {
+  const wanted = pronounOf(word)
+  const known = (p: Person) => p.pronoun ?? latest(earlier, (f) => f.pronouns?.get(p))
   for (let i = earlier.length - 1; i >= 0; i--)
-    for (const p of earlier[i].people) if (!exclude.includes(p)) return { person: p, name: nameIn(p, earlier.slice(0, i + 1)) }
+    for (const p of earlier[i].people) {
+      const pronoun = known(p)
+      if (exclude.includes(p) || (wanted && pronoun && pronoun !== wanted)) continue
+      return { person: p, name: nameIn(p, earlier.slice(0, i + 1)) }
+    }
   return undefined
 }
 
@@ -115,11 +126,16 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
   let carry = false
   let changed = false
   let thing: string | undefined
+  const pronouns = new Map<Person, 'he' | 'she'>()
   // A pronoun after a name in the same question points at that name: "what did Price say about his …".
   const firstNamedAt = named.length ? firstMention(tokens, named[0]) : -1
   for (const { index, slot } of refs) {
     if (isPersonal(slot) && firstNamedAt >= 0 && firstNamedAt < index) continue
-    const by = referent(slot, earlier, named)
+    const word = tokens[index].word ?? ''
+    const person = isPersonal(slot) ? personFor(earlier, named, word) : undefined
+    const pronoun = pronounOf(word)
+    if (person && pronoun) pronouns.set(person.person, pronoun)
+    const by = person ? (slot === 'personPossessive' ? possessive(person.name) : person.name) : referent(slot, earlier, named)
     if (by === undefined) {
       if (slot === 'plural' || slot === 'place' || slot === 'time' || slot === 'drop') {
         rewrite(tokens, index, '')
@@ -141,7 +157,7 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
   // "and where might they expand?", "why?", "to which countries?": the last question goes on.
   const own = contentWords(question.replace(CONTINUING, ''))
   if (last && (carry || own.length === 0 || (CONTINUING.test(raw) && own.length <= 2))) {
-    question = `${question.replace(CONTINUING, '').replace(/[?.!\s]+$/, '')} ${carried(last, question, own.length > 0)}`.trim()
+    question = `${question.replace(CONTINUING, '').replace(/[?.!\s]+$/, '')} ${carried(last, question, own.length > 0, pronouns.size > 0)}`.trim()
     changed = true
   }
   if (last) {
@@ -151,16 +167,16 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
       changed = true
     }
   }
-  return { question, changed, ...(thing ? { thing } : {}) }
+  return { question, changed, ...(thing ? { thing } : {}), ...(pronouns.size ? { pronouns } : {}) }
 }
 
 /** What a reference stands for, or undefined when nothing earlier can. */
 function referent(slot: Slot, earlier: readonly Focus[], named: readonly Person[]): string | undefined {
   switch (slot) {
     case 'person':
-      return personFor(earlier, named)?.name
+      return personFor(earlier, named, '')?.name
     case 'personPossessive': {
-      const p = personFor(earlier, named)
+      const p = personFor(earlier, named, '')
       return p && possessive(p.name)
     }
     case 'thing':
@@ -178,13 +194,14 @@ function referent(slot: Slot, earlier: readonly Focus[], named: readonly Person[
 }
 
 /**
- * The last turn's person and topic, less what the question already says. A follow-up with words of
+ * The last turn's person (unless a "he" or "she" already named one) and topic, less what the
+ * question already says. A follow-up with words of
  * its own ("and where might they expand?") takes only the person, or else the thing: the whole last
  * topic would outweigh the one new word and bring back the last answer.
  */
-function carried(last: Focus, question: string, ownWords: boolean): string {
+function carried(last: Focus, question: string, ownWords: boolean, hasPerson: boolean): string {
   const have = new Set(words(question))
-  const person = last.people[0]
+  const person = hasPerson ? undefined : last.people[0]
   const parts: string[] = []
   if (person && !person.words.some((w) => have.has(w))) parts.push(nameIn(person, [last]))
   if (ownWords && parts.length) return parts.join(' ')
@@ -230,7 +247,13 @@ const DEFINED =
   /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)[?.!\s]*$|^(?:tell me|explain|describe)(?:\s+more)?(?:\s+about)?\s+(.+?)[?.!\s]*$|\babout\s+(.+?)[?.!\s]*$/i
 
 /** What a turn was about, for the turns after it. */
-export function focusOf(question: string, answer: Answer | undefined, people: readonly Person[], carriedThing?: string): Focus {
+export function focusOf(
+  question: string,
+  answer: Answer | undefined,
+  people: readonly Person[],
+  read: { thing?: string; pronouns?: Map<Person, 'he' | 'she'> } = {},
+): Focus {
+  const carriedThing = read.thing
   const asked = peopleIn(question, people)
   const answered: Person[] = []
   const first = answer?.status === 'answered' ? answer.citations[0] : undefined
@@ -248,5 +271,5 @@ export function focusOf(question: string, answer: Answer | undefined, people: re
   const m = question.match(DEFINED)
   const defined = (m?.[1] ?? m?.[2] ?? m?.[3])?.trim()
   const thing = carriedThing ?? (defined && !peopleIn(defined, people).length ? defined : undefined)
-  return { question, people: all, topic, ...(thing ? { thing } : {}) }
+  return { question, people: all, topic, ...(thing ? { thing } : {}), ...(read.pronouns ? { pronouns: read.pronouns } : {}) }
 }

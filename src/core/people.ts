@@ -17,12 +17,16 @@ export type Person = {
   words: string[]
   /** Quoted in the article: a "what did she say?" can be answered. */
   quoted: boolean
+  /** "he" or "she", when the article refers to them so ("…," she stated; "In his last report he wrote"). */
+  pronoun?: 'he' | 'she'
   /** The surname as the article writes it ("Bárcena", "López Obrador"), when it is no everyday word (not "Price"). */
   surname?: string
 }
 
-/** A one-word name more common than this in everyday English is a word, not a person. */
-const SINGLE_NAME_MAX_COUNT = 200
+/** A lone word given a role is a person only when everyday English hardly uses it ("Biden", not "Mexican"). */
+const LONE_NAME_MAX_COUNT = 20
+/** A surname stands for its person alone when it is no everyday word ("Bárcena", "Quill"; not "Price"). */
+const SURNAME_MAX_COUNT = 100
 
 const cache = new WeakMap<KnowledgeBase, Map<string, Person[]>>()
 
@@ -46,7 +50,7 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
     const ws = words(name)
     if (!ws.length || NOT_A_PERSON.has(ws[ws.length - 1])) return
     // One word given a role is often not a person ("US officials", "Mexican leader"): only a rare word is.
-    if (!quoted && ws.length === 1 && (/^\p{Lu}+$/u.test(name) || englishCount(ws[0]) >= SINGLE_NAME_MAX_COUNT)) return
+    if (!quoted && ws.length === 1 && (/^\p{Lu}+$/u.test(name) || englishCount(ws[0]) > LONE_NAME_MAX_COUNT)) return
     const key = ws.join(' ')
     const known = byKey.get(key)
     if (known) known.quoted ||= quoted
@@ -54,7 +58,7 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
       // "Andrés Manuel López Obrador" goes by "López Obrador": a long name keeps its last two words (not an initial).
       const parts = name.split(/\s+/)
       const last = parts.length > 2 && !parts[parts.length - 2].endsWith('.') ? parts.slice(-2).join(' ') : (parts.at(-1) ?? name)
-      const distinct = englishCount(ws[ws.length - 1]) < SINGLE_NAME_MAX_COUNT
+      const distinct = englishCount(ws[ws.length - 1]) <= SURNAME_MAX_COUNT
       byKey.set(key, { name, words: ws, quoted, ...(distinct ? { surname: last } : {}) })
     }
   }
@@ -69,7 +73,45 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
   }
   // "Meyer" alone is the same person as "Maureen Meyer": the longer name stands for both.
   const all = [...byKey.values()]
-  return all.filter((p) => !all.some((o) => o !== p && o.words.length > p.words.length && endsWith(o.words, p.words)))
+  const people = all.filter((p) => !all.some((o) => o !== p && o.words.length > p.words.length && endsWith(o.words, p.words)))
+  findPronouns(kb, range, people)
+  return people
+}
+
+const HE = new Set(['he', 'him', 'his', 'himself'])
+const SHE = new Set(['she', 'her', 'hers', 'herself'])
+
+/** The pronoun a "he" or "she" of a question must agree with, or undefined for any other word. */
+export function pronounOf(word: string): 'he' | 'she' | undefined {
+  const w = word.toLowerCase()
+  return HE.has(w) ? 'he' : SHE.has(w) ? 'she' : undefined
+}
+
+/**
+ * How the article refers to each person, from the sentences about one person alone (a quotation
+ * they are the speaker of, or a sentence naming only them) and the next sentence of the paragraph
+ * when it opens with a pronoun. A person the article never refers to so, or both ways, gets none.
+ */
+function findPronouns(kb: KnowledgeBase, range: { start: number; end: number }, people: Person[]): void {
+  const votes = new Map<Person, { he: number; she: number }>()
+  const vote = (p: Person, text: string) => {
+    const v = votes.get(p) ?? { he: 0, she: 0 }
+    votes.set(p, v)
+    for (const w of words(text)) {
+      if (HE.has(w)) v.he++
+      else if (SHE.has(w)) v.she++
+    }
+  }
+  for (let id = range.start; id < range.end; id++) {
+    const f = kb.facts[id]
+    const named = peopleIn(f.text, people)
+    const subject = f.speaker ? peopleIn(f.speaker, people)[0] : named.length === 1 ? named[0] : undefined
+    if (!subject || named.some((p) => p !== subject)) continue
+    vote(subject, f.text)
+    const next = kb.facts[id + 1]
+    if (next && next.paragraph === f.paragraph && /^(?:He|She|His|Her)\b/.test(next.text)) vote(subject, next.text.split(/\s+/)[0])
+  }
+  for (const [p, v] of votes) if (v.he > 0 !== v.she > 0) p.pronoun = v.he > 0 ? 'he' : 'she'
 }
 
 function endsWith(long: string[], short: string[]): boolean {
@@ -88,7 +130,7 @@ export function peopleIn(text: string, people: readonly Person[]): Person[] {
     const last = p.words[p.words.length - 1]
     let at = indexOfRun(ws, p.words)
     // "the price of …" is not Ned Price: an everyday word counts as a surname only when capitalised.
-    const surname = last.length >= 4 && (capitalised.has(last) || englishCount(last) < SINGLE_NAME_MAX_COUNT)
+    const surname = last.length >= 4 && (capitalised.has(last) || englishCount(last) <= SURNAME_MAX_COUNT)
     if (at < 0 && surname) at = ws.indexOf(last)
     if (at >= 0) found.push({ p, at })
   }
