@@ -87,8 +87,8 @@ const FAMILY_PREFIX = 5
 
 /**
  * A follow-up borrows words from the turns before it, and those alone can make the sentence that
- * answered the last turn score high again: "how old is he?" read as "how old is Andrew Selee?"
- * finds Selee's quote. So the answer must hold something the member asked in this turn: one of
+ * answered the last turn score high again: "how old is she?" read as "how old is Meyer?"
+ * finds Meyer's quote. So the answer must hold something the member asked in this turn: one of
  * their own words (in the sentence or the sentences beside it), or the kind of thing the question
  * asks for (a number, a date, a place, a reason, someone's words, a name it did not give).
  */

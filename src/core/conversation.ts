@@ -5,8 +5,8 @@ import type { Answer } from './types.js'
 
 /**
  * Reading a question in the context of the conversation it belongs to. People ask "who is Andrew
- * Selee?" and then "what did he say?": the second question is rewritten into one that stands on
- * its own ("what did Andrew Selee say?") before the core answers it, so the answering itself stays
+ * Meyer?" and then "what did she say?": the second question is rewritten into one that stands on
+ * its own ("what did Meyer say?") before the core answers it, so the answering itself stays
  * one pure function of one question. Deterministic, no language model: the candidates for "he"
  * are the people the article names (people.ts) that the earlier turns asked or were answered
  * about, most recent first; "it" and "that" are what an earlier question was about.
@@ -34,7 +34,7 @@ export type Focus = {
   question: string
   /** The people it asked about first, then those its answer quoted or named. */
   people: Person[]
-  /** What "it" stands for: "Title 42" after "what is Title 42?". */
+  /** What "it" stands for: "the parole program" after "tell me about the parole program". */
   thing?: string
   /** Its content words, for "that" and for a follow-up that goes on from it ("why?"). */
   topic: string
@@ -154,7 +154,7 @@ export function readQuestion(raw: string, earlier: readonly Focus[], people: rea
     .join('')
     .replace(/\s+/g, ' ')
     .trim()
-  // "and where might they expand?", "why?", "to which countries?": the last question goes on.
+  // "and what did they agree on?", "why?", "to which countries?": the last question goes on.
   const own = contentWords(question.replace(CONTINUING, ''))
   if (last && (carry || own.length === 0 || (CONTINUING.test(raw) && own.length <= 2))) {
     question = `${question.replace(CONTINUING, '').replace(/[?.!\s]+$/, '')} ${carried(last, question, own.length > 0, pronouns.size > 0)}`.trim()
@@ -196,7 +196,7 @@ function referent(slot: Slot, earlier: readonly Focus[], named: readonly Person[
 /**
  * The last turn's person (unless a "he" or "she" already named one) and topic, less what the
  * question already says. A follow-up with words of
- * its own ("and where might they expand?") takes only the person, or else the thing: the whole last
+ * its own ("and what did they agree on?") takes only the person, or else the thing: the whole last
  * topic would outweigh the one new word and bring back the last answer.
  */
 function carried(last: Focus, question: string, ownWords: boolean, hasPerson: boolean): string {
@@ -210,7 +210,7 @@ function carried(last: Focus, question: string, ownWords: boolean, hasPerson: bo
   return parts.join(' ')
 }
 
-/** "the plan" after "tell me about the 15-point plan": the earlier, fuller name of the thing. */
+/** "the program" after "tell me about the parole program": the earlier, fuller name of the thing. */
 function definiteReference(question: string, earlier: readonly Focus[]): string | undefined {
   const folded = fold(question)
   for (let i = earlier.length - 1; i >= 0; i--) {

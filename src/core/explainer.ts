@@ -18,8 +18,8 @@ const SUGGEST_NEW_ARTICLES = 25
  */
 export type Explainer = {
   /**
-   * `context`: the earlier turns of the same conversation, oldest first, so "what did he say?"
-   * after "who is Andrew Selee?" knows who is meant (conversation.ts). Without it, or when the
+   * `context`: the earlier turns of the same conversation, oldest first, so "what did she say?"
+   * after "who is Maureen Meyer?" knows who is meant (conversation.ts). Without it, or when the
    * question needs none, the answer is the question's own.
    */
   ask(question: string, context?: readonly Turn[]): Answer

@@ -83,7 +83,7 @@ export const ask = {
     'explainer ask "Who is Andrew Selee?"',
     'explainer ask who is Andrew Selee --json',
     'printf "Who is quoted?\\nsummary\\n" | explainer ask --jsonl',
-    `printf '{"thread":"a","q":"Who is Andrew Selee?"}\\n{"thread":"a","q":"What did he say?"}\\n' | explainer ask --jsonl --threads`,
+    `printf '{"thread":"a","q":"Who is Maureen Meyer?"}\\n{"thread":"a","q":"What did she say?"}\\n' | explainer ask --jsonl --threads`,
     'Exit status: 0 answered or not found, 2 a bad question (empty, blank, over 500 characters), 1 a broken knowledge folder.',
   ],
   async run(ctx) {
