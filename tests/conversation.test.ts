@@ -65,6 +65,9 @@ describe('a follow-up is read in its conversation', () => {
     const [, germany] = thread('Who is Mira Osei?', 'What did she say about Germany?')
     expect(germany.status).toBe('not_found')
     expect(germany.text).toContain('Osei')
+    // Her quotation is close by, but it is not about the lens, her age or her birthplace.
+    const [, lens, age, born] = thread('Who is Mira Osei?', 'What did she say about the lens?', 'How old is she?', 'Where was she born?')
+    expect([lens.status, age.status, born.status]).toEqual(['not_found', 'not_found', 'not_found'])
   })
 
   it('a complete question gets the same answer with or without the conversation before it', () => {

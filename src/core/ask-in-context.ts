@@ -1,9 +1,7 @@
-import { type Focus, focusOf, ownWords, readQuestion, type Turn } from './conversation.js'
-import { englishCount } from './english.js'
-import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
-import { stem, words } from './normalize.js'
+import { type Focus, focusOf, readQuestion, type Turn } from './conversation.js'
+import type { KnowledgeBase } from './knowledge-base.js'
+import { holdsOwnAsk } from './own-ask.js'
 import { type Person, peopleOf } from './people.js'
-import { parseQuestion } from './question.js'
 import { isPersonal, referencesIn, tokenize } from './references.js'
 import type { Answer } from './types.js'
 
@@ -44,7 +42,7 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
   const reading = readQuestion(question, foci, people())
   if ('question' in reading) {
     const answer = ask(reading.question)
-    if (!reading.changed || (answer.status === 'answered' && holdsOwnAsk(kb, question, reading.question, answer))) return answer
+    if (!reading.changed || (answer.status === 'answered' && holdsOwnAsk(kb, question, reading, answer))) return answer
     // "Is it true that …": an "it" that pointed at nothing earlier, in a question complete without it.
     if (!personalReference(question)) {
       const plain = ask(question)
@@ -80,78 +78,4 @@ function clarify(word: string, plain: Answer, people: readonly Person[]): Answer
     : `Who do you mean by "${word}"? Please ask again with the name.`
   const followUps = quoted.slice(0, 3).map((p) => `What did ${p.name} say?`)
   return { status: 'not_found', text, citations: [], followUps: followUps.length ? followUps : plain.followUps }
-}
-
-/** How long a shared beginning makes two words one family ("expand" / "expansion"), as in question.ts. */
-const FAMILY_PREFIX = 5
-
-/**
- * A follow-up borrows words from the turns before it, and those alone can make the sentence that
- * answered the last turn score high again: "how old is she?" read as "how old is Meyer?"
- * finds Meyer's quote. So the answer must hold something the member asked in this turn: one of
- * their own words (in the sentence or the sentences beside it), or the kind of thing the question
- * asks for (a number, a date, a place, a reason, someone's words, a name it did not give).
- */
-function holdsOwnAsk(kb: KnowledgeBase, raw: string, resolved: string, answer: Answer): boolean {
-  const id = factIdOf(kb, answer.citations[0])
-  if (id === undefined) return true
-  const near = [id, ...neighboursOf(kb, id)].flatMap((n) => words(kb.facts[n].text))
-  const own = ownWords(raw)
-  const has = (w: string) => near.some((x) => sameFamily(w, x))
-  // "US" is there when "United States" is: an alias counts as its meaning.
-  const found = (w: string) => has(w) || [...(kb.aliases.get(w) ?? [])].some((m) => words(m).every(has))
-  // A name or rare word the member typed ("what did she say about Germany?") must be there itself,
-  // and so must the measure a "how old / tall / far …" asks for: any number will not do.
-  if (own.some((w) => isSpecific(w, raw) && !found(w))) return false
-  const measure = raw.match(MEASURE)?.[1]?.toLowerCase()
-  if (measure && !found(measure)) return false
-  if (own.some(found)) return true
-  const p = kb.profiles[id]
-  const q = parseQuestion(kb, resolved)
-  switch (q.type) {
-    case 'number':
-      return p.number
-    case 'when':
-      return p.time
-    case 'where':
-      return p.place
-    case 'why':
-      return p.cause
-    case 'quote':
-      return kb.facts[id].kind === 'quote' || !!kb.facts[id].speaker
-    case 'who':
-      return [...p.names].some((n) => !q.words.includes(n))
-    default:
-      // A plain "what …?" has only its words to go by: when it typed some, one must be there.
-      return own.length === 0
-  }
-}
-
-function sameFamily(a: string, b: string): boolean {
-  if (a === b || stem(a) === stem(b)) return true
-  return a.length >= FAMILY_PREFIX && b.length >= FAMILY_PREFIX && a.slice(0, FAMILY_PREFIX) === b.slice(0, FAMILY_PREFIX) && Math.abs(a.length - b.length) <= 3
-}
-
-/** The fact a citation quotes: its article and paragraph from the ref, then the sentence. */
-function factIdOf(kb: KnowledgeBase, c: Answer['citations'][number] | undefined): number | undefined {
-  const m = c?.ref.match(/^(.*)#p(\d+)$/)
-  const range = m && kb.factRanges.get(m[1])
-  if (!c || !m || !range) return undefined
-  for (let id = range.start; id < range.end; id++) {
-    const f = kb.facts[id]
-    if (f.paragraph === Number(m[2]) && c.quote.startsWith(f.text)) return id
-  }
-  return undefined
-}
-
-/** "How old is he?": the number must be an age, so the sentence must say "old" (as in "64 years old"). */
-const MEASURE = /\bhow\s+(old|tall|far|big|large|high|deep|wide|heavy|fast)\b/i
-
-/** At most this often in everyday English (englishCount's bands), a word is specific: a paraphrase rarely swaps it. */
-const RARE_COUNT = 20
-
-/** A name (capitalised after the first word) or a word everyday English rarely uses. */
-function isSpecific(word: string, raw: string): boolean {
-  const capitalised = words((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu) ?? []).join(' '))
-  return capitalised.includes(word) || englishCount(word) <= RARE_COUNT
 }

@@ -26,8 +26,8 @@ const AFTER_DEMONSTRATIVE = new Set('mean means meant happen happened happens ma
 /** "Is there …", "there were …": the existential "there" points at no place. */
 const EXISTENTIAL = new Set(['is', 'are', 'was', 'were', 'be', 'been', "there's", 'isn', 'aren'])
 
-/** Words after an "it" that stands for nothing: "is it true", "it takes", "it seems". */
-const EXPLETIVE = new Set('true possible likely known clear said reported important necessary takes took take seems seemed appears appeared'.split(' '))
+/** Words after an "it" that stands for nothing: "is it true", "it seems". */
+const EXPLETIVE = new Set('true possible likely known clear said reported important necessary seems seemed appears appeared'.split(' '))
 
 export type Reference = { index: number; slot: Slot }
 
@@ -60,7 +60,7 @@ function slotOf(w: string, prev: string | undefined, next: string | undefined): 
     case 'herself':
       return 'drop'
     case 'it':
-      // "Is it true that …", "how long did it take": an "it" that points at nothing.
+      // "Is it true that …", "it seems": an "it" that points at nothing.
       return next && EXPLETIVE.has(next) ? undefined : 'thing'
     case 'its':
       return 'thingPossessive'

@@ -1,0 +1,104 @@
+import { ownWords, type Reading } from './conversation.js'
+import { englishCount } from './english.js'
+import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
+import { stem, words } from './normalize.js'
+import { parseQuestion } from './question.js'
+import type { Answer, Citation } from './types.js'
+
+/**
+ * Does the answer to a follow-up answer what the member asked in this turn? A follow-up borrows
+ * words from the turns before it, and those alone can make the sentence that answered the last
+ * turn score high again: "how old is she?" read as "how old is Meyer?" finds Meyer's quote. So the
+ * answer must be about the person a "he" or "she" stood for, and hold something the member asked
+ * in this turn: one of their own words (in the sentence or the sentences beside it), or, when
+ * their words are everyday ones a paraphrase may have swapped ("who came up with it?"), the kind
+ * of thing the question asks for (a number, a date, a place, a reason, someone's words, a name).
+ */
+export function holdsOwnAsk(kb: KnowledgeBase, raw: string, reading: Extract<Reading, { question: string }>, answer: Answer): boolean {
+  const id = factIdOf(kb, answer.citations[0])
+  if (id === undefined) return true
+  const fact = kb.facts[id]
+  const near = [id, ...neighboursOf(kb, id)].flatMap((n) => words(kb.facts[n].text))
+  const has = (w: string) => near.some((x) => sameFamily(w, x))
+  // "US" is there when "United States" is: an alias counts as its meaning.
+  const found = (w: string) => has(w) || [...(kb.aliases.get(w) ?? [])].some((m) => words(m).every(has))
+  const q = parseQuestion(kb, reading.question)
+
+  // "What did he say?" wants his words; any "he" wants a sentence about him.
+  for (const person of reading.pronouns?.keys() ?? []) {
+    const speaker = fact.speaker ? words(fact.speaker) : []
+    if (q.type === 'quote' && speaker.length && !person.words.some((w) => speaker.includes(w))) return false
+    if (!person.words.some((w) => near.includes(w) || speaker.includes(w))) return false
+  }
+  const own = ownWords(raw)
+  // A name or rare word the member typed ("what did she say about Germany?") must be there itself,
+  // and so must the measure a "how old / tall / far …" asks for: any number will not do.
+  if (own.some((w) => isSpecific(w, raw) && !found(w))) return false
+  const measure = raw.match(MEASURE)?.[1]?.toLowerCase()
+  if (measure && !found(measure)) return false
+  if (own.some(found)) return true
+  // "Where was she born?": a word with a meaning of its own must be there; a place will not do.
+  if (!own.every((w) => englishCount(w) >= EVERYDAY_COUNT)) return false
+  const p = kb.profiles[id]
+  switch (q.type) {
+    case 'number':
+      return p.number
+    case 'when':
+      return p.time
+    case 'where':
+      return p.place
+    case 'why':
+      return p.cause
+    case 'quote':
+      return fact.kind === 'quote' || !!fact.speaker
+    case 'who':
+      return [...p.names].some((n) => !q.words.includes(n))
+    default:
+      // A plain "what …?" has only its words to go by: when it typed some, one must be there.
+      return own.length === 0
+  }
+}
+
+/** How long a shared beginning makes two words one family ("expand" / "expansion"), as in question.ts. */
+const FAMILY_PREFIX = 5
+
+/** Verbs that report words: one stands for another ("when did she announce it?" / "she revealed"). */
+const REPORTING = new Set(
+  `say said says state stated states announce announced announces reveal revealed reveals tell told tells explain
+  explained explains mention mentioned mentions comment commented comments claim claimed claims declare declared
+  declares note noted notes report reported reports express expressed expresses add added adds`
+    .split(/\s+/)
+    .map(stem),
+)
+
+function sameFamily(a: string, b: string): boolean {
+  if (a === b || stem(a) === stem(b)) return true
+  if (REPORTING.has(stem(a)) && REPORTING.has(stem(b))) return true
+  return a.length >= FAMILY_PREFIX && b.length >= FAMILY_PREFIX && a.slice(0, FAMILY_PREFIX) === b.slice(0, FAMILY_PREFIX) && Math.abs(a.length - b.length) <= 3
+}
+
+/** The fact a citation quotes: its article and paragraph from the ref, then the sentence. */
+function factIdOf(kb: KnowledgeBase, c: Citation | undefined): number | undefined {
+  const m = c?.ref.match(/^(.*)#p(\d+)$/)
+  const range = m && kb.factRanges.get(m[1])
+  if (!c || !m || !range) return undefined
+  for (let id = range.start; id < range.end; id++) {
+    const f = kb.facts[id]
+    if (f.paragraph === Number(m[2]) && c.quote.startsWith(f.text)) return id
+  }
+  return undefined
+}
+
+/** "How old is he?": the number must be an age, so the sentence must say "old" (as in "64 years old"). */
+const MEASURE = /\bhow\s+(old|tall|far|big|large|high|deep|wide|heavy|fast)\b/i
+
+/** At most this often in everyday English (englishCount's bands), a word is specific: a paraphrase rarely swaps it. */
+const RARE_COUNT = 20
+/** At least this often, a word is everyday ("come", "help", "meet"): a paraphrase may well have swapped it. */
+const EVERYDAY_COUNT = 10_000
+
+/** A name (capitalised after the first word) or a word everyday English rarely uses. */
+function isSpecific(word: string, raw: string): boolean {
+  const capitalised = words((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu) ?? []).join(' '))
+  return capitalised.includes(word) || englishCount(word) <= RARE_COUNT
+}
