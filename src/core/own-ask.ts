@@ -2,6 +2,7 @@ import { ownWords, type Reading } from './conversation.js'
 import { englishCount } from './english.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import { stem, words } from './normalize.js'
+import { pronounOf } from './people.js'
 import { parseQuestion } from './question.js'
 import type { Answer, Citation } from './types.js'
 
@@ -24,21 +25,28 @@ export function holdsOwnAsk(kb: KnowledgeBase, raw: string, reading: Extract<Rea
   const found = (w: string) => has(w) || [...(kb.aliases.get(w) ?? [])].some((m) => words(m).every(has))
   const q = parseQuestion(kb, reading.question)
 
-  // "What did he say?" wants his words; any "he" wants a sentence about him.
-  for (const person of reading.pronouns?.keys() ?? []) {
-    const speaker = fact.speaker ? words(fact.speaker) : []
-    if (q.type === 'quote' && speaker.length && !person.words.some((w) => speaker.includes(w))) return false
-    if (!person.words.some((w) => near.includes(w) || speaker.includes(w))) return false
+  // "What did he say?" wants his words; any "he" wants a sentence about him: naming him, or
+  // going on about him with "he" / "his" ("In his last report he wrote: …").
+  const own = words(fact.text)
+  // A speaker the sentence does not name ("… he wrote") was worked out from an earlier sentence,
+  // and may be wrong: the sentence's own "he" or "she" is the surer sign.
+  const speaker = fact.speaker && words(fact.speaker).some((w) => own.includes(w)) ? words(fact.speaker) : []
+  for (const [person, pronoun] of reading.pronouns ?? []) {
+    const isSpeaker = person.words.some((w) => speaker.includes(w))
+    if (q.type === 'quote' && speaker.length && !isSpeaker) return false
+    const named = person.words.some((w) => near.includes(w))
+    const referred = !speaker.length && own.some((w) => pronounOf(w) === pronoun)
+    if (!named && !isSpeaker && !referred) return false
   }
-  const own = ownWords(raw)
+  const asked = ownWords(raw)
   // A name or rare word the member typed ("what did she say about Germany?") must be there itself,
   // and so must the measure a "how old / tall / far …" asks for: any number will not do.
-  if (own.some((w) => isSpecific(w, raw) && !found(w))) return false
+  if (asked.some((w) => isSpecific(w, raw) && !found(w))) return false
   const measure = raw.match(MEASURE)?.[1]?.toLowerCase()
   if (measure && !found(measure)) return false
-  if (own.some(found)) return true
+  if (asked.some(found)) return true
   // "Where was she born?": a word with a meaning of its own must be there; a place will not do.
-  if (!own.every((w) => englishCount(w) >= EVERYDAY_COUNT)) return false
+  if (!asked.every((w) => englishCount(w) >= EVERYDAY_COUNT)) return false
   const p = kb.profiles[id]
   switch (q.type) {
     case 'number':
@@ -55,7 +63,7 @@ export function holdsOwnAsk(kb: KnowledgeBase, raw: string, reading: Extract<Rea
       return [...p.names].some((n) => !q.words.includes(n))
     default:
       // A plain "what …?" has only its words to go by: when it typed some, one must be there.
-      return own.length === 0
+      return asked.length === 0
   }
 }
 
