@@ -58,7 +58,9 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
       // "Andrés Manuel López Obrador" goes by "López Obrador": a long name keeps its last two words (not an initial).
       const parts = name.split(/\s+/)
       const last = parts.length > 2 && !parts[parts.length - 2].endsWith('.') ? parts.slice(-2).join(' ') : (parts.at(-1) ?? name)
-      const distinct = englishCount(ws[ws.length - 1]) <= SURNAME_MAX_COUNT
+      // "Richard II of Normandy", "William the Conqueror": no surname, the whole name it is.
+      const joined = parts.some((w) => !/^\p{Lu}/u.test(w))
+      const distinct = !joined && englishCount(ws[ws.length - 1]) <= SURNAME_MAX_COUNT
       byKey.set(key, { name, words: ws, quoted, ...(distinct ? { surname: last } : {}) })
     }
   }
