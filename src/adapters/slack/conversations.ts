@@ -13,7 +13,9 @@ import { isMemberSubtype } from './listeners/subtypes.js'
  * Memory is a cache, not the record: the platform is. A thread or DM this process has not seen
  * (after a restart, or on another copy behind a load balancer) is read back from Slack once
  * (conversations.replies, conversations.history) and remembered. At most MAX_CONVERSATIONS are
- * kept, the least recently used dropped first, each with at most MAX_TURNS turns.
+ * kept, the least recently used dropped first, each with at most MAX_TURNS turns. With several
+ * copies behind a load balancer, a copy that did not answer the last turn of a thread has that
+ * turn missing from its context (it still answers; the thread is read back only when unknown).
  */
 export const MAX_CONVERSATIONS = 5_000
 /** How long a DM's turns stay context: after that, a DM question starts afresh. */
@@ -32,7 +34,15 @@ type Remembered = {
   /** The bot answered here: plain replies are follow-ups. */
   ours: boolean
   turns: (Turn & { at: number })[]
+  /** When a thread found not to be the bot's was read: another copy may answer in it since. */
+  readAt?: number
 }
+
+/**
+ * How long "not the bot's thread" is believed. Behind a load balancer another copy of the bot may
+ * be mentioned in the thread meanwhile; after this, the thread is read again on its next reply.
+ */
+export const NOT_OURS_SECONDS = 60
 
 export type Conversations = {
   /**
@@ -85,9 +95,10 @@ export function createConversations(options: ConversationOptions = {}): Conversa
     async contextFor(client, place, ts, bot) {
       const key = keyOf(place)
       let known = memory.get(key)
+      if (known && !known.ours && !place.isDirect && now() - (known.readAt ?? 0) > NOT_OURS_SECONDS * 1000) known = undefined
       if (!known) {
         try {
-          known = await readBack(client, place, ts, bot)
+          known = { ...(await readBack(client, place, ts, bot)), readAt: now() }
         } catch (error) {
           // Not remembered, so the next message tries again; meanwhile a DM starts afresh and a
           // thread reply, which cannot be told to be for the bot, is left alone.
