@@ -58,6 +58,14 @@ describe('Slack: a thread is a conversation', () => {
     expect(visibleText(await nthAnswer(parent, 3))).toContain('deported from the United States')
   })
 
+  it('a question answered with a view ("what did Maureen Meyer say?") is a turn too', async () => {
+    const parent = slack.nextTs()
+    await slack.event(mentionEvent('What did Maureen Meyer say?', parent))
+    await nthAnswer(parent, 1)
+    await slack.event(threadReply('and what did she say about deportations?', parent))
+    expect(visibleText(await nthAnswer(parent, 2))).toContain('deported from the United States')
+  })
+
   it('without the thread, the same follow-up asks who is meant', async () => {
     const ts = slack.nextTs()
     await slack.event(mentionEvent('what did she say?', ts))

@@ -1,4 +1,5 @@
 import type { Client, Message } from 'discord.js'
+import type { Answer } from '../../core/types.js'
 import { questionText } from '../shared/question-text.js'
 import { retryAfterSeconds } from '../shared/rate-limit.js'
 import { viewReplyFor } from './answering.js'
@@ -52,13 +53,12 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
     }
     const question = questionFrom(message)
     if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
-    // "who's who?", "what did Meyer say?": the view, as /explain shows it.
-    const view = viewReplyFor(deps, question)
-    if (view) return void (await message.reply(view))
     // A reply to an answer goes on from its chain, a DM from its recent turns (conversations.ts).
     const earlier = await deps.conversations.contextFor(message, botId)
-    const answer = deps.explainer.ask(question, earlier)
-    const sent = await message.reply(answerMessage(answer, { ids: deps.ids, knownTitles: deps.knownTitles }))
+    // "who's who?", "what did Meyer say?": the view, as /explain shows it; still a turn of the conversation.
+    const view = viewReplyFor(deps, question)
+    const answer = view ? undefined : deps.explainer.ask(question, earlier)
+    const sent = await message.reply(view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles }))
     deps.conversations.remember(message, sent, earlier, question, answer)
   }
   return async (message) => {

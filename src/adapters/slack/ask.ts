@@ -40,8 +40,8 @@ export type Asker = {
   overview?: boolean
   /** The earlier turns of the thread or DM it was asked in. */
   context?: readonly Turn[]
-  /** Told the answer once it is posted: it becomes a turn of the conversation. */
-  answered?(answer: Answer): void
+  /** Told the answer once it is posted (none for a view): it becomes a turn of the conversation. */
+  answered?(answer?: Answer): void
 }
 
 /**
@@ -57,7 +57,11 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   if (question === '') return reply.answer(helpMessage(deps.knownTitles))
   // "who's who?", "give me a timeline", "what did Price say?": the view, paged like /explain's.
   const asked = viewForQuestion(deps.explainer.knowledge, question)
-  if (asked) return reply.answer(viewMessage(asked, 0))
+  if (asked) {
+    await reply.answer(viewMessage(asked, 0))
+    // Still a turn: "when did she say that?" may follow "what did Meyer say?".
+    return asker.answered?.()
+  }
   const answer: Answer = deps.explainer.ask(question, asker.context)
   // A private answer shows what was asked (Slack hides the typed command) and can be shared.
   const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, share: true } : baseView(deps)

@@ -51,7 +51,7 @@ export type Conversations = {
    */
   contextFor(client: webApi.WebClient, place: Place, ts: string, bot: BotIds): Promise<Turn[] | undefined>
   /** The bot answered `question` at `place`: it is a turn of that conversation now. */
-  remember(place: Place, question: string, answer: Answer): void
+  remember(place: Place, question: string, answer?: Answer): void
 }
 
 export type BotIds = { userId?: string; botId?: string }

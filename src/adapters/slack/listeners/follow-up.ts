@@ -35,7 +35,7 @@ export const followUp: ButtonListener = {
       user: body.user.id,
       question,
       reply,
-      ...(place ? { answered: (answer: Answer) => deps.conversations.remember(place, question, answer) } : {}),
+      ...(place ? { answered: (answer?: Answer) => deps.conversations.remember(place, question, answer) } : {}),
     })
   },
 }
