@@ -43,12 +43,12 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
   if ('question' in reading) {
     const answer = ask(reading.question)
     if (!reading.changed || (answer.status === 'answered' && holdsOwnAsk(kb, question, reading, answer))) return answer
-    // "Is it true that …": an "it" that pointed at nothing earlier, in a question complete without it.
-    if (!personalReference(question)) {
-      const plain = ask(question)
-      if (plain.status === 'answered') return plain
+    if (answer.status !== 'answered') {
+      // "Does it say why …": an "it" or "that" pointing at nothing earlier, in a question the
+      // article answers as it stands.
+      const plain = onlyThings(question) ? ask(question) : undefined
+      return plain?.status === 'answered' ? plain : answer
     }
-    if (answer.status !== 'answered') return answer
     return {
       status: 'not_found',
       text: `I couldn't find an answer to that in the article (I read your question as "${reading.question}").`,
@@ -58,6 +58,12 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
   }
   const plain = ask(question)
   return reading.personal ? clarify(reading.unclear, plain, people()) : plain
+}
+
+/** Does the question point back only with "it", "its", "that" or "this" (nothing dropped or carried)? */
+function onlyThings(question: string): boolean {
+  const refs = referencesIn(tokenize(question))
+  return refs.length > 0 && refs.every((r) => r.slot === 'thing' || r.slot === 'thingPossessive' || r.slot === 'event')
 }
 
 /** The first "he", "she", "his" or "her" of a question, as written. */

@@ -4,10 +4,10 @@ import { CONTINUING, INSTEAD, isPersonal, referencesIn, type Slot, type Token, t
 import type { Answer } from './types.js'
 
 /**
- * Reading a question in the context of the conversation it belongs to. People ask "who is Andrew
+ * Reading a question in the context of the conversation it belongs to. People ask "who is Maureen
  * Meyer?" and then "what did she say?": the second question is rewritten into one that stands on
- * its own ("what did Meyer say?") before the core answers it, so the answering itself stays
- * one pure function of one question. Deterministic, no language model: the candidates for "he"
+ * its own ("what did Meyer say?") before the core answers it, so the answering itself stays one
+ * pure function of one question. Deterministic, no language model: the candidates for "he"
  * are the people the article names (people.ts) that the earlier turns asked or were answered
  * about, most recent first; "it" and "that" are what an earlier question was about.
  *
@@ -195,9 +195,9 @@ function referent(slot: Slot, earlier: readonly Focus[], named: readonly Person[
 
 /**
  * The last turn's person (unless a "he" or "she" already named one) and topic, less what the
- * question already says. A follow-up with words of
- * its own ("and what did they agree on?") takes only the person, or else the thing: the whole last
- * topic would outweigh the one new word and bring back the last answer.
+ * question already says. A follow-up with words of its own ("and what did they agree on?") takes
+ * only the person, or else the thing: the whole last topic would outweigh the one new word and
+ * bring back the last answer.
  */
 function carried(last: Focus, question: string, ownWords: boolean, hasPerson: boolean): string {
   const have = new Set(words(question))
