@@ -4,7 +4,21 @@
  * context of its reply chain; chat markup is not part of the question.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BOT_ID, BOT_USER, messageCreate, nextId, replyTo, seedExplainer, startBot, type TestBot, textOf, user, type Where } from './driver.js'
+import {
+  BOT_ID,
+  BOT_USER,
+  interactionOutcome,
+  messageCreate,
+  nextId,
+  replyTo,
+  seedExplainer,
+  slashCommand,
+  startBot,
+  type TestBot,
+  textOf,
+  user,
+  type Where,
+} from './driver.js'
 import type { Body } from './fake-discord.js'
 
 let bot: TestBot
@@ -66,6 +80,16 @@ describe('Discord: a reply chain is a conversation', () => {
 
     const third = await ask('and what did she say about deportations?', guild, replyFields(answerTo(second.message.id)))
     expect(third.text).toContain('deported from the United States')
+  })
+
+  it('a reply to an /ask answer follows up that answer', async () => {
+    const interaction = slashCommand('ask', [{ name: 'question', type: 3, value: 'Who is Maureen Meyer?' }], guild, member.id)
+    bot.fake.dispatch('INTERACTION_CREATE', interaction)
+    await interactionOutcome(bot.fake, interaction)
+    // The answer is the deferred reply, edited: Discord keeps it as the bot's message.
+    const answer = [...bot.fake.messages.values()].filter((m) => m.author.id === BOT_ID && textOf(m).includes('Maureen Meyer')).at(-1)
+    const followUp = await ask('what did she say?', guild, replyFields(answer))
+    expect(followUp.text).toContain('buffer state')
   })
 
   it('without the chain, the same follow-up asks who is meant', async () => {
