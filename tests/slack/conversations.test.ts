@@ -72,17 +72,24 @@ describe('Slack: a thread is a conversation', () => {
     expect(visibleText(await nthAnswer(ts, 1))).toContain('Who do you mean')
   })
 
-  it('leaves channel chatter alone: top-level messages and threads it did not answer in', async () => {
+  it('leaves channel chatter alone: top-level messages, threads it did not answer in, replies to others and thanks', async () => {
     const top = slack.nextTs()
     await slack.event({ type: 'message', channel_type: 'channel', channel: 'C-chat', user: 'U2', text: 'who is Maureen Meyer?', ts: top, event_ts: top })
     const otherThread = slack.nextTs()
     await slack.event({ type: 'message', channel_type: 'channel', channel: 'C-chat', user: 'U2', text: 'lunch?', ts: otherThread, event_ts: otherThread })
     await slack.event(threadReply('what did she say?', otherThread, 'C-chat', 'U3'))
     await slack.event({ ...threadReply('what did she say?', otherThread, 'G-private', 'U3'), channel_type: 'group' })
+    // In the bot's own thread, a reply to another member, and a thanks, are not for the bot either.
+    const ours = slack.nextTs()
+    await slack.event(mentionEvent('Who is Maureen Meyer?', ours, 'U1', { channel: 'C-chat' }))
+    await slack.fake.waitFor((c) => c.body.thread_ts === ours, 'the answer in C-chat')
+    await slack.event(threadReply('<@U2> what do you think?', ours, 'C-chat'))
+    await slack.event(threadReply('thanks!', ours, 'C-chat'))
     // The bot looked the threads up (were they its own?), and then said nothing.
     await vi.waitFor(() => expect(slack.fake.reads.filter((r) => r.body.ts === otherThread)).toHaveLength(2))
     await slack.settle()
-    expect(slack.fake.captured.filter((c) => c.body.channel === 'C-chat' || c.body.channel === 'G-private')).toEqual([])
+    const sent = slack.fake.captured.filter((c) => c.body.channel === 'C-chat' || c.body.channel === 'G-private')
+    expect(sent.map((c) => c.body.thread_ts)).toEqual([ours])
   })
 
   it('answers once when a member types the mention in a thread reply (Slack sends app_mention and message)', async () => {

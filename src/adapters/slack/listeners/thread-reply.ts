@@ -11,14 +11,21 @@ type ThreadMessage = (types.GenericMessageEvent | types.FileShareMessageEvent | 
 /**
  * A member's reply in a channel thread (public: message.channels; private: message.groups), not
  * the thread's first message, not a bot's, not an edit. One that mentions the bot is left to
- * app_mention: Slack sends both events for it, and it is answered once.
+ * app_mention: Slack sends both events for it, and it is answered once. One that mentions another
+ * member is for them, and a "thanks!" for no one.
  */
 function isThreadReply(event: KnownEventFromType<'message'>, botUserId?: string): event is ThreadMessage {
   if ((event.channel_type !== 'channel' && event.channel_type !== 'group') || !isMemberSubtype(event.subtype)) return false
   const e = event as Partial<ThreadMessage> & { bot_id?: string }
   if (!e.thread_ts || e.thread_ts === e.ts || e.bot_id || !e.user || e.user === botUserId) return false
-  return !(botUserId && (e.text ?? '').includes(`<@${botUserId}>`))
+  const text = e.text ?? ''
+  if (botUserId && text.includes(`<@${botUserId}>`)) return false
+  // "<@U2> what do you think?" is for that member; "thanks!" is for no one.
+  return !/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/i.test(text) && !CHATTER.test(questionText(text))
 }
+
+/** Replies that thank or agree rather than ask: the bot stays quiet. */
+const CHATTER = /^(?:(?:ok(?:ay)?|cool|great|nice|perfect|awesome|got it|makes sense|thanks?|thank you|thx|ty|lol|yes|no|yep|nope)[\s,.!]*)+$/i
 
 const placeOf = (e: ThreadMessage): Place => ({ channel: e.channel, threadTs: e.thread_ts, isDirect: false })
 
