@@ -1,2 +1,5 @@
 // Runs every table generator (listed, not globbed): each writes one module into src/generated/.
 await import('./tables/english.mjs')
+await import('./tables/english-names.mjs')
+await import('./tables/antonyms.mjs')
+await import('./tables/synonyms.mjs')

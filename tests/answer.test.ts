@@ -24,7 +24,9 @@ function ask(question: string): Answer {
     expect(a.citations.length).toBeGreaterThanOrEqual(1)
     expect(a.citations.length).toBeLessThanOrEqual(3)
   } else {
-    expect(a.citations).toEqual([])
+    // A decline may cite the closest sentence the article does have, quoted in its text.
+    expect(a.citations.length).toBeLessThanOrEqual(1)
+    for (const c of a.citations) expect(a.text).toContain(c.quote)
   }
   return a
 }

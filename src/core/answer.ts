@@ -1,8 +1,12 @@
+import { answerAboutArticle, askedField } from './about-article.js'
+import { antecedentOf } from './antecedent.js'
 import { citationOf, framed } from './cite.js'
+import { declineTrap, notFound } from './decline.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { overview } from './overview.js'
 import { parseQuestion, type Question } from './question.js'
 import { rankFacts, type Scored } from './rank.js'
+import { findTrap } from './traps.js'
 import type { Answer, Fact } from './types.js'
 
 /** The question adapters ask for an overview (`/summary`, `/ask` with no text). */
@@ -55,6 +59,8 @@ function pickCitations(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
     if (chosen.length && s.coverage < TUNING.alsoCiteCoverage * chosen[0].coverage) continue
     const f = kb.facts[s.id]
     if (kb.duplicates.has(s.id) || texts.has(f.text)) continue
+    // "See also" stays within the answer's article: another article's sentence is another story.
+    if (chosen.length && f.article !== kb.facts[chosen[0].id].article) continue
     texts.add(f.text)
     chosen.push(s)
   }
@@ -65,31 +71,35 @@ function pickCitations(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
  * The answer is the sentences that score as well as the best one; the others are offered as
  * "see also", so a reader meets one clear answer first and the nearby evidence after it.
  */
-function compose(chosen: Scored[], facts: Fact[]): string {
-  const lead = chosen.filter((s) => s.score >= chosen[0].score - TUNING.answerTogetherWithin).length
+function compose(kb: KnowledgeBase, facts: Fact[], lead: number): string {
   const said = facts.slice(0, lead).map((f, i) => framed(f, `[${i + 1}]`))
   const more = facts.slice(lead).map((_, i) => `[${lead + i + 1}]`)
   if (more.length) said.push(`See also ${more.join(' and ')}.`)
-  return said.join(' ')
+  // With several articles loaded, the reader is told which one answers.
+  const title = kb.articles.size > 1 ? kb.articles.get(facts[0].article)?.title : undefined
+  return (title ? `From "${title}": ` : '') + said.join(' ')
 }
 
-/** Topics to offer when the article has no answer: its section headings, else its lead. */
-function coveredTopics(kb: KnowledgeBase, slug: string): string[] {
-  const article = kb.articles.get(slug)
-  if (!article) return []
-  const sections = [...new Set(article.blocks.map((b) => b.section).filter((s): s is string => !!s))]
-  return sections.slice(0, 3)
-}
-
-function notFound(kb: KnowledgeBase, ranked: Scored[]): Draft {
-  const slug = ranked.length ? kb.facts[ranked[0].id].article : [...kb.articles.keys()][0]
-  const where = kb.articles.size > 1 ? `any of the ${kb.articles.size} articles I know` : 'the article'
-  const about = kb.articles.size > 1 ? 'The closest one' : 'It'
-  const topics = coveredTopics(kb, slug)
-  const offer = topics.length
-    ? ` ${about} covers ${topics.map((t) => `"${t}"`).join(', ')}; try one of the suggested questions.`
-    : ' Try one of the suggested questions, or ask for a summary.'
-  return { status: 'not_found', text: `I couldn't find an answer to that in ${where}.${offer}`, citations: [], facts: [], nearest: slug }
+/**
+ * The answer's sentences and how many of them are the answer proper (the rest are "see also"),
+ * with the sentence the lead one leans on ("He died…") put before it, as part of the answer.
+ */
+function answerFacts(kb: KnowledgeBase, chosen: Scored[]): { facts: Fact[]; lead: number } {
+  const lead = chosen.filter((s) => s.score >= chosen[0].score - TUNING.answerTogetherWithin).length
+  const facts = chosen.map((s) => kb.facts[s.id])
+  const before = antecedentOf(kb, chosen[0].id)
+  if (before === undefined) return { facts, lead }
+  const rest = chosen.slice(1).filter((s) => s.id !== before)
+  const restLead = rest.filter((s) => s.score >= chosen[0].score - TUNING.answerTogetherWithin).length
+  const others = rest.map((s) => kb.facts[s.id])
+  const prev = kb.facts[before]
+  const first = facts[0]
+  // Within one paragraph the two sentences are quoted together, as they stand in the article.
+  const together = `${prev.text} ${first.text}`
+  const block = kb.articles.get(first.article)?.blocks[first.paragraph - 1]
+  if (prev.paragraph === first.paragraph && block?.text.includes(together)) return { facts: [{ ...first, text: together }, ...others], lead: 1 + restLead }
+  const all = [prev, first, ...others].slice(0, MAX_CITATIONS)
+  return { facts: all, lead: Math.min(all.length, 2 + restLead) }
 }
 
 /** Answers one question from the knowledge base. Pure: same question, same knowledge, same answer. */
@@ -97,17 +107,26 @@ export function draftAnswer(kb: KnowledgeBase, raw: string): Draft {
   const problem = validate(raw)
   if (problem) return invalid(problem)
   const question = parseQuestion(kb, raw.trim())
+  const field = askedField(question.folded)
+  if (field) return { ...answerAboutArticle(kb, field), question }
   if (question.type === 'overview') {
     const o = overview(kb)
     return { ...o, facts: [], question }
   }
   const ranked = rankFacts(kb, question)
-  if (!ranked.length || ranked[0].score < TUNING.answerThreshold) return { ...notFound(kb, ranked), question }
+  const best = ranked[0]
+  if (!best || best.score < TUNING.answerThreshold) {
+    const trap = best && findTrap(kb, question, best.id)
+    if (trap?.kind === 'unknown-name') return { ...declineTrap(kb, question, ranked, trap, kb.facts[best.id]), question }
+    return { ...notFound(kb, ranked), question }
+  }
+  const trap = findTrap(kb, question, best.id)
+  if (trap) return { ...declineTrap(kb, question, ranked, trap, kb.facts[best.id]), question }
   const chosen = pickCitations(kb, ranked)
-  const facts = chosen.map((s) => kb.facts[s.id])
+  const { facts, lead } = answerFacts(kb, chosen)
   return {
     status: 'answered',
-    text: compose(chosen, facts),
+    text: compose(kb, facts, lead),
     citations: facts.map((f) => citationOf(kb, f)),
     facts,
     question,

@@ -1,4 +1,5 @@
 import { ENGLISH_BAND_FLOORS, ENGLISH_GROUPS } from '../generated/english-bands.js'
+import { ENGLISH_NAMES } from '../generated/english-names.js'
 
 /**
  * How common a word is in everyday English (SUBTLEX-US counts from film subtitles, 74,286 words).
@@ -32,4 +33,54 @@ function groupOf(key: string): Map<string, number> {
  */
 export function englishCount(word: string): number {
   return groupOf(word.slice(0, 2)).get(word) ?? 0
+}
+
+/** Seen often enough in SUBTLEX to be a word of English rather than a typo. */
+const EVERYDAY = 20
+const PREFIXES = ['un', 're', 'de', 'dis', 'mis', 'non', 'pre', 'over', 'under', 'out', 'anti', 'counter', 'co', 'sub', 'inter', 'semi', 'multi', 'post']
+const SUFFIXES: [string, string][] = [
+  ['ied', 'y'],
+  ['ies', 'y'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['d', ''],
+  ['es', ''],
+  ['s', ''],
+  ['ly', ''],
+  ['er', ''],
+  ['est', ''],
+  ['ness', ''],
+  ['ment', ''],
+]
+
+function everyday(w: string): boolean {
+  if (englishCount(w) >= EVERYDAY) return true
+  for (const [end, put] of SUFFIXES) {
+    if (w.length - end.length >= 3 && w.endsWith(end) && englishCount(w.slice(0, -end.length) + put) >= EVERYDAY) return true
+  }
+  return false
+}
+
+/**
+ * Is this a real English word, even one too rare to be listed ("defunded" is "de" + "funded")?
+ * A real word must not be "corrected" into an article's word ("defunded" is not "defined").
+ */
+export function looksEnglish(w: string): boolean {
+  if (everyday(w)) return true
+  for (const p of PREFIXES) if (w.length - p.length >= 4 && w.startsWith(p) && everyday(w.slice(p.length))) return true
+  return false
+}
+
+let capitalised: Set<string> | undefined
+
+/**
+ * Is the word an everyday lower-case word of English, so that a capital in a question does not
+ * make it a name ("Great", "War", "Members")? SUBTLEX writes names capitalised ("Colombia"); the
+ * build lists those (scripts/tables/english-names.mjs).
+ */
+export function isCommonWord(word: string): boolean {
+  capitalised ??= new Set(ENGLISH_NAMES.split(' '))
+  return englishCount(word) > 0 && !capitalised.has(word)
 }

