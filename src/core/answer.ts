@@ -15,10 +15,14 @@ export const OVERVIEW_QUESTION = 'summary'
 /** The longest question accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500
 
-/** Calibrated on the dev questions and the four SQuAD sets together (README, "Quality"). */
+/**
+ * Calibrated on all the shared sets together (`npm run eval`). The answer threshold was 0.58
+ * before the traps of src/core/traps.ts; with them declining what the article does not say, it
+ * can let a little more through.
+ */
 export const TUNING = {
   /** Below this score the best sentence is not trusted: the knowledge is said not to cover it. */
-  answerThreshold: 0.58,
+  answerThreshold: 0.56,
   /** Further sentences are cited only when they score within this much of the best one. */
   alsoCiteWithin: 0.45,
   /** Cited sentences this close to the best are part of the answer text; the rest are "see also". */

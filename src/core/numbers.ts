@@ -36,7 +36,7 @@ export function romanValue(s: string): number | undefined {
 // A Roman numeral counts after a capitalised word ("Louis XIV", "World War II"), where it cannot be
 // an initial; a lone "I" is left out, as it is far more often the pronoun.
 const ROMAN_AFTER_NAME = /(?<=\p{Lu}[\p{L}]*\s)([MDCLXVI]{2,}|[VX])\b/gu
-const DIGITS = /(?<![\p{L}\d])(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?\b/gu
+const DIGITS = /(?<![\p{L}\d.])(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?\b/gu
 const WORD = /\b[a-z]+\b/g
 
 export function numbersIn(text: string): Set<string> {

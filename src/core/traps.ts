@@ -48,7 +48,7 @@ export const TRAPS = {
   misfitNumber: true,
   misfitWhen: true,
   misfitWho: true,
-  unknownWord: true,
+  unknownWord: false,
   unknownName: true,
   absentName: true,
   number: true,
@@ -213,17 +213,34 @@ export function nameAsWritten(raw: string, word: string): string {
   return tokens.slice(start, end + 1).join(' ')
 }
 
-/** The thing a "how many" question counts (the word after it), or the measure of "how much does X cost". */
-function countedConcept(q: Question): Concept | undefined {
+/**
+ * What a "how many" question counts (the words of the phrase after it: "how many migrant
+ * crossings were…"), or the measure of "how much does X cost". The sentence must name one of them.
+ */
+function countedConcepts(q: Question): Concept[] {
   const folded = q.folded
-  // The head of the phrase after "how many": "how many migrant crossings were…" counts crossings.
   const many = folded.match(
-    /^how many\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?:\s+(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|in|of|at|on|for|to|per|a|an|the)\b|\W*$)/u,
+    /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?:\s+(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|in|of|at|on|for|to|per|a|an|the)\b|\W*$)/u,
   )
-  if (many) return q.concepts.find((c) => c.word === many[1] || c.word.split('-').includes(many[1]))
+  if (many) {
+    const phrase = many[1].split(/\s+/)
+    return q.concepts.filter((c) => c.word.split('-').some((w) => phrase.includes(w)))
+  }
   const much = folded.match(/^how much\s+(?:do|does|did|will|would)\s.*?\b([\p{L}]+)\W*$/u)
-  if (much) return q.concepts.find((c) => c.word === much[1])
-  return undefined
+  return much ? q.concepts.filter((c) => c.word === much[1]) : []
+}
+
+/**
+ * Is an unknown word likely a typo of a word the article uses ("Rhou" for "Rou", "Lor" for "Lord",
+ * "seperating") rather than something it does not mention? Looked at only when a trap would fire.
+ */
+function misspelt(kb: KnowledgeBase, word: string): boolean {
+  if (word.includes('-') || word.length < 3) return word.length < 3
+  const edits = word.length < 9 ? 1 : 2
+  for (const [w] of kb.vocabulary.fuzzyGet(word, edits)) if (w.length >= 3 && w[0] === word[0]) return true
+  // A shortened word: "Sept" for "September", "Lor" for "Lord".
+  if (word.length <= 4) for (const [w] of kb.vocabulary.atPrefix(word)) if (w.length > word.length && w.length <= word.length + 6) return true
+  return false
 }
 
 const PRONOUN = /\b(?:he|she|his|her|him|they|their|its)\b/i
@@ -232,7 +249,7 @@ const MAY_HAVE_NUMBER =
   /\d|\b[IVX]{2,}\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth|thousandth)\b/i
 
 /** "Which three …", "name two …": a count of the answers, not a number to find in the text. */
-const COUNT_OF_ANSWERS = /\b(?:what|which|name|list|give|the|are|were)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:one|first|second)\b/g
+const COUNT_OF_ANSWERS = /\b(?:what|which|name|list|give|the|are|were|on)\s+(?:[2-9]|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:one|first|second)\b/g
 
 /** "What did Xochitl Galvez say…": a name, as written, asked for what it said. */
 const SAYER =
@@ -264,11 +281,20 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   // A word English does not know is a sign only in an English question ("¿Quién es…?" is not).
   const english = q.words.some((w) => STOP_WORDS.has(w))
   for (const c of q.concepts) {
-    if (TRAPS.unknownName && c.named && !c.known) return { kind: 'unknown-name', word: c.word }
-    if (TRAPS.unknownWord && english && !c.known && !c.named && !/^\d/.test(c.word) && englishCount(c.word) < TRAP_TUNING.unknownWordMax)
+    if (TRAPS.unknownName && c.named && !c.known && !misspelt(kb, c.word)) return { kind: 'unknown-name', word: c.word }
+    if (
+      TRAPS.unknownWord &&
+      english &&
+      !c.known &&
+      !c.named &&
+      !/\d/.test(c.word) &&
+      englishCount(c.word) < TRAP_TUNING.unknownWordMax &&
+      !misspelt(kb, c.word)
+    )
       return { kind: 'unknown-word', word: c.word }
     // Only what the article itself writes as a name: "War" in a title-case question may be "war".
-    const isName = c.known && has(c, proper) && !c.word.split('-').some(isCommonWord)
+    // Two letters ("Jr", "St") are abbreviations more often than names.
+    const isName = c.known && has(c, proper) && !c.word.split('-').some(isCommonWord) && c.word.length > 2
     if (!isName || !TRAPS.absentName) continue
     // A name in the title is what the whole article is about: every sentence is about it.
     if (mentions(kb, c, title, titleStems)) continue
@@ -297,8 +323,8 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
 
   if (TRAPS.misfitNumber && q.type === 'number' && !profile.number) return { kind: 'misfit', wants: 'number' }
   // "How many troops…", "how much does X cost": what is counted must be what the sentence counts.
-  const counted = q.type === 'number' ? countedConcept(q) : undefined
-  if (TRAPS.counted && counted && ![id, ...near].some((f) => has(counted, kb.profiles[f].own))) return { kind: 'uncounted', word: counted.word }
+  const counted = TRAPS.counted && q.type === 'number' ? countedConcepts(q) : []
+  if (counted.length && !counted.some((c) => [id, ...near].some((f) => has(c, kb.profiles[f].own)))) return { kind: 'uncounted', word: counted[0].word }
   if (TRAPS.misfitWhen && q.type === 'when' && !profile.time) return { kind: 'misfit', wants: 'when' }
   // "Who is the spokesperson…" wants a name as much as "Who said…" does; "Who is Ned Price?" does not.
   const asksForName = q.type === 'who' && (!q.defines || !q.concepts.some((c) => c.named || has(c, proper)))
