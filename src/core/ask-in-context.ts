@@ -47,7 +47,9 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
       // "Does it say why …": an "it" or "that" pointing at nothing earlier, in a question the
       // article answers as it stands.
       const plain = onlyThings(question) ? ask(question) : undefined
-      return plain?.status === 'answered' ? plain : answer
+      if (plain?.status === 'answered') return plain
+      // The decline says how the question was read, so a wrong reading can be corrected.
+      return { ...answer, text: `${answer.text} (I read your question as "${reading.question}".)` }
     }
     return {
       status: 'not_found',

@@ -348,9 +348,11 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   }
 
   if (TRAPS.notSaid) {
-    // "What did Vicente Fox say?": the one asked about must be who speaks in the sentence.
+    // "What did Vicente Fox say?" answered by a sentence in which nobody speaks. A sentence that
+    // quotes someone is given the benefit: who "he" is in "he wrote: …" is not always known.
     const sayer = q.raw.match(SAYER)?.[1]
-    if (sayer) {
+    const quotes = fact.kind === 'quote' || !!fact.speaker
+    if (sayer && !quotes) {
       const asked = words(sayer).map(stem)
       const speakers = [profile.speaker, ...near.map((n) => kb.profiles[n].speaker)]
       if (!asked.some((w) => speakers.some((set) => set.has(w)))) return { kind: 'not-said', word: words(sayer).join('-') }
