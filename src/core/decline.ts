@@ -45,8 +45,6 @@ function reason(trap: Trap, q: Question): { lead: string; why: string } {
       return { lead: 'The article does not answer that.', why: `which says "${trap.found}", not "${name(trap.asked)}"` }
     case 'not-said':
       return { lead: `The article does not quote ${name(trap.word)} on that.`, why: `in which ${name(trap.word)} does not speak` }
-    case 'unknown-word':
-      return { lead: `The article never uses the word "${name(trap.word)}".`, why: 'which does not answer it' }
     case 'misfit': {
       const what = trap.wants === 'number' ? 'a figure' : trap.wants === 'when' ? 'a date' : 'a name'
       return { lead: `The article does not give ${what} for that.`, why: `which has no ${what.slice(2)} to give` }

@@ -122,8 +122,12 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     let total = 0
     q.concepts.forEach((c, i) => {
       total += weights[i]
-      if (has(c, p.own) || has(c, p.speaker)) got += weights[i]
-      else if ((leanedOn ??= leanedOnOf(kb, id)) && has(c, leanedOn)) got += weights[i] * WEIGHTS.antecedent
+      if (has(c, p.own) || has(c, p.speaker)) {
+        got += weights[i]
+        return
+      }
+      if (leanedOn === undefined) leanedOn = leanedOnOf(kb, id)
+      if (leanedOn && has(c, leanedOn)) got += weights[i] * WEIGHTS.antecedent
       else if (c.synonyms.size && hasAny(c.synonyms, p.own)) got += weights[i] * WEIGHTS.synonym
       else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
