@@ -85,6 +85,25 @@ describe('traps: the best sentence does not answer', () => {
     expect(bot.ask('What did Lena Ortiz say about fares?').status).toBe('answered')
   })
 
+  it('a who question and a sentence that names no one', () => {
+    declinedCiting(
+      bot.ask('Who is the spokesperson for the ferry company?'),
+      'The spokesperson for the ferry company declined to comment on the schedule.',
+      /does not give a name/,
+    )
+    expect(bot.ask('Who is the harbor master?').status).toBe('answered')
+  })
+
+  it('a how-many question whose sentence counts something else', () => {
+    declinedCiting(
+      bot.ask('How many commuters ride the ferries to Pine Island each day?'),
+      'Ferries will run eight times a day to Pine Island.',
+      /figure for "commuters".*counts something else/,
+    )
+    // …and one with no number at all.
+    declinedCiting(bot.ask('How many safety officers check the life jackets?'), 'Safety officers check the life jackets.', /no figure to give/)
+  })
+
   it('a when question and a sentence with no date', () => {
     declinedCiting(
       bot.ask('When did the council approve the waiting room?'),

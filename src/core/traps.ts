@@ -1,6 +1,7 @@
 import { lemmaWithOpposites, oppositesOf } from './antonyms.js'
 import { isCommonWord } from './english.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
+import { findNames } from './names.js'
 import { fold, stem, words } from './normalize.js'
 import { numbersIn } from './numbers.js'
 import type { Concept, Question } from './question.js'
@@ -93,6 +94,15 @@ function countedConcepts(q: Question): Concept[] {
   return much ? q.concepts.filter((c) => c.word === much[1]) : []
 }
 
+/** Does the sentence name someone the question does not ("Mexico's agency" only describes)? */
+function namesSomeoneNew(text: string, q: Question): boolean {
+  for (const { name, index } of findNames(text)) {
+    if (/['’]s$/.test(name) || /^['’]s\b/.test(text.slice(index + name.length))) continue
+    if (words(name).some((w) => !q.words.includes(w))) return true
+  }
+  return false
+}
+
 const PRONOUN = /\b(?:he|she|his|her|him|they|their|its)\b/i
 
 const MAY_HAVE_NUMBER =
@@ -166,7 +176,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   if (TRAPS.misfitWhen && q.type === 'when' && !profile.time) return { kind: 'misfit', wants: 'when' }
   // "Who is the spokesperson…" wants a name as much as "Who said…" does; "Who is Ned Price?" does not.
   const asksForName = q.type === 'who' && (!q.defines || !q.concepts.some((c) => c.named || has(c, proper)))
-  if (TRAPS.misfitWho && asksForName && ![...profile.names].some((n) => !q.words.includes(n))) return { kind: 'misfit', wants: 'who' }
+  if (TRAPS.misfitWho && asksForName && !namesSomeoneNew(fact.text, q)) return { kind: 'misfit', wants: 'who' }
 
   if (TRAPS.negation && q.negated && !reading(kb, fact.text).negated) return { kind: 'negation', askedNegated: true }
 
