@@ -111,6 +111,13 @@ export function weightIn(kb: KnowledgeBase, c: Concept, slug: string): number {
 
 const NAMED_UNKNOWN = 1.5
 
+/** The highest document frequency among the stems. */
+function dfOf(kb: KnowledgeBase, set: Set<string>): number {
+  let df = 0
+  for (const s of set) df = Math.max(df, kb.df.get(s) ?? 0)
+  return df
+}
+
 function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = false): Concept {
   // The word's own family ("mexico" / "mexican") counts as the word, and so does what an alias
   // stands for; but when the alias itself is in the text, it alone sets the weight: "FIS" is as
@@ -119,13 +126,8 @@ function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = 
   for (const r of relatedStems(kb, stem(word))) own.add(r)
   const stems = new Set(own)
   for (const w of extra) for (const x of words(w)) if (!STOP_WORDS.has(x)) for (const t of [stem(x), ...relatedStems(kb, stem(x))]) stems.add(t)
-  const dfOf = (set: Set<string>) => {
-    let df = 0
-    for (const s of set) df = Math.max(df, kb.df.get(s) ?? 0)
-    return df
-  }
-  const ownDf = dfOf(own)
-  const df = ownDf > 0 ? ownDf : dfOf(stems)
+  const ownDf = dfOf(kb, own)
+  const df = ownDf > 0 ? ownDf : dfOf(kb, stems)
   const factor = unknownFactor(word, named)
   const synonyms = new Set<string>()
   // Only for a word the knowledge never uses: a paraphrase's stand-in, not a second meaning of a

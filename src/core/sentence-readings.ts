@@ -78,7 +78,7 @@ export function pairedElsewhere(kb: KnowledgeBase, q: Question, c: Concept, slug
 }
 
 /** What the checks read of a sentence, worked out once per sentence asked about (bounded). */
-type Reading = { words: string[]; joined: string; negated: boolean; numbers?: Set<string>; opposites?: Map<string, string> }
+type Reading = { words: string[]; joined: string; negated: boolean; numbers?: Set<string>; opposites?: Map<string, string>; capitalised?: string[] }
 const readings = new WeakMap<KnowledgeBase, Map<string, Reading>>()
 export function reading(kb: KnowledgeBase, text: string): Reading {
   let map = readings.get(kb)
@@ -141,7 +141,11 @@ export function mentions(kb: KnowledgeBase, c: Concept, text: string, stems: Set
   if (prefix.length > c.word.length) return false
   for (const w of r.words) if (w.startsWith(prefix) || (w.length >= 5 && c.word.startsWith(w))) return true
   // A people and its country often share their first letters: "Britain" / "British", "China" / "Chinese".
-  if (c.word.length >= 4) for (const m of text.matchAll(/\p{Lu}\p{L}{3,}/gu)) if (fold(m[0]).startsWith(c.word.slice(0, 4))) return true
+  if (c.word.length >= 4) {
+    r.capitalised ??= [...text.matchAll(/\p{Lu}\p{L}{3,}/gu)].map((m) => fold(m[0]))
+    const head = c.word.slice(0, 4)
+    for (const w of r.capitalised) if (w.startsWith(head)) return true
+  }
   return false
 }
 

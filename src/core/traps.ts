@@ -94,6 +94,21 @@ function countedConcepts(q: Question): Concept[] {
   return much ? q.concepts.filter((c) => c.word === much[1]) : []
 }
 
+/**
+ * Where a name of the question must be for the sentence to be about it: the sentence and the one
+ * before it (where "he" or "the fort" was named), not the one after, which is often the article
+ * moving on to the next case ("…to Guatemala. It may add Colombia."). After a pronoun ("He was
+ * then ordered…"), the person may have been named a sentence or two earlier.
+ */
+function scopeOf(kb: KnowledgeBase, id: number): number[] {
+  const fact = kb.facts[id]
+  const scope = [id, ...neighboursOf(kb, id).filter((n) => n < id)]
+  if (PRONOUN.test(fact.text)) {
+    for (let k = id - 1; k >= id - 2 && k >= 0 && kb.facts[k].article === fact.article && kb.facts[k].section === fact.section; k--) scope.push(k)
+  }
+  return scope
+}
+
 /** Does the sentence name someone the question does not ("Mexico's agency" only describes)? */
 function namesSomeoneNew(text: string, q: Question): boolean {
   for (const { name, index } of findNames(text)) {
@@ -120,19 +135,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   const fact = kb.facts[id]
   const profile = kb.profiles[id]
   const near = neighboursOf(kb, id)
-  // The sentence and the one before it (where "he" or "the fort" was named); not the one after,
-  // which is often the article moving on to the next case ("…to Guatemala. It may add Colombia.").
-  // Worked out only when a name needs looking for.
   let scope: number[] | undefined
-  const scopeOf = (): number[] => {
-    if (scope) return scope
-    scope = [id, ...near.filter((n) => n < id)]
-    // "He was then ordered…": a pronoun's person may have been named a sentence or two earlier.
-    if (PRONOUN.test(fact.text)) {
-      for (let k = id - 1; k >= id - 2 && k >= 0 && kb.facts[k].article === fact.article && kb.facts[k].section === fact.section; k--) scope.push(k)
-    }
-    return scope
-  }
   const stats = kb.perArticle.get(fact.article)
   const title = kb.articles.get(fact.article)?.title ?? ''
   const titleStems = titleStemsOf(kb, fact.article)
@@ -140,16 +143,18 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
 
   for (const c of q.concepts) {
     if (TRAPS.unknownName && c.named && !c.known && !misspelt(kb, c.word)) return { kind: 'unknown-name', word: c.word }
-    // Only what the article itself writes as a name: "War" in a title-case question may be "war".
-    // Two letters ("Jr", "St") are abbreviations more often than names.
-    const isName = c.known && has(c, proper) && !c.word.split('-').some(isCommonWord) && c.word.length > 2
-    if (!isName || !TRAPS.absentName) continue
-    // A name in the title is what the whole article is about: every sentence is about it.
-    if (mentions(kb, c, title, titleStems)) continue
+    if (!TRAPS.absentName || !c.known || c.word.length <= 2 || !has(c, proper)) continue
+    // A name it uses everywhere is what a whole part of the article is about.
     let df = 0
     for (const st of c.stems) df = Math.max(df, stats?.df.get(st) ?? 0)
     if (df > TRAP_TUNING.nameMaxFacts) continue
-    if (!scopeOf().some((f) => mentions(kb, c, kb.facts[f].text, kb.profiles[f].own) || has(c, kb.profiles[f].speaker))) {
+    // Only what the article itself writes as a name: "War" in a title-case question may be "war".
+    // Two letters ("Jr", "St") are abbreviations more often than names.
+    if (c.word.split('-').some(isCommonWord)) continue
+    // A name in the title is what the whole article is about: every sentence is about it.
+    if (mentions(kb, c, title, titleStems)) continue
+    scope ??= scopeOf(kb, id)
+    if (!scope.some((f) => mentions(kb, c, kb.facts[f].text, kb.profiles[f].own) || has(c, kb.profiles[f].speaker))) {
       if (pairedElsewhere(kb, q, c, fact.article, proper)) continue
       return { kind: 'absent-name', word: c.word }
     }
