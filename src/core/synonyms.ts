@@ -1,18 +1,15 @@
 import { SYNONYMS } from '../generated/synonyms.js'
+import { groupedTable } from './grouped-table.js'
 
 /**
  * Words that mean the same in their common senses ("choose" / "select"), from WordNet, read from
  * the table scripts/tables/synonyms.mjs writes at build time. Keys and values are Porter stems.
  */
-let table: Map<string, string[]> | undefined
+const table = groupedTable(SYNONYMS, ';', (entry): [string, string[]] => {
+  const [key, list] = entry.split('=')
+  return [key, list.split(',')]
+})
 
 export function synonymStems(stem: string): string[] {
-  if (!table) {
-    table = new Map()
-    for (const entry of SYNONYMS.split(';')) {
-      const [key, list] = entry.split('=')
-      table.set(key, list.split(','))
-    }
-  }
-  return table.get(stem) ?? []
+  return table(stem) ?? []
 }
