@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { describeError, UsageError } from '../src/cli/errors.js'
-import { formatAnswer, formatCitation, formatSources } from '../src/cli/format-text.js'
+import { formatAnswer, formatCitation, formatSources, wrapText } from '../src/cli/format-text.js'
 import { byteLines, decodeLine } from '../src/cli/lines.js'
 import { checkAll, readConfig, SetupError } from '../src/config.js'
 import type { Citation } from '../src/core/types.js'
@@ -376,6 +376,16 @@ describe('pieces of the CLI, without a process', () => {
     for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(30)
     const words = (s: string) => s.split(/\s+/).filter(Boolean)
     expect(words(out.split('\n\n')[0])).toEqual(words(`${long} [1]`))
+  })
+
+  test('wrapping keeps an indented line indented and hangs a numbered line under its text', () => {
+    const text = '  1. Maureen Meyer: a quotation long enough to need a second line\n     "a cited sentence long enough to wrap as well"'
+    expect(wrapText(text, 40).split('\n')).toEqual([
+      '  1. Maureen Meyer: a quotation long',
+      '     enough to need a second line',
+      '     "a cited sentence long enough to',
+      '     wrap as well"',
+    ])
   })
 
   test('sources says "1 sentence" and "2 sentences"', () => {

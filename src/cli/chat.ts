@@ -4,7 +4,7 @@ import type { Turn } from '../core/conversation.js'
 import type { Explainer } from '../core/explainer.js'
 import { type ViewResult, viewCommandIn, viewForQuestion, viewsOf } from '../core/views/index.js'
 import type { Io } from './command.js'
-import { formatAnswer, formatSources } from './format-text.js'
+import { formatAnswer, formatSources, wrapText } from './format-text.js'
 import { chooseArticleText, formatView } from './format-view.js'
 import { write } from './output.js'
 
@@ -111,7 +111,7 @@ export async function runChat(explainer: Explainer, io: Io): Promise<number> {
   const turns: Turn[] = []
   try {
     if (interactive) {
-      await write(io.stdout, welcome(explainer))
+      await write(io.stdout, width ? wrapText(welcome(explainer), width) : welcome(explainer))
       rl.prompt()
     }
     for await (const line of rl) {
@@ -120,7 +120,8 @@ export async function runChat(explainer: Explainer, io: Io): Promise<number> {
         if (interactive) rl.prompt()
         continue
       }
-      const text = reply(line, explainer, width, turns)
+      const replied = reply(line, explainer, width, turns)
+      const text = replied !== undefined && width ? wrapText(replied, width) : replied
       if (text === undefined) break
       await write(io.stdout, `${text}\n`)
       if (interactive) rl.prompt()

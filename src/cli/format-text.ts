@@ -30,10 +30,11 @@ export function formatCitation(citation: Citation, n: number, options: FormatOpt
  */
 export function wrapLine(line: string, width: number, indent = ''): string {
   if (line.length <= width) return line
+  const lead = line.match(/^\s*/)?.[0] ?? ''
   const out: string[] = []
-  let current = ''
-  for (const word of line.split(' ')) {
-    const next = current ? `${current} ${word}` : word
+  let current = lead
+  for (const word of line.slice(lead.length).split(' ')) {
+    const next = current.trim() ? `${current} ${word}` : `${current}${word}`
     if (next.length > width && current.trim()) {
       out.push(current)
       current = `${indent}${word}`
@@ -45,18 +46,28 @@ export function wrapLine(line: string, width: number, indent = ''): string {
   return out.join('\n')
 }
 
+/**
+ * Wraps every line of a text to `width` at spaces. Continuation lines hang under the text of a
+ * numbered line (`[1] …`, `  2. …`) or keep the line's own indent, so numbers stay in the margin.
+ */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const numbered = line.match(/^(\s*(?:\[\d+\]|\d+\.)\s)/)
+      const indent = numbered ? ' '.repeat(Math.min(numbered[1].length, 8)) : (line.match(/^\s*/)?.[0] ?? '')
+      return wrapLine(line, width, indent)
+    })
+    .join('\n')
+}
+
 /** The whole answer as plain text: the answer, where its quotes stand, then what to ask next. */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): string {
   const parts = [answer.text]
   if (answer.citations.length) parts.push(answer.citations.map((c, i) => formatCitation(c, i + 1, options, answer.text.includes(c.quote))).join('\n'))
   if (answer.followUps.length) parts.push(`You could also ask: ${answer.followUps.join(' · ')}`)
   const text = parts.join('\n\n')
-  const { width } = options
-  if (!width) return `${text}\n`
-  return `${text
-    .split('\n')
-    .map((line) => wrapLine(line, width, /^\[\d+\] /.test(line) ? '    ' : ''))
-    .join('\n')}\n`
+  return `${options.width ? wrapText(text, options.width) : text}\n`
 }
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
