@@ -4,7 +4,8 @@ import { leadingStems } from '../src/core/candidates.js'
 import type { Explainer } from '../src/core/explainer.js'
 import { parseQuestion, type Question } from '../src/core/question.js'
 import { rankFacts } from '../src/core/rank.js'
-import { CANDIDATE_SEARCH } from '../src/core/search-options.js'
+import { searchIndex } from '../src/core/search-index.js'
+import { FIELD_BOOST } from '../src/core/search-options.js'
 import { median, type Summary, summarize } from './stats.js'
 
 /**
@@ -18,9 +19,9 @@ type Prepared = {
   raw: string
   parsed: Question
   /** Every stem of every concept: how the core would query if it did not pick rare stems. */
-  conceptQuery: string
+  conceptQuery: string[]
   /** The stems the core really searches with (candidates.ts leadingStems: rare ones lead). */
-  leadQuery: string
+  leadQuery: string[]
 }
 
 type Probe = { name: string; label: string; run: (p: Prepared) => unknown; counts?: boolean }
@@ -42,7 +43,7 @@ function prepare(ex: Explainer, raw: string): Prepared {
   const parsed = parseQuestion(ex.knowledge, raw.trim())
   const stems = new Set<string>()
   for (const c of parsed.concepts) for (const s of c.stems) stems.add(s)
-  return { raw, parsed, conceptQuery: [...stems].join(' '), leadQuery: leadingStems(ex.knowledge, parsed).join(' ') }
+  return { raw, parsed, conceptQuery: [...stems], leadQuery: leadingStems(ex.knowledge, parsed) }
 }
 
 /**
@@ -56,14 +57,13 @@ function probes(ex: Explainer, stages: boolean): Probe[] {
   const index = kb.index
   const base: Probe[] = [
     { name: 'ask', label: 'ask()', run: (p) => ex.ask(p.raw) },
-    { name: 'bare', label: 'bare search (concept stems)', run: (p) => (p.conceptQuery ? index.search(p.conceptQuery, CANDIDATE_SEARCH) : []), counts: true },
-    { name: 'naive', label: 'naive search (raw question)', run: (p) => index.search(p.raw), counts: true },
+    { name: 'bare', label: 'bare search (concept stems)', run: (p) => searchIndex(index, p.conceptQuery, FIELD_BOOST), counts: true },
   ]
   if (!stages) return base
   return [
     ...base,
     { name: 'parse', label: '  parseQuestion', run: (p) => parseQuestion(kb, p.raw.trim()) },
-    { name: 'lead', label: '  core search (leading stems)', run: (p) => (p.leadQuery ? index.search(p.leadQuery, CANDIDATE_SEARCH) : []), counts: true },
+    { name: 'lead', label: '  core search (leading stems)', run: (p) => searchIndex(index, p.leadQuery, FIELD_BOOST), counts: true },
     { name: 'rank', label: '  rankFacts (search + scoring)', run: (p) => rankFacts(kb, p.parsed) },
     // ask() minus this is what the follow-up questions cost.
     { name: 'draft', label: '  draftAnswer (ask without follow-ups)', run: (p) => draftAnswer(kb, p.raw) },

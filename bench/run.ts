@@ -4,10 +4,11 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { createExplainer, type Explainer } from '../src/core/explainer.js'
-import { fromSnapshot, toSnapshot } from '../src/core/snapshot.js'
+import { assemble } from '../src/core/knowledge-base.js'
 import type { Article } from '../src/core/types.js'
 import { buildViews } from '../src/core/views/index.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
+import { readSavedIndex, saveIndex } from '../src/knowledge/saved-index.js'
 import { type ColdStart, measureColdStart } from './cold-start.js'
 import { benchQuestions, KNOWLEDGE_DIR, sourceArticles, squadQuestions } from './inputs.js'
 import { measureLatency } from './measure.js'
@@ -139,9 +140,10 @@ for (let run = 0; run < builds; run++) viewsMs.push(timed(() => [...ex.knowledge
 // What a restart of a large archive costs with the saved index (src/knowledge/saved-index.ts).
 progress('saving and loading the index')
 const snapshotFile = join(mkdtempSync(join(tmpdir(), 'explainer-bench-')), 'index.json')
-const saved = timed(() => writeFileSync(snapshotFile, JSON.stringify(toSnapshot(ex.knowledge))))
+const entries = new Map(ex.knowledge.compiled.map((unit) => [unit.info.slug, { stamp: '', unit }]))
+const saved = timed(() => saveIndex(snapshotFile, 'bench', entries))
 const savedMB = mb(statSync(snapshotFile).size)
-const loaded = timed(() => fromSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8'))))
+const loaded = timed(() => assemble([...readSavedIndex(snapshotFile, 'bench').values()].map((e) => e.unit)))
 rmSync(snapshotFile)
 progress(`saved index: ${savedMB.toFixed(1)} MB, loaded in ${(loaded.ms / 1000).toFixed(2)} s`, true)
 

@@ -17,7 +17,7 @@ import { type Config, isDebug, readConfig } from './config.js'
 import { KnowledgeError } from './core/errors.js'
 import { type Explainer, explainerFor } from './core/explainer.js'
 import { buildKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js'
-import { loadKnowledge } from './knowledge/load-knowledge.js'
+import { listKnowledge, readArticle } from './knowledge/load-knowledge.js'
 
 /**
  * The platforms `start` serves, each behind a dynamic import(): answering on the command line
@@ -37,17 +37,6 @@ function loadDotenv(): void {
   if (error && code !== 'ENOENT') throw new SetupError(`.env: cannot be read (${code ?? error.message}): fix or remove it`)
 }
 
-/** loadKnowledge words its own problems; a bare file-system error (a folder it may not list) is worded here. */
-function loadArticles(dir: string, io: Io) {
-  try {
-    return loadKnowledge(dir, { onSkip: (line) => io.stderr.write(`explainer: ${line}\n`) })
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException
-    if (error instanceof KnowledgeError || typeof e?.code !== 'string') throw error
-    throw new SetupError(`${e.path ?? dir}: cannot be read (${e.code}): check the path and its permissions`)
-  }
-}
-
 /**
  * The project's folder: saved indexes go in its .explainer-cache/, keyed by the core's code (the
  * compiled files this program runs), so a changed core never trusts an index an older one saved.
@@ -60,26 +49,43 @@ const CORE = join(HERE, 'core')
 const MIN_ARTICLES_TO_SAVE = 50
 
 async function buildExplainer(dir: string, io: Io, quiet = false): Promise<Explainer> {
-  const articles = loadArticles(dir, io)
   const progress = quiet ? undefined : progressReporter(io.stderr)
   const onProgress = progress?.onProgress
+  const note = (line: string) => io.stderr.write(`explainer: ${line}\n`)
   let kb: KnowledgeBase
-  if (articles.length < MIN_ARTICLES_TO_SAVE) {
-    kb = buildKnowledgeBase(articles, onProgress)
-  } else {
-    // Only a large archive pays for loading the saved-index code (and hashing the core's files).
-    const { loadOrBuild } = await import('./knowledge/saved-index.js')
-    kb = loadOrBuild(articles, {
-      dir: join(PROJECT, '.explainer-cache'),
-      codeFiles: readdirSync(CORE, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.js'))
-        .map((name) => join(CORE, name)),
-      minArticles: MIN_ARTICLES_TO_SAVE,
-      ...(onProgress ? { onProgress } : {}),
-      onNote: (line) => io.stderr.write(`explainer: ${line}\n`),
-    })
+  let sentences = 0
+  try {
+    const listing = listKnowledge(dir)
+    if (listing.sources.length < MIN_ARTICLES_TO_SAVE) {
+      for (const line of listing.skipped) note(line)
+      kb = buildKnowledgeBase(listing.sources.map(readArticle), onProgress)
+      sentences = kb.facts.length
+    } else {
+      // Only a large archive pays for loading the saved-index code (and hashing the core's files).
+      const { openKnowledge } = await import('./knowledge/open-knowledge.js')
+      const { codeKey } = await import('./knowledge/saved-index.js')
+      const code = codeKey(
+        readdirSync(CORE, { recursive: true, encoding: 'utf8' })
+          .filter((name) => name.endsWith('.js'))
+          .map((name) => join(CORE, name)),
+      )
+      const opened = openKnowledge(dir, {
+        cacheDir: join(PROJECT, '.explainer-cache'),
+        code,
+        ...(onProgress ? { onProgress } : {}),
+        onNote: note,
+        onSkip: note,
+      })
+      kb = opened.kb
+      sentences = opened.compiledFacts
+    }
+  } catch (error) {
+    // loadKnowledge words its own problems; a bare file-system error (a folder it may not list) is worded here.
+    const e = error as NodeJS.ErrnoException
+    if (error instanceof KnowledgeError || typeof e?.code !== 'string') throw error
+    throw new SetupError(`${e.path ?? dir}: cannot be read (${e.code}): check the path and its permissions`)
   }
-  progress?.finish()
+  progress?.finish(sentences)
   return explainerFor(kb)
 }
 

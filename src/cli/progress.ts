@@ -1,6 +1,8 @@
 import type { BuildProgress } from '../core/knowledge-base.js'
 
-/** Above this many sentences a build takes long enough to say what is happening. */
+/** Above this many articles a build takes long enough to say what is happening as it goes. */
+const MANY_ARTICLES = 200
+/** Above this many sentences the build is worth a closing line. */
 const MANY_FACTS = 2_000
 /** On a terminal even a smaller build earns a progress line once it has taken this long. */
 const SLOW_MS = 1_000
@@ -10,7 +12,7 @@ const LOG_EVERY_MS = 2_000
 
 const count = (n: number) => n.toLocaleString('en-US')
 
-export type ProgressReporter = { onProgress: BuildProgress; finish(): void }
+export type ProgressReporter = { onProgress: BuildProgress; finish(sentences: number): void }
 
 /**
  * Reports index building on stderr, never stdout: stdout carries answers and JSON that other
@@ -28,22 +30,24 @@ export function progressReporter(stderr: NodeJS.WriteStream, now: () => number =
     onProgress(done, all) {
       total = all
       const t = now()
-      const worthShowing = shown || all > MANY_FACTS || (tty && t - started > SLOW_MS)
+      const worthShowing = shown || all > MANY_ARTICLES || (tty && t - started > SLOW_MS)
       if (!worthShowing || done === lastDone) return
       // On a terminal the line is redrawn often and reaches the end; in a log, lines are spaced
       // out and "all done" is left to finish(), which says how long it took.
       const due = tty ? t - lastWrite >= REDRAW_MS || done === all : t - lastWrite >= LOG_EVERY_MS && !(shown && done === all)
       if (!due) return
-      const line = `explainer: indexing ${count(done)}/${count(all)} sentences…`
+      const line = `explainer: indexing ${count(done)}/${count(all)} articles…`
       stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`)
       shown = true
       lastWrite = t
       lastDone = done
     },
-    finish() {
-      if (!shown) return
+    finish(sentences) {
+      if (!shown && sentences <= MANY_FACTS) return
       const seconds = ((now() - started) / 1000).toFixed(1)
-      stderr.write(`${tty ? '\r\x1b[K' : ''}explainer: indexed ${count(total)} sentences in ${seconds} s\n`)
+      stderr.write(
+        `${tty ? '\r\x1b[K' : ''}explainer: indexed ${count(sentences)} sentences${total > 1 ? ` of ${count(total)} articles` : ''} in ${seconds} s\n`,
+      )
     },
   }
 }

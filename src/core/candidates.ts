@@ -1,6 +1,7 @@
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import type { Question } from './question.js'
-import { CANDIDATE_SEARCH, FIELD_BOOST } from './search-options.js'
+import { searchIndex } from './search-index.js'
+import { FIELD_BOOST } from './search-options.js'
 
 /** A fact worth scoring closely, with how well the search matched it. */
 export type Candidate = { id: number; score: number }
@@ -55,10 +56,7 @@ export function fetchCandidates(kb: KnowledgeBase, q: Question): Candidate[] {
   const stems = leadingStems(kb, q)
   if (!stems.length) return []
   const postings = stems.reduce((sum, s) => sum + (kb.df.get(s) ?? 0), 0)
-  const found =
-    postings <= POSTINGS_BUDGET || kb.articles.size === 1
-      ? (kb.index.search(stems.join(' '), CANDIDATE_SEARCH) as Candidate[])
-      : scanArticles(kb, topArticles(kb, q), stems)
+  const found = postings <= POSTINGS_BUDGET || kb.articles.size === 1 ? searchIndex(kb.index, stems, FIELD_BOOST) : scanArticles(kb, topArticles(kb, q), stems)
   return distinct(kb, found)
 }
 
@@ -85,19 +83,24 @@ function distinct(kb: KnowledgeBase, ranked: Candidate[]): Candidate[] {
  */
 function topArticles(kb: KnowledgeBase, q: Question): string[] {
   const n = kb.searchableCount
-  const scored: { slug: string; score: number }[] = []
-  for (const [slug, stats] of kb.perArticle) {
-    let score = 0
-    for (const c of q.concepts) {
-      let best = 0
-      for (const s of c.stems) {
-        const local = stats.df.get(s)
-        if (local) best = Math.max(best, Math.log(1 + n / (kb.df.get(s) ?? 1)) * Math.log(1 + local))
+  const scores = new Map<string, number>()
+  for (const c of q.concepts) {
+    // The best of the concept's stems in each article that uses any: its postings, counted per article.
+    const best = new Map<string, number>()
+    for (const s of c.stems) {
+      const list = kb.index.text.get(s)
+      if (!list) continue
+      const local = new Map<string, number>()
+      for (const p of list) {
+        const slug = kb.facts[p >>> 4].article
+        local.set(slug, (local.get(slug) ?? 0) + 1)
       }
-      score += best
+      const idf = Math.log(1 + n / (kb.df.get(s) ?? 1))
+      for (const [slug, count] of local) best.set(slug, Math.max(best.get(slug) ?? 0, idf * Math.log(1 + count)))
     }
-    if (score > 0) scored.push({ slug, score })
+    for (const [slug, score] of best) scores.set(slug, (scores.get(slug) ?? 0) + score)
   }
+  const scored = [...scores].map(([slug, score]) => ({ slug, score })).filter((a) => a.score > 0)
   scored.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1))
   return scored.slice(0, ARTICLES_FIRST).map((a) => a.slug)
 }
@@ -111,12 +114,12 @@ function scanArticles(kb: KnowledgeBase, slugs: string[], stems: string[]): Cand
     if (!range) continue
     for (let id = range.start; id < range.end; id++) {
       if (kb.duplicates.has(id)) continue
-      const p = kb.profiles[id]
+      const p = kb.profile(id)
       let score = 0
       for (const [s, w] of idf) {
         if (p.own.has(s)) score += w
         else if (p.speaker.has(s)) score += w * FIELD_BOOST.speaker
-        else if (neighboursOf(kb, id).some((n) => kb.profiles[n].own.has(s))) score += w * FIELD_BOOST.context
+        else if (neighboursOf(kb, id).some((n) => kb.profile(n).own.has(s))) score += w * FIELD_BOOST.context
       }
       // Longer sentences match more by chance, as BM25's length normalisation also assumes.
       if (score > 0) out.push({ id, score: score / Math.sqrt(1 + p.own.size / 10) })

@@ -33,7 +33,7 @@ export function candidateSuggestions(kb: KnowledgeBase, slug: string): Suggestio
   for (let id = range.start; id < range.end; id++) {
     const f = kb.facts[id]
     if (kb.duplicates.has(f.id) || (f.kind !== 'body' && f.kind !== 'quote')) continue
-    const roles = kb.profiles[f.id].roles
+    const roles = kb.profile(f.id).roles
     for (const { name } of findNames(f.text)) {
       const parts = fold(name).split(/\s+/)
       const person = !NOT_A_PERSON.has(parts[parts.length - 1])

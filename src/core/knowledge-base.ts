@@ -1,18 +1,18 @@
-import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
-import { type AliasTable, deriveAliases } from './aliases.js'
-import { type FactProfile, profileFact } from './fact-features.js'
-import { STOP_WORDS, terms, withWordMemo, words } from './normalize.js'
-import { INDEX_OPTIONS, type IndexedFact } from './search-options.js'
-import { splitIntoFacts } from './split-into-facts.js'
+import type { AliasTable } from './aliases.js'
+import { type ArticleInfo, type CompiledArticle, compileArticle, FLAG } from './compile-article.js'
+import { type FactProfile, orNone } from './fact-features.js'
+import { terms, withWordMemo } from './normalize.js'
+import { buildSearchIndex, countIn, type SearchIndex } from './search-index.js'
 import type { Article, Fact } from './types.js'
 
-/** Everything `ask()` needs, built once from the articles. Plain data plus one MiniSearch index. */
+/** Everything `ask()` needs, assembled from the compiled articles. Plain data plus a search index. */
 export type KnowledgeBase = {
-  articles: Map<string, Article>
+  articles: Map<string, ArticleInfo>
   facts: Fact[]
-  profiles: FactProfile[]
-  index: MiniSearch<IndexedFact>
+  /** What a fact offers each kind of question; worked out when first asked for, since a question reads a few hundred. */
+  profile: (id: number) => FactProfile
+  index: SearchIndex
   /** How many searchable facts contain each stem: rare stems say more. */
   df: Map<string, number>
   searchableCount: number
@@ -21,118 +21,171 @@ export type KnowledgeBase = {
   /** Surface words and how often they occur, for spelling correction. */
   vocabulary: SearchableMap<number>
   aliases: AliasTable
-  /** The same document frequencies within each article, to judge each article on its own. */
-  perArticle: Map<string, { df: Map<string, number>; count: number }>
   /** Each article's facts are ids start (inclusive) to end (exclusive), in article order. */
   factRanges: Map<string, { start: number; end: number }>
+  /** How many searchable facts each article has. */
+  searchableIn: Map<string, number>
   /** Stems of each section heading, shared by the facts under it. */
   sectionStems: Map<string, Set<string>>
   /** Facts that repeat an earlier one word for word (a headline repeated where a photo stood). */
   duplicates: Set<number>
+  /** The compiled articles it was assembled from, to assemble it again with one of them changed. */
+  compiled: CompiledArticle[]
 }
+
+/** Compiled articles already part of a knowledge base (see join). */
+const assembled = new WeakSet<CompiledArticle>()
 
 /** A derived acronym standing for more names than this is ambiguous and dropped. */
 const MAX_DERIVED_MEANINGS = 3
 
 export type BuildProgress = (done: number, total: number) => void
 
-/** The neighbouring sentences of the same paragraph and the section heading, as one text. */
-function contextOf(facts: Fact[], id: number): string {
-  const f = facts[id]
-  const near = [facts[id - 1], facts[id + 1]].filter((n) => n && n.article === f.article && n.paragraph === f.paragraph)
-  return [...near.map((n) => n.text), f.section ?? ''].join('\n')
-}
-
+/** Compiles each article (the slow part: sentences, profiles) and assembles the knowledge base. */
 export function buildKnowledgeBase(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
-  return withWordMemo(() => build(articles, onProgress))
+  const compiled: CompiledArticle[] = []
+  const step = Math.max(1, Math.ceil(articles.length / 20))
+  articles.forEach((article, i) => {
+    compiled.push(compileArticle(article))
+    if ((i + 1) % step === 0 || i + 1 === articles.length) onProgress?.(i + 1, articles.length)
+  })
+  if (!articles.length) onProgress?.(0, 0)
+  return assemble(compiled)
 }
 
-function build(articles: Article[], onProgress?: BuildProgress): KnowledgeBase {
+const EMPTY: string[] = []
+
+/**
+ * Joins compiled articles into one knowledge base: fact ids, profiles, the search index, document
+ * frequencies, the vocabulary and the aliases. It reads no article text, so it costs a fraction of
+ * compiling, and a changed article is compiled alone and assembled with the others.
+ */
+export function assemble(compiled: CompiledArticle[]): KnowledgeBase {
+  return withWordMemo(() => join(compiled))
+}
+
+function join(compiled: CompiledArticle[]): KnowledgeBase {
   const facts: Fact[] = []
+  const flagsOf: number[] = []
+  const namesOf: (string[] | 0)[] = []
+  const rolesOf: (string[] | 0)[] = []
+  const termsOf: string[][] = []
+  const speakerTermsOf: (string[] | 0)[] = []
+  const lengths: number[] = []
+  const duplicates = new Set<number>()
+  const articles = new Map<string, ArticleInfo>()
+  const factRanges: KnowledgeBase['factRanges'] = new Map()
+  const searchableIn = new Map<string, number>()
   const aliases: AliasTable = new Map()
   const derived: AliasTable = new Map()
-  const byslug = new Map<string, Article>()
-  for (const article of articles) {
-    byslug.set(article.slug, article)
-    // One by one: spreading a long article's facts into push() overflows the call stack.
-    for (const fact of splitIntoFacts(article, facts.length)) facts.push(fact)
-    deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'), derived)
-    for (const [alias, meanings] of Object.entries(article.aliases)) {
-      const set = aliases.get(alias) ?? new Set<string>()
-      aliases.set(alias, set)
-      for (const m of meanings) set.add(m)
-    }
+  const wordCounts = new Map<string, number>()
+  for (const unit of compiled) {
+    const slug = unit.info.slug
+    articles.set(slug, unit.info)
+    const start = facts.length
+    let searchable = 0
+    const seen = assembled.has(unit)
+    assembled.add(unit)
+    unit.facts.forEach((local, i) => {
+      // A compiled article seen for the first time lends its facts; one already assembled (a
+      // reload) may still be answering elsewhere, so its facts are copied if their ids move.
+      // The text is shared, never copied.
+      let fact = local
+      if (local.id !== start + i) {
+        if (seen) fact = { ...local, id: start + i }
+        else local.id = start + i
+      }
+      facts.push(fact)
+      const flags = unit.flags[i]
+      if (flags & FLAG.duplicate) duplicates.add(fact.id)
+      else searchable++
+      termsOf.push(unit.terms[i])
+      speakerTermsOf.push(unit.speakerTerms[i])
+      flagsOf.push(flags)
+      namesOf.push(unit.names[i])
+      rolesOf.push(unit.roles[i])
+      lengths.push(unit.lengths[i * 3], unit.lengths[i * 3 + 1], unit.lengths[i * 3 + 2])
+    })
+    factRanges.set(slug, { start, end: facts.length })
+    searchableIn.set(slug, searchable)
+    for (const [alias, meanings] of unit.aliases) mergeInto(aliases, alias, meanings)
+    for (const [alias, meanings] of unit.derived) mergeInto(derived, alias, meanings)
+    const ws = unit.words ? unit.words.split(' ') : EMPTY
+    ws.forEach((w, i) => {
+      wordCounts.set(w, (wordCounts.get(w) ?? 0) + unit.counts[i])
+    })
   }
   // In a large archive "US" is the initials of hundreds of names; an acronym with that many
   // meanings says nothing and would make every question using it search hundreds of words.
-  for (const [alias, meanings] of derived) {
-    if (meanings.size > MAX_DERIVED_MEANINGS) continue
-    const set = aliases.get(alias) ?? new Set<string>()
-    aliases.set(alias, set)
-    for (const m of meanings) set.add(m)
-  }
+  for (const [alias, meanings] of derived) if (meanings.size <= MAX_DERIVED_MEANINGS) mergeInto(aliases, alias, meanings)
 
-  const seen = new Set<string>()
-  const duplicates = new Set<number>()
-  const index = new MiniSearch<IndexedFact>(INDEX_OPTIONS)
-  const profiles: FactProfile[] = []
-  const wordCounts = new Map<string, number>()
-  const batch: IndexedFact[] = []
-
-  for (const fact of facts) {
-    profiles.push(profileFact(fact))
-    for (const w of words(fact.text)) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1)
-    const key = `${fact.article}\u0000${fact.text}`
-    if (seen.has(key)) {
-      duplicates.add(fact.id)
-    } else {
-      seen.add(key)
-      batch.push({ id: fact.id, text: fact.text, speaker: fact.speaker ?? '', context: contextOf(facts, fact.id) })
-    }
-  }
-  // Indexing is the slow part of a large build: add in chunks so progress can be shown.
-  const chunk = Math.max(500, Math.ceil(batch.length / 20))
-  for (let i = 0; i < batch.length; i += chunk) {
-    index.addAll(batch.slice(i, i + chunk))
-    onProgress?.(Math.min(i + chunk, batch.length), batch.length)
-  }
-  if (!batch.length) onProgress?.(0, 0)
+  const sectionStems = new Map<string, Set<string>>()
+  for (const fact of facts) if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
+  const index = buildSearchIndex({
+    facts,
+    duplicates,
+    termsOf: (id) => termsOf[id],
+    speakerTermsOf: (id) => speakerTermsOf[id],
+    lengthOf: (id, field) => lengths[id * 3 + field],
+    sectionTerms: (section) => terms(section),
+  })
+  const df = new Map<string, number>()
+  for (const [stem, list] of index.text) df.set(stem, list.length)
 
   const vocabulary = new SearchableMap<number>()
   for (const [w, n] of wordCounts) vocabulary.set(w, n)
   for (const alias of aliases.keys()) if (!alias.includes(' ')) vocabulary.set(alias, (vocabulary.get(alias) ?? 0) + 1)
 
-  return assemble({ articles: byslug, facts, profiles, index, vocabulary, aliases, duplicates })
+  const none = orNone(new Set())
+  const asSet = (list: string[] | 0) => (list ? new Set(list) : none)
+  const profiles: FactProfile[] = new Array(facts.length)
+  const profile = (id: number): FactProfile => {
+    let p = profiles[id]
+    if (!p) {
+      const flags = flagsOf[id]
+      p = {
+        own: new Set(termsOf[id]),
+        speaker: asSet(speakerTermsOf[id]),
+        number: !!(flags & FLAG.number),
+        time: !!(flags & FLAG.time),
+        names: asSet(namesOf[id]),
+        place: !!(flags & FLAG.place),
+        cause: !!(flags & FLAG.cause),
+        roles: asSet(rolesOf[id]),
+      }
+      profiles[id] = p
+    }
+    return p
+  }
+
+  return {
+    articles,
+    facts,
+    profile,
+    index,
+    df,
+    searchableCount: index.count,
+    stems: [...df.keys()].sort(),
+    vocabulary,
+    aliases,
+    factRanges,
+    searchableIn,
+    sectionStems,
+    duplicates,
+    compiled,
+  }
 }
 
-/** What a knowledge base is made of; everything else in it is worked out from these. */
-export type KnowledgeParts = Pick<KnowledgeBase, 'articles' | 'facts' | 'profiles' | 'index' | 'vocabulary' | 'aliases' | 'duplicates'>
+function mergeInto(table: AliasTable, alias: string, meanings: Iterable<string>): void {
+  const set = table.get(alias) ?? new Set<string>()
+  table.set(alias, set)
+  for (const m of meanings) set.add(m)
+}
 
-/** Adds the statistics a knowledge base keeps (shared by a fresh build and a loaded snapshot). */
-export function assemble(parts: KnowledgeParts): KnowledgeBase {
-  const { facts, profiles, duplicates } = parts
-  const df = new Map<string, number>()
-  const perArticle: KnowledgeBase['perArticle'] = new Map()
-  const factRanges: KnowledgeBase['factRanges'] = new Map()
-  const sectionStems = new Map<string, Set<string>>()
-  let searchableCount = 0
-  for (const fact of facts) {
-    const range = factRanges.get(fact.article)
-    if (range) range.end = fact.id + 1
-    else factRanges.set(fact.article, { start: fact.id, end: fact.id + 1 })
-    if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
-    if (duplicates.has(fact.id)) continue
-    searchableCount++
-    const own = profiles[fact.id].own
-    const stats = perArticle.get(fact.article) ?? { df: new Map<string, number>(), count: 0 }
-    perArticle.set(fact.article, stats)
-    stats.count++
-    for (const t of own) {
-      df.set(t, (df.get(t) ?? 0) + 1)
-      stats.df.set(t, (stats.df.get(t) ?? 0) + 1)
-    }
-  }
-  return { ...parts, df, searchableCount, stems: [...df.keys()].sort(), perArticle, factRanges, sectionStems }
+/** How many searchable facts of an article use the stem. */
+export function countInArticle(kb: KnowledgeBase, stem: string, slug: string): number {
+  const range = kb.factRanges.get(slug)
+  return range ? countIn(kb.index, stem, range.start, range.end) : 0
 }
 
 /**

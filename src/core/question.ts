@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { englishCount, looksEnglish } from './english.js'
-import type { KnowledgeBase } from './knowledge-base.js'
+import { countInArticle, type KnowledgeBase } from './knowledge-base.js'
 import { isNegatedFolded } from './negation.js'
 import { fold, STOP_WORDS, stem, words } from './normalize.js'
 import { OVERVIEW, type QuestionType, readType } from './question-type.js'
@@ -102,11 +102,11 @@ function unknownFactor(word: string, named: boolean): number {
  * that only another article uses still counts as missing from this one.
  */
 export function weightIn(kb: KnowledgeBase, c: Concept, slug: string): number {
-  const stats = kb.perArticle.get(slug)
-  if (!stats) return c.weight
+  const count = kb.searchableIn.get(slug)
+  if (count === undefined) return c.weight
   let df = 0
-  for (const s of c.stems) df = Math.max(df, stats.df.get(s) ?? 0)
-  return Math.log(1 + stats.count / Math.max(df, 0.5)) * (df > 0 ? 1 : c.unknownFactor)
+  for (const s of c.stems) df = Math.max(df, countInArticle(kb, s, slug))
+  return Math.log(1 + count / Math.max(df, 0.5)) * (df > 0 ? 1 : c.unknownFactor)
 }
 
 const NAMED_UNKNOWN = 1.5

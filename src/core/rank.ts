@@ -110,10 +110,10 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     return w
   }
   const scored = results.map(({ id, score: searchScore }): Scored => {
-    const p = kb.profiles[id]
+    const p = kb.profile(id)
     // The sentence a "He …" sentence leans on, looked up only when a word is missing from it.
     let leanedOn: Set<string> | null | undefined
-    const around = neighboursOf(kb, id).map((n) => kb.profiles[n].own)
+    const around = neighboursOf(kb, id).map((n) => kb.profile(n).own)
     const section = kb.sectionStems.get(kb.facts[id].section ?? '')
     if (section) around.push(section)
     const f = kb.facts[id]

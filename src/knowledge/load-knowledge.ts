@@ -64,11 +64,22 @@ function slugOf(name: string): string {
   )
 }
 
-function loadOne(file: string, slug: string): Article {
-  const article = parseArticle(read(file), slug, file)
+/** One article of a knowledge folder: its file, the slug it is known by, and its aliases file if any. */
+export type ArticleSource = { slug: string; file: string; aliasFile?: string }
+
+/** What a knowledge folder holds, found without reading any article. */
+export type Listing = { sources: ArticleSource[]; skipped: string[] }
+
+function sourceOf(file: string, slug: string): ArticleSource {
   const aliasFile = join(dirname(file), 'aliases.txt')
-  if (existsSync(aliasFile)) {
-    const table = parseAliasFile(read(aliasFile), aliasFile)
+  return existsSync(aliasFile) ? { slug, file, aliasFile } : { slug, file }
+}
+
+/** Reads and parses one article (and its aliases); a KnowledgeError names the file and what to do. */
+export function readArticle(source: ArticleSource): Article {
+  const article = parseArticle(read(source.file), source.slug, source.file)
+  if (source.aliasFile) {
+    const table = parseAliasFile(read(source.aliasFile), source.aliasFile)
     article.aliases = Object.fromEntries([...table].map(([k, v]) => [k, [...v]]))
   }
   return article
@@ -80,43 +91,54 @@ export type LoadOptions = {
 }
 
 /**
- * Loads the articles of a knowledge folder. Accepts a folder of article folders
- * (`knowledge/<slug>/article.md`), one article folder, a folder of Markdown files, or one
+ * Finds the articles of a knowledge folder without reading them. Accepts a folder of article
+ * folders (`knowledge/<slug>/article.md`), one article folder, a folder of Markdown files, or one
  * Markdown file. Anything wrong is a KnowledgeError naming the path and what to do.
  */
-export function loadKnowledge(path: string, options: LoadOptions = {}): Article[] {
+export function listKnowledge(path: string): Listing {
   const full = resolve(path)
   if (!existsSync(full)) throw new KnowledgeError(`${path}: no such file or folder: put articles in knowledge/<slug>/article.md or pass --knowledge DIR`)
   const stat = statSync(full)
   // knowledge/<slug>/article.md is named by its folder; any other file by its own name.
-  if (stat.isFile()) return [loadOne(full, slugOf(/^(article|index)\.(md|markdown)$/i.test(basename(full)) ? basename(dirname(full)) : basename(full)))]
+  if (stat.isFile())
+    return {
+      sources: [sourceOf(full, slugOf(/^(article|index)\.(md|markdown)$/i.test(basename(full)) ? basename(dirname(full)) : basename(full)))],
+      skipped: [],
+    }
 
   const own = articleFileIn(full)
   const subdirs = list(full).filter((name) => !name.startsWith('.') && name !== 'node_modules' && isDirectory(join(full, name)))
-  const articles: Article[] = []
-  const skipped: string[] = []
+  const sources: ArticleSource[] = []
+  const skippedNames: string[] = []
   for (const name of subdirs.sort((a, b) => a.localeCompare(b))) {
     const file = articleFileIn(join(full, name))
-    if (file) articles.push(loadOne(file, slugOf(name)))
-    else skipped.push(name)
+    if (file) sources.push(sourceOf(file, slugOf(name)))
+    else skippedNames.push(name)
   }
-  if (own && !articles.length) return [loadOne(own, slugOf(basename(full)))]
-  if (!articles.length) {
+  if (own && !sources.length) return { sources: [sourceOf(own, slugOf(basename(full)))], skipped: [] }
+  if (!sources.length) {
     const files = list(full)
       .filter((n) => /\.(md|markdown)$/i.test(n) && !isReadme(n))
       .sort()
-    for (const n of files) articles.push(loadOne(join(full, n), slugOf(n)))
+    for (const n of files) sources.push(sourceOf(join(full, n), slugOf(n)))
   }
-  if (!articles.length)
+  if (!sources.length)
     throw new KnowledgeError(
       `${path}: holds no article (no article.md, and no folder with one): put each article in <folder>/<slug>/article.md with a "# Title" and paragraphs`,
     )
-  // Said only beside articles that were found: a folder of articles with a stray folder in it.
-  for (const name of skipped) options.onSkip?.(`${join(path, name)}: skipped: no article.md in it`)
   const slugs = new Set<string>()
-  for (const a of articles) {
+  for (const a of sources) {
     if (slugs.has(a.slug)) throw new KnowledgeError(`${path}: two articles share the name "${a.slug}": rename one of their folders`)
     slugs.add(a.slug)
   }
+  // Said only beside articles that were found: a folder of articles with a stray folder in it.
+  return { sources, skipped: skippedNames.map((name) => `${join(path, name)}: skipped: no article.md in it`) }
+}
+
+/** Lists and reads every article of a knowledge folder (see listKnowledge). */
+export function loadKnowledge(path: string, options: LoadOptions = {}): Article[] {
+  const { sources, skipped } = listKnowledge(path)
+  const articles = sources.map(readArticle)
+  for (const line of skipped) options.onSkip?.(line)
   return articles
 }

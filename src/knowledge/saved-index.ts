@@ -1,57 +1,137 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { type BuildProgress, buildKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js'
-import { fromSnapshot, SNAPSHOT_FORMAT, type Snapshot, toSnapshot } from '../core/snapshot.js'
-import type { Article } from '../core/types.js'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { type CompiledArticle, compileArticle } from '../core/compile-article.js'
+import type { BuildProgress } from '../core/knowledge-base.js'
+import { type ArticleSource, readArticle } from './load-knowledge.js'
 
-export type SavedIndexOptions = {
-  /** Where saved indexes live (the project's .explainer-cache/). */
-  dir: string
-  /** Files whose content decides how an index is built (the core's sources): any change rebuilds. */
-  codeFiles: string[]
-  /** Below this many articles a build takes well under a second, and nothing is saved (main.ts sets it). */
-  minArticles: number
-  onProgress?: BuildProgress
-  /** One line about what happened (loaded, saved, or why saving failed). */
-  onNote?: (line: string) => void
+/**
+ * The saved index: every article compiled (sentences, terms, profiles), with the size and time of
+ * the files it was compiled from. A start stats the files and reuses each article whose files have
+ * not changed, so it reads no article and re-parses nothing; only changed or new articles are
+ * compiled. The knowledge base is then assembled from the compiled articles (knowledge-base.ts),
+ * which reads no text. One file per knowledge folder, named by its path; the code's key is inside.
+ */
+export const SAVED_FORMAT = 2
+
+export type Entry = { stamp: string; unit: CompiledArticle }
+type SavedFile = { format: number; code: string; entries: Record<string, Entry> }
+
+/** Size and modification time of an article's files: what says it has not changed. */
+export function stampOf(source: ArticleSource): string {
+  const parts = [source.file, source.aliasFile].map((file) => {
+    if (!file) return '-'
+    const s = statSync(file)
+    return `${s.size}:${s.mtimeMs}:${s.ino}`
+  })
+  return `${source.slug}|${parts.join('|')}`
 }
 
-/** A name that changes whenever the articles, the aliases or the core's code change. */
-function keyOf(articles: Article[], codeFiles: string[]): string {
-  const hash = createHash('sha256').update(`format ${SNAPSHOT_FORMAT}\n`)
-  for (const file of [...codeFiles].sort()) hash.update(file).update(readFileSync(file))
-  hash.update(JSON.stringify(articles))
+/** A key for the code files that decide how articles are compiled (the core's sources). */
+export function codeKey(files: string[]): string {
+  const hash = createHash('sha256').update(`format ${SAVED_FORMAT}\n`)
+  for (const file of [...files].sort()) hash.update(file).update(readFileSync(file))
   return hash.digest('hex').slice(0, 24)
 }
 
-/**
- * Builds the knowledge base, or loads the one saved for exactly these articles and this code.
- * A large archive then starts in seconds instead of re-indexing; a saved index that cannot be
- * read is rebuilt, never trusted.
- */
-export function loadOrBuild(articles: Article[], options: SavedIndexOptions): KnowledgeBase {
-  const { dir, onNote, onProgress } = options
-  if (articles.length < options.minArticles) return buildKnowledgeBase(articles, onProgress)
-  const name = `index-${keyOf(articles, options.codeFiles)}.json`
-  const file = join(dir, name)
+/** The saved index of a knowledge folder: one file per folder, named by its path. */
+export function savedIndexFile(dir: string, knowledge: string): string {
+  return join(dir, `index-${createHash('sha256').update(resolve(knowledge)).digest('hex').slice(0, 16)}.json`)
+}
+
+/** The entries saved for this code, by article file; none when the file is missing, unreadable or from other code. */
+export function readSavedIndex(file: string, code: string, onNote?: (line: string) => void): Map<string, Entry> {
+  let saved: SavedFile
   try {
-    const kb = fromSnapshot(JSON.parse(readFileSync(file, 'utf8')) as Snapshot)
-    onNote?.(`loaded the saved index of ${articles.length} articles from ${file}`)
-    return kb
+    saved = JSON.parse(readFileSync(file, 'utf8')) as SavedFile
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onNote?.(`the saved index ${file} could not be read (${(error as Error).message}): rebuilding it`)
+    return new Map()
   }
-  const kb = buildKnowledgeBase(articles, onProgress)
+  if (saved?.format !== SAVED_FORMAT || saved.code !== code || typeof saved.entries !== 'object' || !saved.entries) return new Map()
+  return new Map(Object.entries(saved.entries))
+}
+
+export function saveIndex(file: string, code: string, entries: Map<string, Entry>, onNote?: (line: string) => void): void {
+  const dir = dirname(file)
   try {
     mkdirSync(dir, { recursive: true })
+    const data: SavedFile = { format: SAVED_FORMAT, code, entries: Object.fromEntries(entries) }
     // Write then rename, so a crash mid-write never leaves a half index to load.
-    writeFileSync(`${file}.tmp`, JSON.stringify(toSnapshot(kb)))
+    writeFileSync(`${file}.tmp`, JSON.stringify(data))
     renameSync(`${file}.tmp`, file)
-    for (const old of readdirSync(dir)) if (old.startsWith('index-') && old !== name) rmSync(join(dir, old), { force: true })
     onNote?.(`saved the index for next time in ${file}`)
   } catch (error) {
     onNote?.(`could not save the index in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): it will be rebuilt next time`)
   }
-  return kb
+}
+
+/** What compiling a knowledge folder gave: the articles in order, by file, and what it took. */
+export type Compiled = {
+  units: CompiledArticle[]
+  entries: Map<string, Entry>
+  reused: number
+  compiled: number
+  compiledFacts: number
+  broken: ArticleSource[]
+}
+
+export type CompileOptions = {
+  /** What is already compiled, by article file (a saved index, or a serving bot's current articles). */
+  known?: Map<string, Entry>
+  onProgress?: BuildProgress
+  /**
+   * Told about an article that cannot be read (bad UTF-8, no title), which is then left out. Without
+   * it the error is thrown: a command run once stops on a broken folder, a serving bot keeps going.
+   */
+  onBroken?: (source: ArticleSource, error: Error) => void
+}
+
+/**
+ * Compiles the listed articles, reusing each known one whose files have not changed since (known
+ * by size and time: nothing is read). Progress counts only the articles compiled.
+ */
+export function compileKnowledge(sources: ArticleSource[], options: CompileOptions = {}): Compiled {
+  const known = options.known ?? new Map<string, Entry>()
+  const broken: ArticleSource[] = []
+  const fail = (source: ArticleSource, error: unknown) => {
+    // Also a file gone between listing and reading (being replaced): read again on the next change.
+    if (!options.onBroken) throw error
+    options.onBroken(source, error as Error)
+    broken.push(source)
+  }
+  const stamped: { source: ArticleSource; stamp: string; entry?: Entry }[] = []
+  for (const source of sources) {
+    try {
+      const stamp = stampOf(source)
+      const had = known.get(source.file)
+      stamped.push(had && had.stamp === stamp ? { source, stamp, entry: had } : { source, stamp })
+    } catch (error) {
+      fail(source, error)
+    }
+  }
+  const toCompile = stamped.filter((s) => !s.entry).length
+  const entries = new Map<string, Entry>()
+  const units: CompiledArticle[] = []
+  let tried = 0
+  let compiled = 0
+  let compiledFacts = 0
+  for (const { source, stamp, entry } of stamped) {
+    let use = entry
+    if (!use) {
+      try {
+        use = { stamp, unit: compileArticle(readArticle(source)) }
+      } catch (error) {
+        fail(source, error)
+        continue
+      } finally {
+        options.onProgress?.(++tried, toCompile)
+      }
+      compiled++
+      compiledFacts += use.unit.facts.length
+    }
+    entries.set(source.file, use)
+    units.push(use.unit)
+  }
+  return { units, entries, reused: units.length - compiled, compiled, compiledFacts, broken }
 }

@@ -1,0 +1,106 @@
+import { deriveAliases } from './aliases.js'
+import { profileFact } from './fact-features.js'
+import { STOP_WORDS, stem, withWordMemo, words } from './normalize.js'
+import { splitIntoFacts } from './split-into-facts.js'
+import type { Article, Fact } from './types.js'
+
+/** What the knowledge base keeps of an article besides its facts: its metadata and section headings. */
+export type ArticleInfo = Omit<Article, 'blocks' | 'aliases'> & { sections: string[] }
+
+/** Bits of CompiledArticle.flags: what a sentence offers each kind of question (see FactProfile). */
+export const FLAG = { number: 1, time: 2, place: 4, cause: 8, duplicate: 16 } as const
+
+/**
+ * Everything the knowledge base needs from one article, worked out from that article alone: its
+ * facts, each fact's searchable terms and profile, its words and the acronyms it defines. Plain
+ * JSON, so it can be saved and loaded instead of re-parsed, and built again for one changed article
+ * without touching the others. Per fact arrays are parallel to `facts`.
+ */
+export type CompiledArticle = {
+  info: ArticleInfo
+  /** ids are positions within the article; the knowledge base shifts them. */
+  facts: Fact[]
+  /** The sentence's terms in order, repeats kept (the index counts them). */
+  terms: string[][]
+  /** The speaker's terms, or 0 when no one speaks. */
+  speakerTerms: (string[] | 0)[]
+  names: (string[] | 0)[]
+  roles: (string[] | 0)[]
+  flags: number[]
+  /** Per fact, the distinct words of the sentence, of its speaker and of its context (neighbours and section heading). */
+  lengths: number[]
+  /** Surface words (stop words left out) as one space-separated string, and how often each occurs. */
+  words: string
+  counts: number[]
+  /** Acronyms the article itself implies ("Migration Policy Institute" gives MPI). */
+  derived: [string, string[]][]
+  /** Aliases the operator declared in aliases.txt. */
+  aliases: [string, string[]][]
+}
+
+const distinct = (list: string[]): number => new Set(list).size
+
+/** The neighbouring sentences of the same paragraph: words a paraphrase may borrow. */
+function neighbours(facts: Fact[], i: number): Fact[] {
+  const f = facts[i]
+  return [facts[i - 1], facts[i + 1]].filter((n): n is Fact => !!n && n.paragraph === f.paragraph)
+}
+
+export function compileArticle(article: Article): CompiledArticle {
+  return withWordMemo(() => compile(article))
+}
+
+function compile(article: Article): CompiledArticle {
+  const facts = splitIntoFacts(article, 0)
+  const out: CompiledArticle = {
+    info: infoOf(article, facts),
+    facts,
+    terms: [],
+    speakerTerms: [],
+    names: [],
+    roles: [],
+    flags: [],
+    lengths: [],
+    words: '',
+    counts: [],
+    derived: [...deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'))].map(([a, m]) => [a, [...m]]),
+    aliases: Object.entries(article.aliases),
+  }
+  const wordCounts = new Map<string, number>()
+  const seen = new Set<string>()
+  facts.forEach((fact, i) => {
+    const own = words(fact.text)
+    const profile = profileFact(fact)
+    out.terms.push(own.filter((w) => !STOP_WORDS.has(w)).map(stem))
+    out.speakerTerms.push(
+      fact.speaker
+        ? words(fact.speaker)
+            .filter((w) => !STOP_WORDS.has(w))
+            .map(stem)
+        : 0,
+    )
+    out.names.push(profile.names.size ? [...profile.names] : 0)
+    out.roles.push(profile.roles.size ? [...profile.roles] : 0)
+    // A sentence the article repeats word for word (a headline where a photo stood) is kept, not searched.
+    const duplicate = seen.has(fact.text)
+    seen.add(fact.text)
+    out.flags.push(
+      (profile.number ? FLAG.number : 0) |
+        (profile.time ? FLAG.time : 0) |
+        (profile.place ? FLAG.place : 0) |
+        (profile.cause ? FLAG.cause : 0) |
+        (duplicate ? FLAG.duplicate : 0),
+    )
+    const context = [...neighbours(facts, i).flatMap((n) => words(n.text)), ...words(fact.section ?? '')]
+    out.lengths.push(distinct(own), distinct(fact.speaker ? words(fact.speaker) : []), distinct(context))
+    for (const w of own) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1)
+  })
+  out.words = [...wordCounts.keys()].join(' ')
+  out.counts = [...wordCounts.values()]
+  return out
+}
+
+function infoOf(article: Article, facts: Fact[]): ArticleInfo {
+  const { blocks: _blocks, aliases: _aliases, ...rest } = article
+  return { ...rest, sections: [...new Set(facts.map((f) => f.section).filter((s): s is string => !!s))] }
+}

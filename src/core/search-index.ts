@@ -1,0 +1,195 @@
+import type { Fact } from './types.js'
+
+/**
+ * The search index: for each stem, the facts that use it. Each sentence is indexed once; the words
+ * around it (its neighbours in the paragraph, its section heading) are found through the
+ * neighbours' own postings when a question is searched, instead of being indexed again with every
+ * fact (which took 2.2 times the documents). Scores are MiniSearch's BM25+ over three fields
+ * (text, speaker, context), computed the same way, so answers do not change with the index:
+ * tests/search-index.test.ts holds the two side by side.
+ *
+ * A posting is `id * 16 + count`: the fact and how often the stem occurs in it (at most 15).
+ * Typed arrays keep 40,000 facts' postings in a few megabytes and build in milliseconds.
+ */
+export type SearchIndex = {
+  /** Searchable facts (repeats left out) whose sentence has the stem, in id order. */
+  text: Map<string, Uint32Array>
+  /** Repeated facts whose sentence has it: not searched, but they are a neighbour's context. */
+  repeated: Map<string, Uint32Array>
+  speaker: Map<string, Uint32Array>
+  /** Searchable facts under a section heading that has it. */
+  section: Map<string, Uint32Array>
+  /** Distinct words of each fact's text, speaker and context: three numbers a fact. */
+  lengths: Uint32Array
+  /** Average of each of the three over the searchable facts, as MiniSearch averages them. */
+  average: [number, number, number]
+  /** How many facts are searchable. */
+  count: number
+  facts: Fact[]
+  searchable: (id: number) => boolean
+}
+
+export type IndexSource = {
+  facts: Fact[]
+  duplicates: Set<number>
+  /** Per fact: the terms of its sentence and of its speaker (repeats kept), and its three lengths. */
+  termsOf: (id: number) => string[]
+  speakerTermsOf: (id: number) => string[] | 0
+  lengthOf: (id: number, field: 0 | 1 | 2) => number
+  /** The terms of a section heading, repeats kept. */
+  sectionTerms: (section: string) => string[]
+}
+
+const MAX_COUNT = 15
+
+function counted(terms: string[]): Map<string, number> {
+  const m = new Map<string, number>()
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1)
+  return m
+}
+
+function push(map: Map<string, number[]>, term: string, id: number, count: number): void {
+  let list = map.get(term)
+  if (!list) {
+    list = []
+    map.set(term, list)
+  }
+  list.push(id * 16 + Math.min(count, MAX_COUNT))
+}
+
+const typed = (map: Map<string, number[]>): Map<string, Uint32Array> => new Map([...map].map(([t, list]) => [t, Uint32Array.from(list)]))
+
+export function buildSearchIndex(src: IndexSource): SearchIndex {
+  const text = new Map<string, number[]>()
+  const repeated = new Map<string, number[]>()
+  const speaker = new Map<string, number[]>()
+  const section = new Map<string, number[]>()
+  const sectionCounts = new Map<string, Map<string, number>>()
+  const n = src.facts.length
+  const lengths = new Uint32Array(n * 3)
+  const average: [number, number, number] = [0, 0, 0]
+  let count = 0
+  for (const fact of src.facts) {
+    const id = fact.id
+    const isRepeat = src.duplicates.has(id)
+    for (const [t, c] of counted(src.termsOf(id))) push(isRepeat ? repeated : text, t, id, c)
+    for (let field = 0 as 0 | 1 | 2; field < 3; field++) lengths[id * 3 + field] = src.lengthOf(id, field as 0 | 1 | 2)
+    if (isRepeat) continue
+    const who = src.speakerTermsOf(id)
+    if (who) for (const [t, c] of counted(who)) push(speaker, t, id, c)
+    if (fact.section) {
+      let heading = sectionCounts.get(fact.section)
+      if (!heading) {
+        heading = counted(src.sectionTerms(fact.section))
+        sectionCounts.set(fact.section, heading)
+      }
+      for (const [t, c] of heading) push(section, t, id, c)
+    }
+    // MiniSearch keeps a running average as documents are added; the same arithmetic gives the same scores.
+    for (let field = 0; field < 3; field++) average[field] = (average[field] * count + lengths[id * 3 + field]) / (count + 1)
+    count++
+  }
+  const searchable = (id: number) => id >= 0 && id < n && !src.duplicates.has(id)
+  return {
+    text: typed(text),
+    repeated: typed(repeated),
+    speaker: typed(speaker),
+    section: typed(section),
+    lengths,
+    average,
+    count,
+    facts: src.facts,
+    searchable,
+  }
+}
+
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
+
+/** MiniSearch's BM25+ for one field of one document (the same expression, so the same floats). */
+function bm25(termFreq: number, matching: number, total: number, fieldLength: number, avgFieldLength: number): number {
+  const { k, b, d } = BM25
+  const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
+}
+
+/** The searchable facts whose context (neighbours in the paragraph, section heading) has the stem, with counts, in id order. */
+function contextPostings(index: SearchIndex, term: string): [number, number][] {
+  const counts = new Map<number, number>()
+  const add = (id: number, c: number) => {
+    if (index.searchable(id)) counts.set(id, (counts.get(id) ?? 0) + c)
+  }
+  const facts = index.facts
+  for (const list of [index.text.get(term), index.repeated.get(term)]) {
+    if (!list) continue
+    for (const p of list) {
+      const id = p >>> 4
+      const f = facts[id]
+      for (const near of [id - 1, id + 1]) {
+        const g = facts[near]
+        if (g && g.article === f.article && g.paragraph === f.paragraph) add(near, p & 15)
+      }
+    }
+  }
+  for (const p of index.section.get(term) ?? []) add(p >>> 4, p & 15)
+  return [...counts].sort((a, b) => a[0] - b[0])
+}
+
+export type Boost = { text: number; speaker: number; context: number }
+export type Hit = { id: number; score: number }
+
+/**
+ * The facts matching any of the stems, best first: each field's BM25+ times its boost, summed over
+ * the stems, times the number of stems matched (as MiniSearch's OR search ranks them; ties keep the
+ * order MiniSearch finds them in).
+ */
+export function searchIndex(index: SearchIndex, stems: string[], boost: Boost): Hit[] {
+  const results = new Map<number, { score: number; terms: number }>()
+  for (const term of stems) {
+    const forTerm = new Map<number, number>()
+    const field = (postings: Iterable<[number, number]>, matching: number, f: 0 | 1 | 2, weight: number) => {
+      for (const [id, tf] of postings) {
+        const score = weight * bm25(tf, matching, index.count, index.lengths[id * 3 + f], index.average[f])
+        const had = forTerm.get(id)
+        forTerm.set(id, had === undefined ? score : had + score)
+      }
+    }
+    const text = index.text.get(term)
+    if (text) field(unpacked(text), text.length, 0, boost.text)
+    const speaker = index.speaker.get(term)
+    if (speaker) field(unpacked(speaker), speaker.length, 1, boost.speaker)
+    const context = contextPostings(index, term)
+    if (context.length) field(context, context.length, 2, boost.context)
+    for (const [id, score] of forTerm) {
+      const r = results.get(id)
+      if (r) {
+        r.score += score
+        r.terms++
+      } else results.set(id, { score, terms: 1 })
+    }
+  }
+  const hits: Hit[] = []
+  for (const [id, r] of results) hits.push({ id, score: r.score * r.terms })
+  return hits.sort((a, b) => b.score - a.score)
+}
+
+function* unpacked(list: Uint32Array): Iterable<[number, number]> {
+  for (const p of list) yield [p >>> 4, p & 15]
+}
+
+/** How many searchable facts with ids in [start, end) use the stem: a binary search in its postings. */
+export function countIn(index: SearchIndex, stem: string, start: number, end: number): number {
+  const list = index.text.get(stem)
+  if (!list) return 0
+  return lowerBound(list, end * 16) - lowerBound(list, start * 16)
+}
+
+function lowerBound(list: Uint32Array, value: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -1,0 +1,57 @@
+import { KnowledgeError } from '../core/errors.js'
+import { assemble, type BuildProgress, type KnowledgeBase } from '../core/knowledge-base.js'
+import { type ArticleSource, type Listing, listKnowledge } from './load-knowledge.js'
+import { compileKnowledge, type Entry, readSavedIndex, savedIndexFile, saveIndex } from './saved-index.js'
+
+export type OpenOptions = {
+  /** Where the saved index lives; without it every article is compiled and nothing is saved. */
+  cacheDir?: string
+  /** The key of the code that compiles articles (saved-index.ts codeKey): an index saved by other code is not used. */
+  code?: string
+  onProgress?: BuildProgress
+  onNote?: (line: string) => void
+  onSkip?: (line: string) => void
+  /** A broken article is reported here and left out; without it, it stops the load (see compileKnowledge). */
+  onBroken?: (source: ArticleSource, error: Error) => void
+}
+
+export type Opened = {
+  kb: KnowledgeBase
+  listing: Listing
+  /** The compiled articles by file, for a reload to reuse. */
+  entries: Map<string, Entry>
+  reused: number
+  compiled: number
+  /** Sentences of the articles compiled (not reused). */
+  compiledFacts: number
+  broken: ArticleSource[]
+}
+
+/**
+ * Lists a knowledge folder, compiles what the saved index does not already hold (unchanged files
+ * are known by size and time, not read), saves the index again if anything changed, and assembles
+ * the knowledge base. `known` (a serving bot's current articles) takes the place of the saved file.
+ */
+export function openKnowledge(path: string, options: OpenOptions = {}, known?: Map<string, Entry>): Opened {
+  const listing = listKnowledge(path)
+  for (const line of listing.skipped) options.onSkip?.(line)
+  const file = options.cacheDir && options.code ? savedIndexFile(options.cacheDir, path) : undefined
+  const before = known ?? (file && options.code ? readSavedIndex(file, options.code, options.onNote) : new Map<string, Entry>())
+  const result = compileKnowledge(listing.sources, {
+    known: before,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onBroken ? { onBroken: options.onBroken } : {}),
+  })
+  if (!result.units.length) throw new KnowledgeError(`${path}: no article in it can be read: fix the files named above`)
+  if (file && options.code && (result.compiled > 0 || result.entries.size !== before.size)) saveIndex(file, options.code, result.entries, options.onNote)
+  else if (file && !known && result.reused) options.onNote?.(`loaded the saved index of ${result.reused} articles from ${file}`)
+  return {
+    kb: assemble(result.units),
+    listing,
+    entries: result.entries,
+    reused: result.reused,
+    compiled: result.compiled,
+    compiledFacts: result.compiledFacts,
+    broken: result.broken,
+  }
+}
