@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { createExplainer, type Explainer } from '../src/core/explainer.js'
-import { assemble } from '../src/core/knowledge-base.js'
+import { assemble, mergedOf } from '../src/core/knowledge-base.js'
 import type { Article } from '../src/core/types.js'
 import { buildViews } from '../src/core/views/index.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
@@ -28,7 +28,7 @@ import { synthesizeArticles } from './synth.js'
  * Progress goes to stderr so stdout stays a clean table or JSON document.
  */
 
-const USAGE = `usage: npm run bench -- [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--cold N] [--json]`
+const USAGE = `usage: npm run bench -- [--knowledge DIR] [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--cold N] [--json]`
 
 function readArgs() {
   try {
@@ -41,6 +41,7 @@ function readArgs() {
         squad: { type: 'string' },
         seed: { type: 'string' },
         cold: { type: 'string' },
+        knowledge: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -81,6 +82,14 @@ const isTty = process.stderr.isTTY
 function progress(message: string, final = false): void {
   if (isTty) process.stderr.write(`\r\x1b[K${message}${final ? '\n' : ''}`)
   else if (final) process.stderr.write(`${message}\n`)
+}
+
+// A real archive beside the naive script (bench/archive.ts): its own report, then done.
+if (values.knowledge !== undefined) {
+  const { formatArchive, runArchive } = await import('./archive.js')
+  const result = runArchive(values.knowledge, int('rounds', values.rounds, 3), (line, final) => progress(line, final))
+  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatArchive(result)}\n`)
+  process.exit(0)
 }
 
 const started = performance.now()
@@ -141,9 +150,15 @@ for (let run = 0; run < builds; run++) viewsMs.push(timed(() => [...ex.knowledge
 progress('saving and loading the index')
 const snapshotFile = join(mkdtempSync(join(tmpdir(), 'explainer-bench-')), 'index.json')
 const entries = new Map(ex.knowledge.compiled.map((unit) => [unit.info.slug, { stamp: '', unit }]))
-const saved = timed(() => saveIndex(snapshotFile, 'bench', entries))
+const saved = timed(() => saveIndex(snapshotFile, 'bench', entries, mergedOf(ex.knowledge)))
 const savedMB = mb(statSync(snapshotFile).size)
-const loaded = timed(() => assemble([...readSavedIndex(snapshotFile, 'bench').values()].map((e) => e.unit)))
+const loaded = timed(() => {
+  const { entries: read, merged } = readSavedIndex(snapshotFile, 'bench')
+  return assemble(
+    [...read.values()].map((e) => e.unit),
+    merged,
+  )
+})
 rmSync(snapshotFile)
 progress(`saved index: ${savedMB.toFixed(1)} MB, loaded in ${(loaded.ms / 1000).toFixed(2)} s`, true)
 

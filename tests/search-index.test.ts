@@ -49,7 +49,7 @@ describe('the search index', () => {
     })
     expect(ours.length).toBeGreaterThan(0)
     expect(ours.map((h) => h.id)).toEqual(theirs.map((r) => r.id))
-    ours.forEach((h, i) => expect(h.score).toBeCloseTo(theirs[i].score, 9))
+    for (const [i, h] of ours.entries()) expect(h.score).toBeCloseTo(theirs[i].score, 9)
   })
 
   it('counts a stem within an article by its postings', () => {

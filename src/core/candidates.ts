@@ -1,6 +1,6 @@
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import type { Question } from './question.js'
-import { searchIndex } from './search-index.js'
+import { lowerBound, searchIndex } from './search-index.js'
 import { FIELD_BOOST } from './search-options.js'
 
 /** A fact worth scoring closely, with how well the search matched it. */
@@ -56,9 +56,14 @@ export function fetchCandidates(kb: KnowledgeBase, q: Question): Candidate[] {
   const stems = leadingStems(kb, q)
   if (!stems.length) return []
   const postings = stems.reduce((sum, s) => sum + (kb.df.get(s) ?? 0), 0)
-  const found = postings <= POSTINGS_BUDGET || kb.articles.size === 1 ? searchIndex(kb.index, stems, FIELD_BOOST) : scanArticles(kb, topArticles(kb, q), stems)
-  return distinct(kb, found)
+  if (postings > POSTINGS_BUDGET && kb.articles.size > 1) return distinct(kb, scanArticles(kb, topArticles(kb, q), stems))
+  // The best few times CANDIDATES are enough unless many repeat one sentence; then all of them.
+  const best = distinct(kb, searchIndex(kb.index, stems, FIELD_BOOST, SEARCH_LIMIT))
+  return best.length < CANDIDATES ? distinct(kb, searchIndex(kb.index, stems, FIELD_BOOST)) : best
 }
+
+/** How many of the best search hits are read for the CANDIDATES distinct ones. */
+const SEARCH_LIMIT = 4 * CANDIDATES
 
 /**
  * The first CANDIDATES of a ranked list, one per sentence text: an archive that holds the same
@@ -83,47 +88,85 @@ function distinct(kb: KnowledgeBase, ranked: Candidate[]): Candidate[] {
  */
 function topArticles(kb: KnowledgeBase, q: Question): string[] {
   const n = kb.searchableCount
-  const scores = new Map<string, number>()
+  const count = kb.slugs.length
+  // Typed arrays by article ordinal: a common stem has thousands of postings, read once each.
+  const scores = new Float64Array(count)
+  const best = new Float64Array(count)
+  const local = new Uint32Array(count)
+  const touched: number[] = []
+  const bestTouched: number[] = []
   for (const c of q.concepts) {
-    // The best of the concept's stems in each article that uses any: its postings, counted per article.
-    const best = new Map<string, number>()
     for (const s of c.stems) {
       const list = kb.index.text.get(s)
       if (!list) continue
-      const local = new Map<string, number>()
       for (const p of list) {
-        const slug = kb.facts[p >>> 4].article
-        local.set(slug, (local.get(slug) ?? 0) + 1)
+        const a = kb.articleOf[p >>> 4]
+        if (local[a]++ === 0) touched.push(a)
       }
       const idf = Math.log(1 + n / (kb.df.get(s) ?? 1))
-      for (const [slug, count] of local) best.set(slug, Math.max(best.get(slug) ?? 0, idf * Math.log(1 + count)))
+      for (const a of touched) {
+        const score = idf * Math.log(1 + local[a])
+        if (best[a] === 0) bestTouched.push(a)
+        best[a] = Math.max(best[a], score)
+        local[a] = 0
+      }
+      touched.length = 0
     }
-    for (const [slug, score] of best) scores.set(slug, (scores.get(slug) ?? 0) + score)
+    for (const a of bestTouched) {
+      scores[a] += best[a]
+      best[a] = 0
+    }
+    bestTouched.length = 0
   }
-  const scored = [...scores].map(([slug, score]) => ({ slug, score })).filter((a) => a.score > 0)
-  scored.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1))
-  return scored.slice(0, ARTICLES_FIRST).map((a) => a.slug)
+  const scored: { slug: string; score: number }[] = []
+  scores.forEach((score, a) => {
+    if (score > 0) scored.push({ slug: kb.slugs[a], score })
+  })
+  scored.sort((x, y) => y.score - x.score || (x.slug < y.slug ? -1 : 1))
+  return scored.slice(0, ARTICLES_FIRST).map((x) => x.slug)
 }
 
-/** Reads the facts of a few articles and scores their matches the way the index would, roughly. */
+/**
+ * Scores the facts of a few articles the way the index would, roughly: a stem in the sentence
+ * counts its idf, in the speaker's name more, in a neighbouring sentence less. Only facts that
+ * use a stem, or stand next to one that does, are read (through the postings).
+ */
 function scanArticles(kb: KnowledgeBase, slugs: string[], stems: string[]): Candidate[] {
-  const out: Candidate[] = []
-  const idf = new Map(stems.map((s) => [s, Math.log(1 + kb.searchableCount / (kb.df.get(s) ?? 1))]))
-  for (const slug of slugs) {
-    const range = kb.factRanges.get(slug)
-    if (!range) continue
-    for (let id = range.start; id < range.end; id++) {
-      if (kb.duplicates.has(id)) continue
-      const p = kb.profile(id)
-      let score = 0
-      for (const [s, w] of idf) {
-        if (p.own.has(s)) score += w
-        else if (p.speaker.has(s)) score += w * FIELD_BOOST.speaker
-        else if (neighboursOf(kb, id).some((n) => kb.profile(n).own.has(s))) score += w * FIELD_BOOST.context
+  const ranges = slugs.map((slug) => kb.factRanges.get(slug)).filter((r) => r !== undefined)
+  const weights = [...new Map(stems.map((s) => [s, Math.log(1 + kb.searchableCount / (kb.df.get(s) ?? 1))]))]
+  const found = new Set<number>()
+  const matches = weights.map(([s]) => {
+    const own = new Set<number>()
+    const near = new Set<number>()
+    for (const list of [kb.index.text.get(s), kb.index.repeated.get(s)])
+      for (const id of idsIn(list, ranges)) {
+        own.add(id)
+        for (const n of neighboursOf(kb, id)) near.add(n)
       }
-      // Longer sentences match more by chance, as BM25's length normalisation also assumes.
-      if (score > 0) out.push({ id, score: score / Math.sqrt(1 + p.own.size / 10) })
-    }
+    const speaker = new Set(idsIn(kb.index.speaker.get(s), ranges))
+    for (const set of [own, speaker, near]) for (const id of set) found.add(id)
+    return { own, speaker, near }
+  })
+  const out: Candidate[] = []
+  for (const id of found) {
+    if (kb.duplicates.has(id)) continue
+    let score = 0
+    weights.forEach(([, w], i) => {
+      const m = matches[i]
+      if (m.own.has(id)) score += w
+      else if (m.speaker.has(id)) score += w * FIELD_BOOST.speaker
+      else if (m.near.has(id)) score += w * FIELD_BOOST.context
+    })
+    // Longer sentences match more by chance, as BM25's length normalisation also assumes.
+    if (score > 0) out.push({ id, score: score / Math.sqrt(1 + kb.profile(id).own.size / 10) })
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id)
+}
+
+/** The fact ids of a postings list that fall in the ranges. */
+function* idsIn(list: Uint32Array | undefined, ranges: { start: number; end: number }[]): Iterable<number> {
+  if (!list) return
+  for (const { start, end } of ranges) {
+    for (let i = lowerBound(list, start * 16); i < list.length && list[i] < end * 16; i++) yield list[i] >>> 4
+  }
 }

@@ -1,5 +1,5 @@
 import { deriveAliases } from './aliases.js'
-import { profileFact } from './fact-features.js'
+import { featuresOf } from './fact-features.js'
 import { STOP_WORDS, stem, withWordMemo, words } from './normalize.js'
 import { splitIntoFacts } from './split-into-facts.js'
 import type { Article, Fact } from './types.js'
@@ -38,7 +38,20 @@ export type CompiledArticle = {
   aliases: [string, string[]][]
 }
 
-const distinct = (list: string[]): number => new Set(list).size
+/** How many distinct words the lists hold together (MiniSearch's field length). */
+function distinct(...lists: string[][]): number {
+  if (lists.length === 1) return new Set(lists[0]).size
+  const set = new Set<string>()
+  for (const list of lists) for (const w of list) set.add(w)
+  return set.size
+}
+
+/** The searchable terms of a list of words: stop words dropped, stemmed. */
+function termsOf(list: string[]): string[] {
+  const out: string[] = []
+  for (const w of list) if (!STOP_WORDS.has(w)) out.push(stem(w))
+  return out
+}
 
 /** The neighbouring sentences of the same paragraph: words a paraphrase may borrow. */
 function neighbours(facts: Fact[], i: number): Fact[] {
@@ -70,15 +83,10 @@ function compile(article: Article): CompiledArticle {
   const seen = new Set<string>()
   facts.forEach((fact, i) => {
     const own = words(fact.text)
-    const profile = profileFact(fact)
-    out.terms.push(own.filter((w) => !STOP_WORDS.has(w)).map(stem))
-    out.speakerTerms.push(
-      fact.speaker
-        ? words(fact.speaker)
-            .filter((w) => !STOP_WORDS.has(w))
-            .map(stem)
-        : 0,
-    )
+    const who = fact.speaker ? words(fact.speaker) : []
+    const profile = featuresOf(fact)
+    out.terms.push(termsOf(own))
+    out.speakerTerms.push(who.length ? termsOf(who) : 0)
     out.names.push(profile.names.size ? [...profile.names] : 0)
     out.roles.push(profile.roles.size ? [...profile.roles] : 0)
     // A sentence the article repeats word for word (a headline where a photo stood) is kept, not searched.
@@ -91,8 +99,8 @@ function compile(article: Article): CompiledArticle {
         (profile.cause ? FLAG.cause : 0) |
         (duplicate ? FLAG.duplicate : 0),
     )
-    const context = [...neighbours(facts, i).flatMap((n) => words(n.text)), ...words(fact.section ?? '')]
-    out.lengths.push(distinct(own), distinct(fact.speaker ? words(fact.speaker) : []), distinct(context))
+    const context = [...neighbours(facts, i).map((n) => words(n.text)), words(fact.section ?? '')]
+    out.lengths.push(distinct(own), distinct(who), distinct(...context))
     for (const w of own) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1)
   })
   out.words = [...wordCounts.keys()].join(' ')

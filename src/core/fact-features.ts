@@ -63,17 +63,26 @@ export function orNone(set: Set<string>): Set<string> {
   return set.size ? set : NONE
 }
 
-export function profileFact(fact: Fact): FactProfile {
+/** What a sentence offers besides its terms: worked out once, when its article is compiled. */
+export type FactFeatures = Omit<FactProfile, 'own' | 'speaker'>
+
+export function featuresOf(fact: Fact): FactFeatures {
   const names = new Set<string>()
   for (const { name } of findNames(fact.text)) for (const w of words(name)) names.add(w)
   return {
-    own: new Set(terms(fact.text)),
-    speaker: fact.speaker ? new Set(terms(fact.speaker)) : NONE,
     number: NUMBER.test(fact.text),
     time: TIME.test(fact.text),
     names: names.size ? names : NONE,
     place: PLACE.test(fact.text),
     cause: CAUSE.test(fact.text),
     roles: orNone(rolesIn(fact.text)),
+  }
+}
+
+export function profileFact(fact: Fact): FactProfile {
+  return {
+    own: new Set(terms(fact.text)),
+    speaker: fact.speaker ? new Set(terms(fact.speaker)) : NONE,
+    ...featuresOf(fact),
   }
 }

@@ -21,8 +21,14 @@ export type KnowledgeBase = {
   /** Surface words and how often they occur, for spelling correction. */
   vocabulary: SearchableMap<number>
   aliases: AliasTable
+  /** The articles' words in the order first met (the vocabulary's own words, aliases left out). */
+  words: string[]
+  wordCounts: number[]
   /** Each article's facts are ids start (inclusive) to end (exclusive), in article order. */
   factRanges: Map<string, { start: number; end: number }>
+  /** Each fact's article, as an ordinal into `slugs`. */
+  articleOf: Uint32Array
+  slugs: string[]
   /** How many searchable facts each article has. */
   searchableIn: Map<string, number>
   /** Stems of each section heading, shared by the facts under it. */
@@ -60,11 +66,21 @@ const EMPTY: string[] = []
  * frequencies, the vocabulary and the aliases. It reads no article text, so it costs a fraction of
  * compiling, and a changed article is compiled alone and assembled with the others.
  */
-export function assemble(compiled: CompiledArticle[]): KnowledgeBase {
-  return withWordMemo(() => join(compiled))
+export function assemble(compiled: CompiledArticle[], merged?: Merged): KnowledgeBase {
+  return withWordMemo(() => join(compiled, merged))
 }
 
-function join(compiled: CompiledArticle[]): KnowledgeBase {
+/**
+ * What the articles give together: the vocabulary (word and count) and the aliases. Saved beside
+ * the compiled articles, so a start with nothing changed does not merge 600,000 word counts again.
+ */
+export type Merged = { words: string; counts: number[]; aliases: [string, string[]][] }
+
+export function mergedOf(kb: KnowledgeBase): Merged {
+  return { words: kb.words.join(' '), counts: kb.wordCounts, aliases: [...kb.aliases].map(([a, m]) => [a, [...m]]) }
+}
+
+function join(compiled: CompiledArticle[], merged?: Merged): KnowledgeBase {
   const facts: Fact[] = []
   const flagsOf: number[] = []
   const namesOf: (string[] | 0)[] = []
@@ -108,6 +124,7 @@ function join(compiled: CompiledArticle[]): KnowledgeBase {
     })
     factRanges.set(slug, { start, end: facts.length })
     searchableIn.set(slug, searchable)
+    if (merged) continue
     for (const [alias, meanings] of unit.aliases) mergeInto(aliases, alias, meanings)
     for (const [alias, meanings] of unit.derived) mergeInto(derived, alias, meanings)
     const ws = unit.words ? unit.words.split(' ') : EMPTY
@@ -115,9 +132,16 @@ function join(compiled: CompiledArticle[]): KnowledgeBase {
       wordCounts.set(w, (wordCounts.get(w) ?? 0) + unit.counts[i])
     })
   }
+  if (merged) {
+    for (const [alias, meanings] of merged.aliases) aliases.set(alias, new Set(meanings))
+    const ws = merged.words ? merged.words.split(' ') : EMPTY
+    ws.forEach((w, i) => {
+      wordCounts.set(w, merged.counts[i])
+    })
+  }
   // In a large archive "US" is the initials of hundreds of names; an acronym with that many
   // meanings says nothing and would make every question using it search hundreds of words.
-  for (const [alias, meanings] of derived) if (meanings.size <= MAX_DERIVED_MEANINGS) mergeInto(aliases, alias, meanings)
+  if (!merged) for (const [alias, meanings] of derived) if (meanings.size <= MAX_DERIVED_MEANINGS) mergeInto(aliases, alias, meanings)
 
   const sectionStems = new Map<string, Set<string>>()
   for (const fact of facts) if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
@@ -135,6 +159,8 @@ function join(compiled: CompiledArticle[]): KnowledgeBase {
   const vocabulary = new SearchableMap<number>()
   for (const [w, n] of wordCounts) vocabulary.set(w, n)
   for (const alias of aliases.keys()) if (!alias.includes(' ')) vocabulary.set(alias, (vocabulary.get(alias) ?? 0) + 1)
+  const words = [...wordCounts.keys()]
+  const counts = [...wordCounts.values()]
 
   const none = orNone(new Set())
   const asSet = (list: string[] | 0) => (list ? new Set(list) : none)
@@ -158,8 +184,17 @@ function join(compiled: CompiledArticle[]): KnowledgeBase {
     return p
   }
 
+  const slugs = [...articles.keys()]
+  const articleOf = new Uint32Array(facts.length)
+  slugs.forEach((slug, a) => {
+    const range = factRanges.get(slug)
+    if (range) articleOf.fill(a, range.start, range.end)
+  })
+
   return {
     articles,
+    slugs,
+    articleOf,
     facts,
     profile,
     index,
@@ -168,6 +203,8 @@ function join(compiled: CompiledArticle[]): KnowledgeBase {
     stems: [...df.keys()].sort(),
     vocabulary,
     aliases,
+    words,
+    wordCounts: counts,
     factRanges,
     searchableIn,
     sectionStems,

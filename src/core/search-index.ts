@@ -105,18 +105,44 @@ export function buildSearchIndex(src: IndexSource): SearchIndex {
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
-/** MiniSearch's BM25+ for one field of one document (the same expression, so the same floats). */
-function bm25(termFreq: number, matching: number, total: number, fieldLength: number, avgFieldLength: number): number {
+/** MiniSearch's inverse document frequency for BM25+ (the same expression, so the same floats). */
+function idfOf(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
+}
+
+/** MiniSearch's BM25+ for one field of one document, given the term's idf. */
+function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFieldLength: number): number {
   const { k, b, d } = BM25
-  const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
 }
 
-/** The searchable facts whose context (neighbours in the paragraph, section heading) has the stem, with counts, in id order. */
-function contextPostings(index: SearchIndex, term: string): [number, number][] {
-  const counts = new Map<number, number>()
+/**
+ * Per-fact scratch arrays a search reuses (one search runs at a time): a question touches a few
+ * thousand facts of 40,000, and typed arrays with a list of those touched cost far less than maps.
+ */
+type Scratch = { term: Float64Array; total: Float64Array; terms: Uint16Array; context: Uint32Array }
+const scratches = new WeakMap<SearchIndex, Scratch>()
+
+function scratchOf(index: SearchIndex): Scratch {
+  let s = scratches.get(index)
+  if (!s) {
+    const n = index.facts.length
+    s = { term: new Float64Array(n), total: new Float64Array(n), terms: new Uint16Array(n), context: new Uint32Array(n) }
+    scratches.set(index, s)
+  }
+  return s
+}
+
+/**
+ * The searchable facts whose context (neighbours in the paragraph, section heading) has the stem,
+ * packed as postings are (id * 16 + count), in id order.
+ */
+function contextPostings(index: SearchIndex, term: string, counts: Uint32Array): Uint32Array {
+  const touched: number[] = []
   const add = (id: number, c: number) => {
-    if (index.searchable(id)) counts.set(id, (counts.get(id) ?? 0) + c)
+    if (!index.searchable(id)) return
+    if (counts[id] === 0) touched.push(id)
+    counts[id] += c
   }
   const facts = index.facts
   for (const list of [index.text.get(term), index.repeated.get(term)]) {
@@ -124,14 +150,21 @@ function contextPostings(index: SearchIndex, term: string): [number, number][] {
     for (const p of list) {
       const id = p >>> 4
       const f = facts[id]
-      for (const near of [id - 1, id + 1]) {
-        const g = facts[near]
-        if (g && g.article === f.article && g.paragraph === f.paragraph) add(near, p & 15)
-      }
+      const before = facts[id - 1]
+      if (before && before.article === f.article && before.paragraph === f.paragraph) add(id - 1, p & 15)
+      const after = facts[id + 1]
+      if (after && after.article === f.article && after.paragraph === f.paragraph) add(id + 1, p & 15)
     }
   }
-  for (const p of index.section.get(term) ?? []) add(p >>> 4, p & 15)
-  return [...counts].sort((a, b) => a[0] - b[0])
+  const section = index.section.get(term)
+  if (section) for (const p of section) add(p >>> 4, p & 15)
+  const out = new Uint32Array(touched.length)
+  touched.forEach((id, i) => {
+    // Counts above 15 would spill into the id: capped, as in the index.
+    out[i] = id * 16 + Math.min(counts[id], MAX_COUNT)
+    counts[id] = 0
+  })
+  return out.sort()
 }
 
 export type Boost = { text: number; speaker: number; context: number }
@@ -140,40 +173,55 @@ export type Hit = { id: number; score: number }
 /**
  * The facts matching any of the stems, best first: each field's BM25+ times its boost, summed over
  * the stems, times the number of stems matched (as MiniSearch's OR search ranks them; ties keep the
- * order MiniSearch finds them in).
+ * order MiniSearch finds them in: by first match).
  */
-export function searchIndex(index: SearchIndex, stems: string[], boost: Boost): Hit[] {
-  const results = new Map<number, { score: number; terms: number }>()
-  for (const term of stems) {
-    const forTerm = new Map<number, number>()
-    const field = (postings: Iterable<[number, number]>, matching: number, f: 0 | 1 | 2, weight: number) => {
-      for (const [id, tf] of postings) {
-        const score = weight * bm25(tf, matching, index.count, index.lengths[id * 3 + f], index.average[f])
-        const had = forTerm.get(id)
-        forTerm.set(id, had === undefined ? score : had + score)
-      }
-    }
-    const text = index.text.get(term)
-    if (text) field(unpacked(text), text.length, 0, boost.text)
-    const speaker = index.speaker.get(term)
-    if (speaker) field(unpacked(speaker), speaker.length, 1, boost.speaker)
-    const context = contextPostings(index, term)
-    if (context.length) field(context, context.length, 2, boost.context)
-    for (const [id, score] of forTerm) {
-      const r = results.get(id)
-      if (r) {
-        r.score += score
-        r.terms++
-      } else results.set(id, { score, terms: 1 })
+export function searchIndex(index: SearchIndex, stems: string[], boost: Boost, limit = Number.POSITIVE_INFINITY): Hit[] {
+  const { term: termScore, total, terms, context: counts } = scratchOf(index)
+  const order: number[] = []
+  let termOrder: number[] = []
+  const field = (postings: Uint32Array, f: 0 | 1 | 2, weight: number) => {
+    const idf = idfOf(postings.length, index.count)
+    const avg = index.average[f]
+    for (const p of postings) {
+      const id = p >>> 4
+      const score = weight * bm25(idf, p & 15, index.lengths[id * 3 + f], avg)
+      if (termScore[id] === 0) {
+        termOrder.push(id)
+        termScore[id] = score
+      } else termScore[id] += score
     }
   }
+  for (const term of stems) {
+    termOrder = []
+    const text = index.text.get(term)
+    if (text) field(text, 0, boost.text)
+    const speaker = index.speaker.get(term)
+    if (speaker) field(speaker, 1, boost.speaker)
+    const context = contextPostings(index, term, counts)
+    if (context.length) field(context, 2, boost.context)
+    for (const id of termOrder) {
+      if (terms[id] === 0) {
+        order.push(id)
+        total[id] = termScore[id]
+      } else total[id] += termScore[id]
+      terms[id]++
+      termScore[id] = 0
+    }
+  }
+  const scores = new Float64Array(order.length)
+  order.forEach((id, i) => {
+    scores[i] = total[id] * terms[id]
+    total[id] = 0
+    terms[id] = 0
+  })
+  // Only the best `limit` are wanted (and every fact tying with the last of them): sorting a few
+  // thousand hits to read forty cost more than the search itself.
+  const floor = limit < order.length ? Float64Array.from(scores).sort()[order.length - limit] : Number.NEGATIVE_INFINITY
   const hits: Hit[] = []
-  for (const [id, r] of results) hits.push({ id, score: r.score * r.terms })
+  order.forEach((id, i) => {
+    if (scores[i] >= floor) hits.push({ id, score: scores[i] })
+  })
   return hits.sort((a, b) => b.score - a.score)
-}
-
-function* unpacked(list: Uint32Array): Iterable<[number, number]> {
-  for (const p of list) yield [p >>> 4, p & 15]
 }
 
 /** How many searchable facts with ids in [start, end) use the stem: a binary search in its postings. */
@@ -183,7 +231,8 @@ export function countIn(index: SearchIndex, stem: string, start: number, end: nu
   return lowerBound(list, end * 16) - lowerBound(list, start * 16)
 }
 
-function lowerBound(list: Uint32Array, value: number): number {
+/** The first position in a postings list whose value is not below `value`. */
+export function lowerBound(list: Uint32Array, value: number): number {
   let lo = 0
   let hi = list.length
   while (lo < hi) {

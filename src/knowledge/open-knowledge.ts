@@ -1,7 +1,7 @@
 import { KnowledgeError } from '../core/errors.js'
-import { assemble, type BuildProgress, type KnowledgeBase } from '../core/knowledge-base.js'
+import { assemble, type BuildProgress, type KnowledgeBase, mergedOf } from '../core/knowledge-base.js'
 import { type ArticleSource, type Listing, listKnowledge } from './load-knowledge.js'
-import { compileKnowledge, type Entry, readSavedIndex, savedIndexFile, saveIndex } from './saved-index.js'
+import { compileKnowledge, type Entry, readSavedIndex, type Saved, savedIndexFile, saveIndex } from './saved-index.js'
 
 export type OpenOptions = {
   /** Where the saved index lives; without it every article is compiled and nothing is saved. */
@@ -36,22 +36,24 @@ export function openKnowledge(path: string, options: OpenOptions = {}, known?: M
   const listing = listKnowledge(path)
   for (const line of listing.skipped) options.onSkip?.(line)
   const file = options.cacheDir && options.code ? savedIndexFile(options.cacheDir, path) : undefined
-  const before = known ?? (file && options.code ? readSavedIndex(file, options.code, options.onNote) : new Map<string, Entry>())
+  const saved: Saved = known ? { entries: known } : file && options.code ? readSavedIndex(file, options.code, options.onNote) : { entries: new Map() }
   const result = compileKnowledge(listing.sources, {
-    known: before,
+    known: saved.entries,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onBroken ? { onBroken: options.onBroken } : {}),
   })
   if (!result.units.length) throw new KnowledgeError(`${path}: no article in it can be read: fix the files named above`)
-  if (file && options.code && (result.compiled > 0 || result.entries.size !== before.size)) saveIndex(file, options.code, result.entries, options.onNote)
+  // Nothing changed, nothing added or left: what the articles give together was saved too.
+  const same = result.compiled === 0 && sameKeys(result.entries, saved.entries)
+  const kb = assemble(result.units, same ? saved.merged : undefined)
+  if (file && options.code && !same) saveIndex(file, options.code, result.entries, mergedOf(kb), options.onNote)
   else if (file && !known && result.reused) options.onNote?.(`loaded the saved index of ${result.reused} articles from ${file}`)
-  return {
-    kb: assemble(result.units),
-    listing,
-    entries: result.entries,
-    reused: result.reused,
-    compiled: result.compiled,
-    compiledFacts: result.compiledFacts,
-    broken: result.broken,
-  }
+  return { kb, listing, entries: result.entries, reused: result.reused, compiled: result.compiled, compiledFacts: result.compiledFacts, broken: result.broken }
+}
+
+function sameKeys(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  if (a.size !== b.size) return false
+  const other = b.keys()
+  for (const key of a.keys()) if (other.next().value !== key) return false
+  return true
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { type CompiledArticle, compileArticle } from '../core/compile-article.js'
-import type { BuildProgress } from '../core/knowledge-base.js'
+import type { BuildProgress, Merged } from '../core/knowledge-base.js'
 import { type ArticleSource, readArticle } from './load-knowledge.js'
 
 /**
@@ -15,7 +15,7 @@ import { type ArticleSource, readArticle } from './load-knowledge.js'
 export const SAVED_FORMAT = 2
 
 export type Entry = { stamp: string; unit: CompiledArticle }
-type SavedFile = { format: number; code: string; entries: Record<string, Entry> }
+type SavedFile = { format: number; code: string; entries: Record<string, Entry>; merged?: Merged }
 
 /** Size and modification time of an article's files: what says it has not changed. */
 export function stampOf(source: ArticleSource): string {
@@ -40,23 +40,26 @@ export function savedIndexFile(dir: string, knowledge: string): string {
 }
 
 /** The entries saved for this code, by article file; none when the file is missing, unreadable or from other code. */
-export function readSavedIndex(file: string, code: string, onNote?: (line: string) => void): Map<string, Entry> {
+export function readSavedIndex(file: string, code: string, onNote?: (line: string) => void): Saved {
   let saved: SavedFile
   try {
     saved = JSON.parse(readFileSync(file, 'utf8')) as SavedFile
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onNote?.(`the saved index ${file} could not be read (${(error as Error).message}): rebuilding it`)
-    return new Map()
+    return { entries: new Map() }
   }
-  if (saved?.format !== SAVED_FORMAT || saved.code !== code || typeof saved.entries !== 'object' || !saved.entries) return new Map()
-  return new Map(Object.entries(saved.entries))
+  if (saved?.format !== SAVED_FORMAT || saved.code !== code || typeof saved.entries !== 'object' || !saved.entries) return { entries: new Map() }
+  return { entries: new Map(Object.entries(saved.entries)), ...(saved.merged ? { merged: saved.merged } : {}) }
 }
 
-export function saveIndex(file: string, code: string, entries: Map<string, Entry>, onNote?: (line: string) => void): void {
+/** A saved index: the compiled articles by file and, for when none changed, what they give together. */
+export type Saved = { entries: Map<string, Entry>; merged?: Merged }
+
+export function saveIndex(file: string, code: string, entries: Map<string, Entry>, merged: Merged | undefined, onNote?: (line: string) => void): void {
   const dir = dirname(file)
   try {
     mkdirSync(dir, { recursive: true })
-    const data: SavedFile = { format: SAVED_FORMAT, code, entries: Object.fromEntries(entries) }
+    const data: SavedFile = { format: SAVED_FORMAT, code, entries: Object.fromEntries(entries), ...(merged ? { merged } : {}) }
     // Write then rename, so a crash mid-write never leaves a half index to load.
     writeFileSync(`${file}.tmp`, JSON.stringify(data))
     renameSync(`${file}.tmp`, file)
