@@ -2,24 +2,37 @@ import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import { explainerFor } from '../src/core/explainer.js'
-import { openKnowledge } from '../src/knowledge/open-knowledge.js'
-import { codeKey } from '../src/knowledge/saved-index.js'
 
 /**
  * One start of the bot's knowledge, as `explainer start` does it, in a process of its own so its
  * peak memory is its own: `tsx bench/start-probe.ts DIR CACHE_DIR` lists DIR, reuses what the saved
  * index in CACHE_DIR holds (or compiles and saves it), assembles the knowledge base, answers one
  * question, and prints one JSON line: ms (list + load or build + assemble), peakRssMB, reused, compiled.
+ * It runs the compiled program in dist/ (npm run build), as `explainer start` does, so the figures
+ * are the shipped code's, not the TypeScript loader's.
  */
+type Modules = [
+  typeof import('../src/core/explainer.js'),
+  typeof import('../src/knowledge/open-knowledge.js'),
+  typeof import('../src/knowledge/saved-index.js'),
+]
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+const [{ explainerFor }, { openKnowledge }, { codeKey }] = (await Promise.all(
+  ['core/explainer.js', 'knowledge/open-knowledge.js', 'knowledge/saved-index.js'].map((m) => import(join(DIST, m))),
+)) as Modules
+
 const [dir, cacheDir] = process.argv.slice(2)
 if (!dir || !cacheDir) {
   process.stderr.write('usage: tsx bench/start-probe.ts DIR CACHE_DIR\n')
   process.exit(2)
 }
-const core = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'core')
+const core = join(DIST, 'core')
 const t = performance.now()
-const code = codeKey(readdirSync(core).map((name) => join(core, name)))
+const code = codeKey(
+  readdirSync(core)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(core, name)),
+)
 const opened = openKnowledge(dir, { cacheDir, code })
 const ex = explainerFor(opened.kb)
 const ms = performance.now() - t

@@ -42,59 +42,80 @@ export type IndexSource = {
 
 const MAX_COUNT = 15
 
-function counted(terms: string[]): Map<string, number> {
-  const m = new Map<string, number>()
-  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1)
-  return m
-}
+type Feed = (visit: (id: number, terms: readonly string[]) => void) => void
 
-function push(map: Map<string, number[]>, term: string, id: number, count: number): void {
-  let list = map.get(term)
-  if (!list) {
-    list = []
-    map.set(term, list)
-  }
-  list.push(id * 16 + Math.min(count, MAX_COUNT))
+/**
+ * Postings from (fact, terms) pairs, in two passes over the same feed: the first sizes each list,
+ * the second fills it. No list grows and none is copied: a large archive's build makes little garbage.
+ */
+function postingsOf(feed: Feed): Map<string, Uint32Array> {
+  const sizes = new Map<string, number>()
+  const tf = new Map<string, number>()
+  feed((_, terms) => {
+    tf.clear()
+    for (const t of terms) {
+      if (tf.has(t)) continue
+      tf.set(t, 1)
+      sizes.set(t, (sizes.get(t) ?? 0) + 1)
+    }
+  })
+  const lists = new Map<string, { list: Uint32Array; at: number }>()
+  for (const [t, size] of sizes) lists.set(t, { list: new Uint32Array(size), at: 0 })
+  feed((id, terms) => {
+    tf.clear()
+    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1)
+    for (const [t, c] of tf) {
+      const l = lists.get(t) as { list: Uint32Array; at: number }
+      l.list[l.at++] = id * 16 + Math.min(c, MAX_COUNT)
+    }
+  })
+  const out = new Map<string, Uint32Array>()
+  for (const [t, l] of lists) out.set(t, l.list)
+  return out
 }
-
-const typed = (map: Map<string, number[]>): Map<string, Uint32Array> => new Map([...map].map(([t, list]) => [t, Uint32Array.from(list)]))
 
 export function buildSearchIndex(src: IndexSource): SearchIndex {
-  const text = new Map<string, number[]>()
-  const repeated = new Map<string, number[]>()
-  const speaker = new Map<string, number[]>()
-  const section = new Map<string, number[]>()
-  const sectionCounts = new Map<string, Map<string, number>>()
-  const n = src.facts.length
+  const { facts, duplicates } = src
+  const n = facts.length
+  const sectionTerms = new Map<string, string[]>()
+  const headingOf = (section: string) => {
+    let t = sectionTerms.get(section)
+    if (!t) {
+      t = src.sectionTerms(section)
+      sectionTerms.set(section, t)
+    }
+    return t
+  }
+  const each =
+    (repeats: boolean, terms: (f: Fact) => readonly string[] | 0 | undefined): Feed =>
+    (visit) => {
+      for (const f of facts) {
+        if (duplicates.has(f.id) !== repeats) continue
+        const t = terms(f)
+        if (t) visit(f.id, t)
+      }
+    }
   const lengths = new Uint32Array(n * 3)
   const average: [number, number, number] = [0, 0, 0]
   let count = 0
-  for (const fact of src.facts) {
+  for (const fact of facts) {
     const id = fact.id
-    const isRepeat = src.duplicates.has(id)
-    for (const [t, c] of counted(src.termsOf(id))) push(isRepeat ? repeated : text, t, id, c)
-    for (let field = 0 as 0 | 1 | 2; field < 3; field++) lengths[id * 3 + field] = src.lengthOf(id, field as 0 | 1 | 2)
-    if (isRepeat) continue
-    const who = src.speakerTermsOf(id)
-    if (who) for (const [t, c] of counted(who)) push(speaker, t, id, c)
-    if (fact.section) {
-      let heading = sectionCounts.get(fact.section)
-      if (!heading) {
-        heading = counted(src.sectionTerms(fact.section))
-        sectionCounts.set(fact.section, heading)
-      }
-      for (const [t, c] of heading) push(section, t, id, c)
-    }
+    for (let field = 0; field < 3; field++) lengths[id * 3 + field] = src.lengthOf(id, field as 0 | 1 | 2)
+    if (duplicates.has(id)) continue
     // MiniSearch keeps a running average as documents are added; the same arithmetic gives the same scores.
     for (let field = 0; field < 3; field++) average[field] = (average[field] * count + lengths[id * 3 + field]) / (count + 1)
     count++
   }
+  const text = postingsOf(each(false, (f) => src.termsOf(f.id)))
+  const repeated = postingsOf(each(true, (f) => src.termsOf(f.id)))
+  const speaker = postingsOf(each(false, (f) => src.speakerTermsOf(f.id)))
+  const section = postingsOf(each(false, (f) => (f.section ? headingOf(f.section) : 0)))
   const searchable = (id: number) => id >= 0 && id < n && !src.duplicates.has(id)
   return {
-    text: typed(text),
-    repeated: typed(repeated),
-    speaker: typed(speaker),
-    section: typed(section),
+    text,
+    repeated,
+    speaker,
+    section,
     lengths,
     average,
     count,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { type CompiledArticle, compileArticle } from '../core/compile-article.js'
 import type { BuildProgress, Merged } from '../core/knowledge-base.js'
@@ -59,9 +59,20 @@ export function saveIndex(file: string, code: string, entries: Map<string, Entry
   const dir = dirname(file)
   try {
     mkdirSync(dir, { recursive: true })
-    const data: SavedFile = { format: SAVED_FORMAT, code, entries: Object.fromEntries(entries), ...(merged ? { merged } : {}) }
-    // Write then rename, so a crash mid-write never leaves a half index to load.
-    writeFileSync(`${file}.tmp`, JSON.stringify(data))
+    // Written an article at a time: one JSON string of a large archive would double the memory.
+    const fd = openSync(`${file}.tmp`, 'w')
+    try {
+      writeSync(fd, `{"format":${SAVED_FORMAT},"code":${JSON.stringify(code)},"entries":{`)
+      let first = true
+      for (const [key, entry] of entries) {
+        writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`)
+        first = false
+      }
+      writeSync(fd, `}${merged ? `,"merged":${JSON.stringify(merged)}` : ''}}`)
+    } finally {
+      closeSync(fd)
+    }
+    // Written then renamed, so a crash mid-write never leaves a half index to load.
     renameSync(`${file}.tmp`, file)
     onNote?.(`saved the index for next time in ${file}`)
   } catch (error) {
