@@ -16,8 +16,7 @@ import { progressReporter } from './cli/progress.js'
 import { type Config, isDebug, readConfig } from './config.js'
 import { KnowledgeError } from './core/errors.js'
 import { type Explainer, explainerFor } from './core/explainer.js'
-import { buildKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js'
-import { listKnowledge, readArticle } from './knowledge/load-knowledge.js'
+import type { KnowledgeBase } from './core/knowledge-base.js'
 
 /**
  * The platforms `start` serves, each behind a dynamic import(): answering on the command line
@@ -45,8 +44,8 @@ const HERE = dirname(fileURLToPath(import.meta.url))
 const PROJECT = join(HERE, '..')
 const CORE = join(HERE, 'core')
 
-/** Below this many articles a build takes well under a second, and no index is saved or loaded. */
-const MIN_ARTICLES_TO_SAVE = 50
+/** Below this many articles the saved index goes unmentioned: it is an implementation detail there. */
+const QUIET_BELOW = 50
 
 async function buildExplainer(dir: string, io: Io, quiet = false): Promise<Explainer> {
   const progress = quiet ? undefined : progressReporter(io.stderr)
@@ -55,30 +54,24 @@ async function buildExplainer(dir: string, io: Io, quiet = false): Promise<Expla
   let kb: KnowledgeBase
   let sentences = 0
   try {
-    const listing = listKnowledge(dir)
-    if (listing.sources.length < MIN_ARTICLES_TO_SAVE) {
-      for (const line of listing.skipped) note(line)
-      kb = buildKnowledgeBase(listing.sources.map(readArticle), onProgress)
-      sentences = kb.facts.length
-    } else {
-      // Only a large archive pays for loading the saved-index code (and hashing the core's files).
-      const { openKnowledge } = await import('./knowledge/open-knowledge.js')
-      const { codeKey } = await import('./knowledge/saved-index.js')
-      const code = codeKey(
-        readdirSync(CORE, { recursive: true, encoding: 'utf8' })
-          .filter((name) => name.endsWith('.js'))
-          .map((name) => join(CORE, name)),
-      )
-      const opened = openKnowledge(dir, {
-        cacheDir: join(PROJECT, '.explainer-cache'),
-        code,
-        ...(onProgress ? { onProgress } : {}),
-        onNote: note,
-        onSkip: note,
-      })
-      kb = opened.kb
-      sentences = opened.compiledFacts
-    }
+    const { openKnowledge } = await import('./knowledge/open-knowledge.js')
+    const { codeKey } = await import('./knowledge/saved-index.js')
+    const code = codeKey(
+      readdirSync(CORE, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => join(CORE, name)),
+    )
+    // Even one article loads faster from its saved index (stat, read, assemble) than it compiles.
+    const opened = openKnowledge(dir, {
+      cacheDir: join(PROJECT, '.explainer-cache'),
+      code,
+      ...(onProgress ? { onProgress } : {}),
+      onNote: note,
+      quietBelow: QUIET_BELOW,
+      onSkip: note,
+    })
+    kb = opened.kb
+    sentences = opened.compiledFacts
   } catch (error) {
     // loadKnowledge words its own problems; a bare file-system error (a folder it may not list) is worded here.
     const e = error as NodeJS.ErrnoException

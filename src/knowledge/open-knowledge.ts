@@ -10,6 +10,8 @@ export type OpenOptions = {
   code?: string
   onProgress?: BuildProgress
   onNote?: (line: string) => void
+  /** Below this many articles, onNote is not told about the saved index (loaded, saved, unreadable). */
+  quietBelow?: number
   onSkip?: (line: string) => void
   /** A broken article is reported here and left out; without it, it stops the load (see compileKnowledge). */
   onBroken?: (source: ArticleSource, error: Error) => void
@@ -35,8 +37,10 @@ export type Opened = {
 export function openKnowledge(path: string, options: OpenOptions = {}, known?: Map<string, Entry>): Opened {
   const listing = listKnowledge(path)
   for (const line of listing.skipped) options.onSkip?.(line)
+  const quiet = listing.sources.length < (options.quietBelow ?? 0)
+  const onNote = quiet ? undefined : options.onNote
   const file = options.cacheDir && options.code ? savedIndexFile(options.cacheDir, path) : undefined
-  const saved: Saved = known ? { entries: known } : file && options.code ? readSavedIndex(file, options.code, options.onNote) : { entries: new Map() }
+  const saved: Saved = known ? { entries: known } : file && options.code ? readSavedIndex(file, options.code, onNote) : { entries: new Map() }
   const result = compileKnowledge(listing.sources, {
     known: saved.entries,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -46,8 +50,8 @@ export function openKnowledge(path: string, options: OpenOptions = {}, known?: M
   // Nothing changed, nothing added or left: what the articles give together was saved too.
   const same = result.compiled === 0 && sameKeys(result.entries, saved.entries)
   const kb = assemble(result.units, same ? saved.merged : undefined)
-  if (file && options.code && !same) saveIndex(file, options.code, result.entries, mergedOf(kb), options.onNote)
-  else if (file && !known && result.reused) options.onNote?.(`loaded the saved index of ${result.reused} articles from ${file}`)
+  if (file && options.code && !same) saveIndex(file, options.code, result.entries, mergedOf(kb), onNote)
+  else if (file && !known && result.reused) onNote?.(`loaded the saved index of ${result.reused} articles from ${file}`)
   return { kb, listing, entries: result.entries, reused: result.reused, compiled: result.compiled, compiledFacts: result.compiledFacts, broken: result.broken }
 }
 

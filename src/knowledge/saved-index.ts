@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { type CompiledArticle, compileArticle } from '../core/compile-article.js'
 import type { BuildProgress, Merged } from '../core/knowledge-base.js'
@@ -74,6 +74,7 @@ export function saveIndex(file: string, code: string, entries: Map<string, Entry
     }
     // Written then renamed, so a crash mid-write never leaves a half index to load.
     renameSync(`${file}.tmp`, file)
+    prune(dir)
     onNote?.(`saved the index for next time in ${file}`)
   } catch (error) {
     onNote?.(`could not save the index in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): it will be rebuilt next time`)
@@ -148,4 +149,16 @@ export function compileKnowledge(sources: ArticleSource[], options: CompileOptio
     units.push(use.unit)
   }
   return { units, entries, reused: units.length - compiled, compiled, compiledFacts, broken }
+}
+
+/** Saved indexes kept: one per knowledge folder, the least recently saved dropped first. */
+const KEEP = 20
+
+/** Drops the oldest saved indexes beyond KEEP (folders tried once, tests' temporary folders). */
+function prune(dir: string): void {
+  const saved = readdirSync(dir)
+    .filter((name) => /^index-.*\.json$/.test(name))
+    .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+  for (const { name } of saved.slice(KEEP)) rmSync(join(dir, name), { force: true })
 }

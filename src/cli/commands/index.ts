@@ -1,6 +1,7 @@
 import type { Command } from '../command.js'
 import { ask } from './ask.js'
 import { chat } from './chat.js'
+import { check } from './check.js'
 import { discordDeploy } from './discord-deploy.js'
 import { evalCommand } from './eval.js'
 import { helpCommand } from './help.js'
@@ -9,7 +10,7 @@ import { startSharded } from './start-sharded.js'
 import { VIEW_COMMANDS } from './views.js'
 
 /** Every subcommand, in the order `explainer help` lists them. */
-export const COMMANDS: readonly Command[] = [ask, ...VIEW_COMMANDS, evalCommand, chat, start, startSharded, discordDeploy, helpCommand(() => COMMANDS)]
+export const COMMANDS: readonly Command[] = [ask, ...VIEW_COMMANDS, evalCommand, check, chat, start, startSharded, discordDeploy, helpCommand(() => COMMANDS)]
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name)
