@@ -47,8 +47,15 @@ const CORE = join(HERE, 'core')
 /** Below this many articles the saved index goes unmentioned: it is an implementation detail there. */
 const QUIET_BELOW = 50
 
-async function buildExplainer(dir: string, io: Io, quiet = false): Promise<Explainer> {
-  const progress = quiet ? undefined : progressReporter(io.stderr)
+/** The knowledge a serving bot answers from, once loaded: `/healthz` reports on it. */
+let live: import('./knowledge/live-knowledge.js').LiveKnowledge | undefined
+
+/**
+ * Loads the knowledge: once for a command that answers and exits; for a serving bot ('live'),
+ * watched and reloaded as the folder changes (and on SIGHUP), with broken articles left out.
+ */
+async function buildExplainer(dir: string, io: Io, mode: 'once' | 'quiet' | 'live' = 'once'): Promise<Explainer> {
+  const progress = mode === 'quiet' ? undefined : progressReporter(io.stderr)
   const onProgress = progress?.onProgress
   const note = (line: string) => io.stderr.write(`explainer: ${line}\n`)
   let kb: KnowledgeBase
@@ -62,14 +69,27 @@ async function buildExplainer(dir: string, io: Io, quiet = false): Promise<Expla
         .map((name) => join(CORE, name)),
     )
     // Even one article loads faster from its saved index (stat, read, assemble) than it compiles.
-    const opened = openKnowledge(dir, {
+    const options = {
       cacheDir: join(PROJECT, '.explainer-cache'),
       code,
       ...(onProgress ? { onProgress } : {}),
       onNote: note,
       quietBelow: QUIET_BELOW,
       onSkip: note,
-    })
+    }
+    if (mode === 'live') {
+      const { LiveKnowledge } = await import('./knowledge/live-knowledge.js')
+      live = new LiveKnowledge(dir, { ...options, log: note })
+      live.watch()
+      const reloading = live
+      process.on('SIGHUP', () => {
+        note('SIGHUP: reloading the knowledge')
+        void reloading.reload()
+      })
+      progress?.finish(live.compiledFacts)
+      return live.explainer
+    }
+    const opened = openKnowledge(dir, options)
     kb = opened.kb
     sentences = opened.compiledFacts
   } catch (error) {
@@ -99,13 +119,13 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     io,
     adapters: ADAPTERS,
     explainer: async () => {
-      explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io)
+      explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io, serving ? 'live' : 'once')
       return explainer
     },
     explainerOf: async (dir) => {
       const known = others.get(dir)
       if (known) return known
-      const built = await buildExplainer(dir, io, true)
+      const built = await buildExplainer(dir, io, 'quiet')
       others.set(dir, built)
       return built
     },

@@ -2,7 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import type { AliasTable } from './aliases.js'
 import { type ArticleInfo, type CompiledArticle, compileArticle, FLAG } from './compile-article.js'
 import { type FactProfile, orNone } from './fact-features.js'
-import { terms, withWordMemo } from './normalize.js'
+import { terms } from './normalize.js'
 import { buildSearchIndex, countIn, type SearchIndex } from './search-index.js'
 import type { Article, Fact } from './types.js'
 
@@ -67,8 +67,28 @@ const EMPTY: string[] = []
  * compiling, and a changed article is compiled alone and assembled with the others.
  */
 export function assemble(compiled: CompiledArticle[], merged?: Merged): KnowledgeBase {
-  return withWordMemo(() => join(compiled, merged))
+  const steps = join(compiled, merged)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
 }
+
+/**
+ * The same, giving the event loop a turn between steps (a few tens of milliseconds each on a
+ * large archive): a serving bot keeps answering from its old knowledge while the new is assembled.
+ */
+export async function assembleInTurns(compiled: CompiledArticle[], merged?: Merged): Promise<KnowledgeBase> {
+  const steps = join(compiled, merged)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/** Units joined between two turns of the event loop. */
+const UNITS_PER_STEP = 200
 
 /**
  * What the articles give together: the vocabulary (word and count) and the aliases. Saved beside
@@ -80,7 +100,7 @@ export function mergedOf(kb: KnowledgeBase): Merged {
   return { words: kb.words.join(' '), counts: kb.wordCounts, aliases: [...kb.aliases].map(([a, m]) => [a, [...m]]) }
 }
 
-function join(compiled: CompiledArticle[], merged?: Merged): KnowledgeBase {
+function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, KnowledgeBase> {
   const facts: Fact[] = []
   const flagsOf: number[] = []
   const namesOf: (string[] | 0)[] = []
@@ -95,7 +115,8 @@ function join(compiled: CompiledArticle[], merged?: Merged): KnowledgeBase {
   const aliases: AliasTable = new Map()
   const derived: AliasTable = new Map()
   const wordCounts = new Map<string, number>()
-  for (const unit of compiled) {
+  for (const [u, unit] of compiled.entries()) {
+    if (u % UNITS_PER_STEP === UNITS_PER_STEP - 1) yield
     const slug = unit.info.slug
     articles.set(slug, unit.info)
     const start = facts.length
@@ -145,7 +166,8 @@ function join(compiled: CompiledArticle[], merged?: Merged): KnowledgeBase {
 
   const sectionStems = new Map<string, Set<string>>()
   for (const fact of facts) if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
-  const index = buildSearchIndex({
+  yield
+  const index = yield* buildSearchIndex({
     facts,
     duplicates,
     termsOf: (id) => termsOf[id],
@@ -156,6 +178,7 @@ function join(compiled: CompiledArticle[], merged?: Merged): KnowledgeBase {
   const df = new Map<string, number>()
   for (const [stem, list] of index.text) df.set(stem, list.length)
 
+  yield
   const vocabulary = new SearchableMap<number>()
   for (const [w, n] of wordCounts) vocabulary.set(w, n)
   for (const alias of aliases.keys()) if (!alias.includes(' ')) vocabulary.set(alias, (vocabulary.get(alias) ?? 0) + 1)

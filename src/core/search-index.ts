@@ -48,7 +48,7 @@ type Feed = (visit: (id: number, terms: readonly string[]) => void) => void
  * Postings from (fact, terms) pairs, in two passes over the same feed: the first sizes each list,
  * the second fills it. No list grows and none is copied: a large archive's build makes little garbage.
  */
-function postingsOf(feed: Feed): Map<string, Uint32Array> {
+function* postingsOf(feed: Feed): Generator<void, Map<string, Uint32Array>> {
   const sizes = new Map<string, number>()
   const tf = new Map<string, number>()
   feed((_, terms) => {
@@ -61,6 +61,7 @@ function postingsOf(feed: Feed): Map<string, Uint32Array> {
   })
   const lists = new Map<string, { list: Uint32Array; at: number }>()
   for (const [t, size] of sizes) lists.set(t, { list: new Uint32Array(size), at: 0 })
+  yield
   feed((id, terms) => {
     tf.clear()
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1)
@@ -71,10 +72,12 @@ function postingsOf(feed: Feed): Map<string, Uint32Array> {
   })
   const out = new Map<string, Uint32Array>()
   for (const [t, l] of lists) out.set(t, l.list)
+  yield
   return out
 }
 
-export function buildSearchIndex(src: IndexSource): SearchIndex {
+/** Builds the index; it yields between steps, so a reload can let questions be answered meanwhile (see knowledge-base.ts). */
+export function* buildSearchIndex(src: IndexSource): Generator<void, SearchIndex> {
   const { facts, duplicates } = src
   const n = facts.length
   const sectionTerms = new Map<string, string[]>()
@@ -106,10 +109,11 @@ export function buildSearchIndex(src: IndexSource): SearchIndex {
     for (let field = 0; field < 3; field++) average[field] = (average[field] * count + lengths[id * 3 + field]) / (count + 1)
     count++
   }
-  const text = postingsOf(each(false, (f) => src.termsOf(f.id)))
-  const repeated = postingsOf(each(true, (f) => src.termsOf(f.id)))
-  const speaker = postingsOf(each(false, (f) => src.speakerTermsOf(f.id)))
-  const section = postingsOf(each(false, (f) => (f.section ? headingOf(f.section) : 0)))
+  yield
+  const text = yield* postingsOf(each(false, (f) => src.termsOf(f.id)))
+  const repeated = yield* postingsOf(each(true, (f) => src.termsOf(f.id)))
+  const speaker = yield* postingsOf(each(false, (f) => src.speakerTermsOf(f.id)))
+  const section = yield* postingsOf(each(false, (f) => (f.section ? headingOf(f.section) : 0)))
   const searchable = (id: number) => id >= 0 && id < n && !src.duplicates.has(id)
   return {
     text,
