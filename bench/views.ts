@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildKnowledgeBase, type KnowledgeBase } from '../src/core/knowledge-base.js'
+import type { Article } from '../src/core/types.js'
 import { buildViews, type ViewItems } from '../src/core/views/index.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
 import { KNOWLEDGE_DIR, SQUAD_DIR } from './inputs.js'
@@ -28,10 +29,10 @@ function folders(): string[] {
 }
 
 /** Items whose citations are not sentences of the article, or whose words are not in what they cite. */
-function problems(kb: KnowledgeBase, slug: string, views: ViewItems): number {
+function problems(kb: KnowledgeBase, articles: Article[], slug: string, views: ViewItems): number {
   const source =
-    kb.articles
-      .get(slug)
+    articles
+      .find((a) => a.slug === slug)
       ?.blocks.map((b) => b.text)
       .join('\n') ?? ''
   const sentences = new Set(kb.facts.map((f) => f.text))
@@ -80,7 +81,7 @@ for (const dir of folders()) {
       String(views.numbers.length),
       String(views.quotes.length),
       String(views.quotes.filter((q) => q.speaker).length),
-      String(problems(kb, slug, views)),
+      String(problems(kb, articles, slug, views)),
       indexMs.toFixed(1),
       viewsMs.toFixed(1),
     ])

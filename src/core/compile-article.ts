@@ -5,7 +5,7 @@ import { splitIntoFacts } from './split-into-facts.js'
 import type { Article, Fact } from './types.js'
 
 /** What the knowledge base keeps of an article besides its facts: its metadata and section headings. */
-export type ArticleInfo = Omit<Article, 'blocks' | 'aliases'> & { sections: string[] }
+export type ArticleInfo = Omit<Article, 'blocks'> & { sections: string[] }
 
 /** Bits of CompiledArticle.flags: what a sentence offers each kind of question (see FactProfile). */
 export const FLAG = { number: 1, time: 2, place: 4, cause: 8, duplicate: 16 } as const
@@ -109,6 +109,6 @@ function compile(article: Article): CompiledArticle {
 }
 
 function infoOf(article: Article, facts: Fact[]): ArticleInfo {
-  const { blocks: _blocks, aliases: _aliases, ...rest } = article
+  const { blocks: _blocks, ...rest } = article
   return { ...rest, sections: [...new Set(facts.map((f) => f.section).filter((s): s is string => !!s))] }
 }

@@ -47,7 +47,7 @@ export function holdsOwnAsk(kb: KnowledgeBase, raw: string, reading: Extract<Rea
   if (asked.some(found)) return true
   // "Where was she born?": a word with a meaning of its own must be there; a place will not do.
   if (!asked.every((w) => englishCount(w) >= EVERYDAY_COUNT)) return false
-  const p = kb.profiles[id]
+  const p = kb.profile(id)
   switch (q.type) {
     case 'number':
       return p.number

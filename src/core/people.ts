@@ -69,7 +69,7 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
   for (let id = range.start; id < range.end; id++) {
     const f = kb.facts[id]
     if (f.speaker) add(f.speaker, true)
-    const roles = kb.profiles[id].roles
+    const roles = kb.profile(id).roles
     if (!roles.size) continue
     for (const { name } of findNames(f.text)) if (words(name).every((w) => roles.has(w))) add(name, false)
   }
