@@ -79,15 +79,15 @@ async function buildExplainer(dir: string, io: Io, mode: 'once' | 'quiet' | 'liv
     }
     if (mode === 'live') {
       const { LiveKnowledge } = await import('./knowledge/live-knowledge.js')
-      live = new LiveKnowledge(dir, { ...options, log: note })
-      live.watch()
-      const reloading = live
+      const reloading = await LiveKnowledge.open(dir, { ...options, log: note })
+      live = reloading
+      reloading.watch()
       process.on('SIGHUP', () => {
         note('SIGHUP: reloading the knowledge')
         void reloading.reload()
       })
-      progress?.finish(live.compiledFacts)
-      return live.explainer
+      progress?.finish(reloading.compiledFacts)
+      return reloading.explainer
     }
     const opened = openKnowledge(dir, options)
     kb = opened.kb

@@ -37,9 +37,9 @@ afterEach(() => {
   for (const live of open.splice(0)) live.close()
 })
 
-function serve(dir: string) {
+async function serve(dir: string) {
   const log: string[] = []
-  const live = new LiveKnowledge(dir, { log: (line) => log.push(line), settleMs: 50 })
+  const live = await LiveKnowledge.open(dir, { log: (line) => log.push(line), settleMs: 50 })
   live.watch()
   open.push(live)
   return { live, log, ask: (q: string) => live.explainer.ask(q) }
@@ -50,7 +50,7 @@ const fromLamp = (a: { status: string; citations: { ref: string }[] }) => a.stat
 describe('live knowledge', () => {
   it('answers from an article added to the folder within 2 s, logging one line per change', async () => {
     const dir = folder()
-    const bot = serve(dir)
+    const bot = await serve(dir)
     expect(fromLamp(bot.ask('What did the lamp burn?'))).toBe(false)
     const added = Date.now()
     addLamp(dir)
@@ -68,7 +68,7 @@ describe('live knowledge', () => {
   it('leaves out an article broken on disk, names its file, and keeps answering from the rest', async () => {
     const dir = folder()
     addLamp(dir)
-    const bot = serve(dir)
+    const bot = await serve(dir)
     expect(fromLamp(bot.ask('What did the lamp burn?'))).toBe(true)
     addLamp(dir, Buffer.from([0x23, 0x20, 0x4c, 0x0a, 0x0a, 0xff, 0xfe, 0x41]))
     await within(2_000, () => bot.log.find((l) => l.startsWith('left out')))
@@ -81,7 +81,8 @@ describe('live knowledge', () => {
   it('reloads when asked (what SIGHUP does) and says nothing when nothing changed', async () => {
     const dir = folder()
     const log: string[] = []
-    const live = new LiveKnowledge(dir, { log: (line) => log.push(line) })
+    const live = await LiveKnowledge.open(dir, { log: (line) => log.push(line) })
+    open.push(live)
     await live.reload()
     expect(log).toEqual([])
     addLamp(dir)

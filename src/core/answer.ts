@@ -107,14 +107,15 @@ function answerFacts(kb: KnowledgeBase, chosen: Scored[]): { facts: Fact[]; lead
 }
 
 /** Answers one question from the knowledge base. Pure: same question, same knowledge, same answer. */
-export function draftAnswer(kb: KnowledgeBase, raw: string): Draft {
-  const problem = validate(raw)
+export function draftAnswer(kb: KnowledgeBase, raw: string, article?: string): Draft {
+  const problem = validate(raw) ?? (article !== undefined && !kb.articles.has(article) ? `I know no article "${article}"` : undefined)
   if (problem) return invalid(problem)
-  const question = parseQuestion(kb, raw.trim())
+  // One article picked (Discord's article option, Slack's in:, the CLI's --article): only its facts answer.
+  const question = { ...parseQuestion(kb, raw.trim()), ...(article !== undefined ? { article } : {}) }
   const field = askedField(question.folded)
   if (field) return { ...answerAboutArticle(kb, field), question }
   if (question.type === 'overview') {
-    const o = overview(kb)
+    const o = overview(kb, article)
     return { ...o, facts: [], question }
   }
   const ranked = rankFacts(kb, question)

@@ -56,6 +56,15 @@ export function fetchCandidates(kb: KnowledgeBase, q: Question): Candidate[] {
   const stems = leadingStems(kb, q)
   if (!stems.length) return []
   const postings = stems.reduce((sum, s) => sum + (kb.df.get(s) ?? 0), 0)
+  if (q.article !== undefined) {
+    const range = kb.factRanges.get(q.article)
+    if (!range) return []
+    if (postings > POSTINGS_BUDGET) return distinct(kb, scanArticles(kb, [q.article], stems))
+    return distinct(
+      kb,
+      searchIndex(kb.index, stems, FIELD_BOOST).filter((c) => c.id >= range.start && c.id < range.end),
+    )
+  }
   if (postings > POSTINGS_BUDGET && kb.articles.size > 1) return distinct(kb, scanArticles(kb, topArticles(kb, q), stems))
   // The best few times CANDIDATES are enough unless many repeat one sentence; then all of them.
   const best = distinct(kb, searchIndex(kb.index, stems, FIELD_BOOST, SEARCH_LIMIT))

@@ -22,11 +22,14 @@ export type Explainer = {
    * after "who is Maureen Meyer?" knows who is meant (conversation.ts). Without it, or when the
    * question needs none, the answer is the question's own.
    */
-  ask(question: string, context?: readonly Turn[]): Answer
+  ask(question: string, context?: readonly Turn[], options?: AskOptions): Answer
   suggest(typed: string, limit?: number): string[]
   sources(): SourceInfo[]
   readonly knowledge: KnowledgeBase
 }
+
+/** How one question is asked: `article` (a slug) answers from that article alone. */
+export type AskOptions = { article?: string }
 
 export type ExplainerOptions = {
   /** How many recent answers to keep for questions asked again (default 1,000; 0 keeps none). */
@@ -97,25 +100,26 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
   }
 
   /** One question on its own: the answer, from the recent ones when it was asked before. */
-  function askPlain(question: string): Answer {
+  function askPlain(question: string, article?: string): Answer {
     // The same question always gets the same answer, so a popular one (a follow-up button many
     // people click) is worked out once. Callers get their own arrays to change if they like.
-    let answer = recent.get(question)
+    const key = article === undefined ? question : `${article}\u0000${question}`
+    let answer = recent.get(key)
     if (answer) {
-      recent.delete(question)
+      recent.delete(key)
     } else {
-      const draft = draftAnswer(kb, question)
+      const draft = draftAnswer(kb, question, article)
       answer = { status: draft.status, text: draft.text, citations: draft.citations, followUps: followUpsFor(draft, question) }
     }
-    recent.set(question, answer)
+    recent.set(key, answer)
     if (recent.size > keep) recent.delete(recent.keys().next().value as string)
     return { ...answer, citations: answer.citations.map((c) => ({ ...c })), followUps: [...answer.followUps] }
   }
 
   return {
     knowledge: kb,
-    ask(question: string, context: readonly Turn[] = []): Answer {
-      return askInContext(kb, question, context, askPlain)
+    ask(question: string, context: readonly Turn[] = [], options: AskOptions = {}): Answer {
+      return askInContext(kb, question, context, (q) => askPlain(q, options.article))
     },
     suggest(typed: string, limit = 25): string[] {
       const wanted = words(typed)

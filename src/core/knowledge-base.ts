@@ -74,17 +74,9 @@ export function assemble(compiled: CompiledArticle[], merged?: Merged): Knowledg
   }
 }
 
-/**
- * The same, giving the event loop a turn between steps (a few tens of milliseconds each on a
- * large archive): a serving bot keeps answering from its old knowledge while the new is assembled.
- */
-export async function assembleInTurns(compiled: CompiledArticle[], merged?: Merged): Promise<KnowledgeBase> {
-  const steps = join(compiled, merged)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-    await new Promise((resolve) => setImmediate(resolve))
-  }
+/** assemble as steps, for a caller that takes turns with the event loop between them. */
+export function assembleSteps(compiled: CompiledArticle[], merged?: Merged): Generator<void, KnowledgeBase> {
+  return join(compiled, merged)
 }
 
 /** Units joined between two turns of the event loop. */

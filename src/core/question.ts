@@ -38,6 +38,8 @@ export type Question = {
   negated: boolean
   /** The question folded (case, accents), punctuation kept. */
   folded: string
+  /** The one article to answer from, when one was picked. */
+  article?: string
 }
 
 /** Words a question uses to ask rather than to name what it asks about. */

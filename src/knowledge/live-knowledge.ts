@@ -1,10 +1,8 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { relative } from 'node:path'
 import { type Explainer, type ExplainerOptions, explainerFor } from '../core/explainer.js'
-import { assembleInTurns, type KnowledgeBase } from '../core/knowledge-base.js'
-import { listKnowledge } from './load-knowledge.js'
-import { type OpenOptions, openKnowledge } from './open-knowledge.js'
-import { type Compiled, compileKnowledge, type Entry } from './saved-index.js'
+import { type Opened, type OpenOptions, openKnowledgeInTurns } from './open-knowledge.js'
+import type { Entry } from './saved-index.js'
 
 export type LiveStatus = {
   /** Articles being answered from (0 until the first load is done). */
@@ -44,24 +42,31 @@ export class LiveKnowledge {
   /** Sentences compiled by the first load (not taken from the saved index). */
   readonly compiledFacts: number
 
-  constructor(
+  private constructor(
     readonly dir: string,
     private readonly options: LiveOptions,
+    opened: Opened,
   ) {
-    const opened = openKnowledge(dir, { ...options, onBroken: (source, error) => options.log(this.leftOut(source.file, error)) })
     this.current = explainerFor(opened.kb, options.explainer)
     this.entries = opened.entries
     this.loadedAt = new Date()
     this.compiledFacts = opened.compiledFacts
     const self = this
     this.explainer = {
-      ask: (question) => self.current.ask(question),
+      ask: (question, context, askOptions) => self.current.ask(question, context, askOptions),
       suggest: (typed, limit) => self.current.suggest(typed, limit),
       sources: () => self.current.sources(),
       get knowledge() {
         return self.current.knowledge
       },
     }
+  }
+
+  /** The first load, taking turns with the event loop (so /healthz can say it is still loading). */
+  static async open(dir: string, options: LiveOptions): Promise<LiveKnowledge> {
+    const leftOut = (file: string, error: Error) => options.log(leftOutLine(dir, file, error))
+    const opened = await openKnowledgeInTurns(dir, { ...options, onBroken: (source, error) => leftOut(source.file, error) })
+    return new LiveKnowledge(dir, options, opened)
   }
 
   status(): LiveStatus {
@@ -87,34 +92,22 @@ export class LiveKnowledge {
     return this.running
   }
 
-  private name(file: string): string {
-    return relative(this.dir, file) || file
-  }
-
-  /** "left out lamp/article.md: is not UTF-8 text: …": the file once, relative to the folder. */
-  private leftOut(file: string, error: Error): string {
-    return `left out ${this.name(file)}: ${error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message}`
-  }
-
   private async reloadOnce(): Promise<void> {
     const started = performance.now()
     const broken = new Map<string, string>()
-    let compiled: Compiled
-    let kb: KnowledgeBase
+    let opened: Opened
     try {
-      // Listing and stamping are quick; only changed articles are compiled; the assembly takes turns.
-      const listing = listKnowledge(this.dir)
-      compiled = compileKnowledge(listing.sources, {
-        known: this.entries,
-        onBroken: (source, error) => broken.set(source.file, this.leftOut(source.file, error)),
-      })
-      if (!compiled.units.length) throw new Error('no article in it can be read')
-      kb = await assembleInTurns(compiled.units)
+      // Only changed articles are compiled; listing and stamping are quick; the rest takes turns.
+      const { cacheDir: _, ...rest } = this.options
+      opened = await openKnowledgeInTurns(
+        this.dir,
+        { ...rest, onSkip: () => {}, onBroken: (source, error) => broken.set(source.file, leftOutLine(this.dir, source.file, error)) },
+        this.entries,
+      )
     } catch (error) {
       this.options.log(`reload failed (${(error as Error).message}): still answering from the ${this.current.knowledge.articles.size} articles loaded before`)
       return
     }
-    const opened = { kb, entries: compiled.entries }
     const before = this.entries
     const lines: string[] = []
     for (const [file, entry] of opened.entries) {
@@ -154,4 +147,10 @@ export class LiveKnowledge {
     this.watcher?.close()
     this.watcher = undefined
   }
+}
+
+/** "left out lamp/article.md: is not UTF-8 text: …": the file once, relative to the folder. */
+function leftOutLine(dir: string, file: string, error: Error): string {
+  const message = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message
+  return `left out ${relative(dir, file) || file}: ${message}`
 }

@@ -107,6 +107,22 @@ export type CompileOptions = {
  * by size and time: nothing is read). Progress counts only the articles compiled.
  */
 export function compileKnowledge(sources: ArticleSource[], options: CompileOptions = {}): Compiled {
+  return drive(compileSteps(sources, options))
+}
+
+/** Runs a generator of steps to its end at once. */
+export function drive<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Articles compiled between two turns of the event loop, when compiling takes turns. */
+const COMPILES_PER_STEP = 25
+
+/** compileKnowledge as steps: it yields every few articles compiled (see openKnowledgeInTurns). */
+export function* compileSteps(sources: ArticleSource[], options: CompileOptions = {}): Generator<void, Compiled> {
   const known = options.known ?? new Map<string, Entry>()
   const broken: ArticleSource[] = []
   const fail = (source: ArticleSource, error: unknown) => {
@@ -144,6 +160,7 @@ export function compileKnowledge(sources: ArticleSource[], options: CompileOptio
       }
       compiled++
       compiledFacts += use.unit.facts.length
+      if (compiled % COMPILES_PER_STEP === 0) yield
     }
     entries.set(source.file, use)
     units.push(use.unit)

@@ -15,10 +15,17 @@ export function answerRecord(question: string, answer: Answer) {
 }
 
 /** One JSON line per input line, in order: blank and undecodable lines are answered too, as invalid. */
-async function askEachLine({ io }: CommandContext, explainer: Explainer): Promise<number> {
+/** `--article SLUG`: only that article answers. */
+const pickedOf = ({ args }: CommandContext) => {
+  const article = args.string('article')
+  return article === undefined ? {} : { article }
+}
+
+async function askEachLine(ctx: CommandContext, explainer: Explainer): Promise<number> {
+  const { io } = ctx
   for await (const bytes of byteLines(io.stdin)) {
     const { text } = decodeLine(bytes)
-    await write(io.stdout, `${JSON.stringify(answerRecord(text, explainer.ask(text)))}\n`)
+    await write(io.stdout, `${JSON.stringify(answerRecord(text, explainer.ask(text, [], pickedOf(ctx))))}\n`)
   }
   return EXIT.ok
 }
@@ -44,7 +51,8 @@ function threadLine(text: string): { thread: string; q: string } | { problem: st
  * `--jsonl --threads`: each line is asked in the context of the earlier lines of its thread, as a
  * reply in a Slack thread, a Discord reply chain or a DM would be. One answer a line, in order.
  */
-async function askEachThreadLine({ io }: CommandContext, explainer: Explainer): Promise<number> {
+async function askEachThreadLine(ctx: CommandContext, explainer: Explainer): Promise<number> {
+  const { io } = ctx
   const threads = new Map<string, Turn[]>()
   for await (const bytes of byteLines(io.stdin)) {
     const { text } = decodeLine(bytes)
@@ -55,7 +63,7 @@ async function askEachThreadLine({ io }: CommandContext, explainer: Explainer): 
       continue
     }
     const turns = threads.get(line.thread) ?? []
-    const answer = explainer.ask(line.q, turns)
+    const answer = explainer.ask(line.q, turns, pickedOf(ctx))
     if (answer.status !== 'invalid') turns.push({ question: line.q, answer })
     if (turns.length > MAX_TURNS) turns.shift()
     threads.delete(line.thread)
@@ -78,10 +86,12 @@ export const ask = {
       description: 'with --jsonl: each line is {"thread": "ID", "q": "QUESTION"}, asked in the context of the earlier lines of the same thread',
     },
     knowledge: KNOWLEDGE_FLAG,
+    article: { type: 'string', placeholder: 'SLUG', description: 'answer from this article only: its folder name, as explainer check lists it' },
   },
   details: [
     'explainer ask "Who is Andrew Selee?"',
     'explainer ask who is Andrew Selee --json',
+    'explainer ask "Who built the tower?" --article alder-lighthouse --knowledge tests/fixtures/knowledge',
     'printf "Who is quoted?\\nsummary\\n" | explainer ask --jsonl',
     `printf '{"thread":"a","q":"Who is Maureen Meyer?"}\\n{"thread":"a","q":"What did she say?"}\\n' | explainer ask --jsonl --threads`,
     'Exit status: 0 answered or not found, 2 a bad question (empty, blank, over 500 characters), 1 a broken knowledge folder.',
@@ -99,7 +109,7 @@ export const ask = {
     // Unquoted words are one question: `explainer ask who is Selee` asks "who is Selee".
     const question = args.positionals.join(' ')
     const explainer = await ctx.explainer()
-    const answer = explainer.ask(question)
+    const answer = explainer.ask(question, [], pickedOf(ctx))
     if (args.bool('json')) await write(io.stdout, `${JSON.stringify(answerRecord(question, answer))}\n`)
     else if (answer.status !== 'invalid')
       await write(
