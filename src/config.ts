@@ -32,6 +32,8 @@ export type Config = {
   rateLimit?: { limit: number; windowMs: number }
   discord?: DiscordConfig
   slack?: SlackConfig
+  /** HEALTH_PORT: a port of its own for GET /healthz (a Discord-only bot has no HTTP port otherwise). */
+  healthPort?: number
   /** DEBUG=1: unexpected errors print their stack. */
   debug: boolean
 }
@@ -142,6 +144,7 @@ export function readConfig(env: Env = process.env): Config {
   const discord = lazy(() => readDiscord(env))
   const slack = lazy(() => readSlack(env))
   const limit = lazy(() => rateLimit(env))
+  const health = lazy(() => healthPort(env))
   return {
     debug: isDebug(env),
     ...(knowledgeDir ? { knowledgeDir } : {}),
@@ -154,12 +157,23 @@ export function readConfig(env: Env = process.env): Config {
     get rateLimit() {
       return limit()
     },
+    get healthPort() {
+      return health()
+    },
   }
+}
+
+function healthPort(env: Env): number | undefined {
+  const raw = get(env, 'HEALTH_PORT')
+  if (raw === undefined) return undefined
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SetupError('HEALTH_PORT must be a port number from 0 to 65535')
+  return port
 }
 
 /** Reads every part, so a command that serves the platforms fails on any malformed variable before it connects. */
 export function checkAll(config: Config): void {
-  void [config.discord, config.slack, config.rateLimit]
+  void [config.discord, config.slack, config.rateLimit, config.healthPort]
 }
 
 /** Separate so the last-resort error handler can honour DEBUG even when the config is invalid. */

@@ -118,6 +118,7 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     config,
     io,
     adapters: ADAPTERS,
+    health: () => live?.explainer.status?.(),
     explainer: async () => {
       explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io, serving ? 'live' : 'once')
       return explainer

@@ -1,3 +1,4 @@
+import type { Health } from '../adapters/shared/health.js'
 import type { Config } from '../config.js'
 import type { Explainer } from '../core/explainer.js'
 import type { Adapter } from './adapters.js'
@@ -20,6 +21,8 @@ export type CommandContext = {
   explainerOf(dir: string): Promise<Explainer>
   /** The platform adapters main.ts knows, for `start`. */
   adapters: readonly Adapter[]
+  /** What /healthz reports: undefined until a serving bot's knowledge has loaded. */
+  health: Health
 }
 
 /**

@@ -26,6 +26,8 @@ export type Explainer = {
   suggest(typed: string, limit?: number): string[]
   sources(): SourceInfo[]
   readonly knowledge: KnowledgeBase
+  /** A serving bot's knowledge: how many articles, and when it last (re)loaded (see live-knowledge.ts). */
+  status?(): { articles: number; loadedAt?: Date }
 }
 
 /** How one question is asked: `article` (a slug) answers from that article alone. */

@@ -56,6 +56,7 @@ export class LiveKnowledge {
       ask: (question, context, askOptions) => self.current.ask(question, context, askOptions),
       suggest: (typed, limit) => self.current.suggest(typed, limit),
       sources: () => self.current.sources(),
+      status: () => ({ articles: self.current.knowledge.articles.size, loadedAt: self.loadedAt }),
       get knowledge() {
         return self.current.knowledge
       },

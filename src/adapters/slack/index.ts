@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
 import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
+import { healthResponse } from '../shared/health.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import type { Deps } from './ask.js'
 import { createConversations } from './conversations.js'
@@ -46,7 +47,7 @@ export type RunningSlack = {
  */
 const RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 }
 
-function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, options: SlackAdapterOptions): App {
+function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, options: SlackAdapterOptions, explainer: Explainer): App {
   return new App({
     token: slack.botToken,
     // auth.test runs in init() below, where a rejected token can be reported; without this Bolt
@@ -57,7 +58,22 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
     // No conversation state is kept between events; Bolt's default store costs an Error per event.
     convoStore: false,
     clientOptions: { retryConfig: options.retryConfig ?? RETRIES, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) },
-    ...(slack.mode === 'socket' ? { socketMode: true, appToken: slack.appToken } : { signingSecret: slack.signingSecret }),
+    ...(slack.mode === 'socket'
+      ? { socketMode: true, appToken: slack.appToken }
+      : {
+          signingSecret: slack.signingSecret,
+          // GET /healthz on the same port: the article count and the time of the last reload.
+          customRoutes: [
+            {
+              path: '/healthz',
+              method: ['GET'],
+              handler: (_req, res) => {
+                const { status, body } = healthResponse(() => explainer.status?.() ?? { articles: explainer.knowledge.articles.size })
+                res.writeHead(status, { 'content-type': 'application/json' }).end(body)
+              },
+            },
+          ],
+        }),
   })
 }
 
@@ -101,7 +117,7 @@ export async function start(explainer: Explainer, config: Config, options: Slack
   const base = options.logger ?? stderrLogger(config.debug ? LogLevel.DEBUG : LogLevel.INFO)
   const logger = holdingLogger(base)
   // Bolt sets its logger to the level it is given (INFO when none): give it the logger's own.
-  const app = createApp(slack, logger, base.getLevel(), options)
+  const app = createApp(slack, logger, base.getLevel(), options, explainer)
   const deps = createDeps(explainer, config, logger, options)
 
   app.use(dedupeEvents(createDeduper({ ...options.dedupe, ...(options.now ? { now: options.now } : {}) })))

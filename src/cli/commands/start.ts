@@ -1,3 +1,4 @@
+import type { Health } from '../../adapters/shared/health.js'
 import { type Config, checkAll } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Adapter, AdapterModule, RunningAdapter } from '../adapters.js'
@@ -82,6 +83,17 @@ async function shardAdapters(adapters: readonly Adapter[], config: Config): Prom
   return discord
 }
 
+async function listenForHealth(port: number, health: Health, io: Io) {
+  const { startHealthServer } = await import('../../adapters/shared/health.js')
+  try {
+    const server = await startHealthServer(port, health)
+    io.stderr.write(`explainer: health check on http://localhost:${server.port}/healthz\n`)
+    return server
+  } catch (error) {
+    throw new SetupError(`HEALTH_PORT ${port}: cannot listen (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): choose a free port`)
+  }
+}
+
 export const start = {
   name: 'start',
   synopsis: ['[--knowledge DIR]'],
@@ -94,7 +106,8 @@ export const start = {
     'DISCORD_TOKEN starts the Discord bot; SLACK_BOT_TOKEN the Slack bot (see .env.example). With neither, the terminal chat opens.',
     'A platform out of reach is retried (2 s, doubling to a minute) while the other serves; a rejected token stops the program.',
   ],
-  async run({ args, config, io, explainer, adapters }) {
+  async run(ctx) {
+    const { args, config, io, explainer, adapters } = ctx
     if (args.positionals.length) throw new UsageError('start takes no arguments besides --knowledge')
     // Serving reads every variable first: a malformed one is reported before anything connects.
     checkAll(config)
@@ -110,7 +123,15 @@ export const start = {
     // Adapters load before the knowledge: a missing one is reported at once, not after indexing.
     const modules: AdapterModule[] = []
     for (const adapter of wanted) modules.push(await adapter.load())
-    const served = async () => serve(wanted, modules, await explainer(), config, io)
+    // HEALTH_PORT answers before the knowledge loads: 503 while it does, then 200.
+    const health = config.healthPort === undefined ? undefined : await listenForHealth(config.healthPort, ctx.health, io)
+    const served = async () => {
+      try {
+        return await serve(wanted, modules, await explainer(), config, io)
+      } finally {
+        await health?.stop()
+      }
+    }
     if (!shard) return served()
     const { asShard } = await import('../shard.js')
     return asShard(served)
