@@ -1,12 +1,14 @@
 import type { Logger } from '@slack/bolt'
+import { OVERVIEW_QUESTION } from '../../core/answer.js'
 import type { Turn } from '../../core/conversation.js'
 import type { Explainer } from '../../core/explainer.js'
+import { articlesMatching, splitPick } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { type RateLimiter, retryAfterSeconds } from '../shared/rate-limit.js'
 import type { Conversations } from './conversations.js'
 import { type AnswerView, answerMessage } from './format.js'
-import { helpMessage, slowDownMessage } from './messages.js'
+import { helpMessage, pickMessage, slowDownMessage } from './messages.js'
 import type { Replier } from './reply.js'
 import { viewMessage } from './view-message.js'
 
@@ -50,19 +52,28 @@ export type Asker = {
  * belongs.
  */
 export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
-  const { user, question, reply } = asker
+  const { user, reply } = asker
+  // `in:<slug or "title words">` first picks the article to answer from.
+  const { pick, question: rest } = splitPick(asker.question)
+  const question = pick === undefined ? asker.question : rest || OVERVIEW_QUESTION
   if (isHelp(question)) return reply.answer(helpMessage(deps.knownTitles))
   const decision = deps.limiter.take(user)
   if (!decision.allowed) return reply.privately(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
   if (question === '') return reply.answer(helpMessage(deps.knownTitles))
+  let article: string | undefined
+  if (pick !== undefined) {
+    const found = articlesMatching(deps.explainer.knowledge, pick, 6)
+    if (found.length !== 1) return reply.privately(pickMessage(pick, found))
+    article = found[0].slug
+  }
   // "who's who?", "give me a timeline", "what did Price say?": the view, paged like /explain's.
-  const asked = viewForQuestion(deps.explainer.knowledge, question)
+  const asked = article === undefined ? viewForQuestion(deps.explainer.knowledge, question) : undefined
   if (asked) {
     await reply.answer(viewMessage(asked, 0))
     // Still a turn: "when did she say that?" may follow "what did Meyer say?".
     return asker.answered?.()
   }
-  const answer: Answer = deps.explainer.ask(question, asker.context)
+  const answer: Answer = deps.explainer.ask(question, asker.context, article === undefined ? {} : { article })
   // A private answer shows what was asked (Slack hides the typed command) and can be shared.
   const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, share: true } : baseView(deps)
   await reply.answer(answerMessage(answer, view))

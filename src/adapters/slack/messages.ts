@@ -27,3 +27,13 @@ export function slowDownMessage(seconds: number): SlackMessage {
 export function errorMessage(): SlackMessage {
   return noteMessage('Sorry, something went wrong while answering that. Please try again in a moment.')
 }
+
+/** `in:<what>` named no article, or several: which ones there are to pick from. */
+export function pickMessage(typed: string, found: readonly { slug: string; title: string }[]): SlackMessage {
+  if (!found.length) return noteMessage(`I know no article matching "${typed}": write in:<slug> or in:"words of its title" before the question.`)
+  const list = found
+    .slice(0, 5)
+    .map((a) => `• in:${a.slug} (${a.title})`)
+    .join('\n')
+  return noteMessage(`Several articles match "${typed}"; pick one:\n${list}`)
+}
