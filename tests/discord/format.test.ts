@@ -165,13 +165,17 @@ describe('the bot’s own messages', () => {
 })
 
 describe('slash commands and invite', () => {
-  it('declares /ask with a required question of at most 500 characters, autocompleted, and a private flag', () => {
+  it('declares /ask with a required question of at most 500 characters, autocompleted, a private flag and an article picked by title', () => {
     const ask = SLASH_COMMANDS.find((c) => c.data.name === 'ask')
     expect(ask?.data.options).toEqual([
       expect.objectContaining({ name: 'question', type: ApplicationCommandOptionType.String, required: true, max_length: 500, autocomplete: true }),
       expect.objectContaining({ name: 'private', type: ApplicationCommandOptionType.Boolean }),
+      expect.objectContaining({ name: 'article', type: ApplicationCommandOptionType.String, required: false, autocomplete: true }),
     ])
     expect(typeof ask?.autocomplete).toBe('function')
+    const summary = SLASH_COMMANDS.find((c) => c.data.name === 'summary')
+    expect(summary?.data.options).toEqual([expect.objectContaining({ name: 'article', autocomplete: true })])
+    expect(typeof summary?.autocomplete).toBe('function')
   })
 
   it('declares ask, explain, summary, sources and help, usable in servers and DMs', () => {

@@ -1,4 +1,5 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js'
+import { articlesMatching } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { retryAfterSeconds } from '../shared/rate-limit.js'
@@ -16,6 +17,8 @@ export type AskOptions = {
   ephemeral: boolean
   /** The title the answer shows; Discord shows the typed command itself, a button click it does not. */
   title?: string
+  /** The article picked with the command's `article` option (a slug): only it answers. */
+  article?: string
 }
 
 export async function answerInteraction(deps: Deps, interaction: AskingInteraction, question: string, options: AskOptions): Promise<void> {
@@ -28,8 +31,8 @@ export async function answerInteraction(deps: Deps, interaction: AskingInteracti
   // the acknowledgement is on the wire before the core starts, however long it takes.
   await interaction.deferReply(options.ephemeral ? PRIVATELY : {})
   // "who's who?", "what did Meyer say?": the view; still a turn a reply can follow up.
-  const view = viewReplyFor(deps, question)
-  const answer = view ? undefined : deps.explainer.ask(question)
+  const view = options.article === undefined ? viewReplyFor(deps, question) : undefined
+  const answer = view ? undefined : deps.explainer.ask(question, [], options.article === undefined ? {} : { article: options.article })
   const sent = await interaction.editReply(view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles }))
   // A reply to this answer (with the ping on) is a follow-up of it.
   if (!options.ephemeral) deps.conversations.remember(undefined, sent, [], question, answer)
@@ -60,4 +63,11 @@ export function choicesFor(deps: Deps, typed: string, max: number, maxLength: nu
     .filter((q) => q.length > 0 && q.length <= maxLength)
     .slice(0, max)
     .map((q) => ({ name: q, value: q }))
+}
+
+/** The `article` option's autocomplete: articles whose slug or title words match what is typed. */
+export function articleChoices(deps: Deps, typed: string, max: number, valueLimit: number): { name: string; value: string }[] {
+  return articlesMatching(deps.explainer.knowledge, typed.slice(0, 100), max)
+    .filter((a) => a.slug.length <= valueLimit)
+    .map((a) => ({ name: a.title.slice(0, 100), value: a.slug }))
 }

@@ -1,4 +1,5 @@
 import {
+  ApplicationCommandOptionType,
   ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -31,3 +32,16 @@ export const IN_SERVERS_AND_DMS = {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   integration_types: [ApplicationIntegrationType.GuildInstall],
 } satisfies Partial<RESTPostAPIChatInputApplicationCommandsJSONBody>
+
+/**
+ * `article:<title>` on /ask and /summary (named as /explain names it): which article answers, when
+ * the bot knows several; autocompleted by title (at most 25 choices), the slug as the value.
+ */
+export const ARTICLE_OPTION = {
+  name: 'article',
+  type: ApplicationCommandOptionType.String,
+  description: 'Which article, when I know several',
+  required: false,
+  autocomplete: true,
+  max_length: 100,
+} as const
