@@ -1,9 +1,9 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import type { AliasTable } from './aliases.js'
-import { type ArticleInfo, type CompiledArticle, compileArticle, FLAG } from './compile-article.js'
+import { type ArticleInfo, type CompiledArticle, compileArticle, FLAG, togetherOf } from './compile-article.js'
 import { type FactProfile, orNone } from './fact-features.js'
 import { terms } from './normalize.js'
-import { buildSearchIndex, countIn, type SearchIndex } from './search-index.js'
+import { buildSearchIndex, countIn, type Postings, type SearchIndex } from './search-index.js'
 import type { Article, Fact } from './types.js'
 
 /** Everything `ask()` needs, assembled from the compiled articles. Plain data plus a search index. */
@@ -86,10 +86,16 @@ const UNITS_PER_STEP = 200
  * What the articles give together: the vocabulary (word and count) and the aliases. Saved beside
  * the compiled articles, so a start with nothing changed does not merge 600,000 word counts again.
  */
-export type Merged = { words: string; counts: number[]; aliases: [string, string[]][] }
+export type Merged = { words: string; counts: number[]; aliases: [string, string[]][]; postings?: Postings }
 
 export function mergedOf(kb: KnowledgeBase): Merged {
-  return { words: kb.words.join(' '), counts: kb.wordCounts, aliases: [...kb.aliases].map(([a, m]) => [a, [...m]]) }
+  const { text, repeated, speaker, section } = kb.index
+  return {
+    words: kb.words.join(' '),
+    counts: kb.wordCounts,
+    aliases: [...kb.aliases].map(([a, m]) => [a, [...m]]),
+    postings: { text, repeated, speaker, section },
+  }
 }
 
 function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, KnowledgeBase> {
@@ -138,11 +144,12 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
     factRanges.set(slug, { start, end: facts.length })
     searchableIn.set(slug, searchable)
     if (merged) continue
-    for (const [alias, meanings] of unit.aliases) mergeInto(aliases, alias, meanings)
-    for (const [alias, meanings] of unit.derived) mergeInto(derived, alias, meanings)
-    const ws = unit.words ? unit.words.split(' ') : EMPTY
+    const together = togetherOf(unit)
+    for (const [alias, meanings] of together.aliases) mergeInto(aliases, alias, meanings)
+    for (const [alias, meanings] of together.derived) mergeInto(derived, alias, meanings)
+    const ws = together.words ? together.words.split(' ') : EMPTY
     ws.forEach((w, i) => {
-      wordCounts.set(w, (wordCounts.get(w) ?? 0) + unit.counts[i])
+      wordCounts.set(w, (wordCounts.get(w) ?? 0) + together.counts[i])
     })
   }
   if (merged) {
@@ -166,6 +173,7 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
     speakerTermsOf: (id) => speakerTermsOf[id],
     lengthOf: (id, field) => lengths[id * 3 + field],
     sectionTerms: (section) => terms(section),
+    ...(merged?.postings ? { postings: merged.postings } : {}),
   })
   const df = new Map<string, number>()
   for (const [stem, list] of index.text) df.set(stem, list.length)

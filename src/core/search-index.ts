@@ -27,6 +27,10 @@ export type SearchIndex = {
   count: number
   facts: Fact[]
   searchable: (id: number) => boolean
+  /** Per fact: a number shared by the facts of one paragraph of one article. Neighbours are found by comparing numbers, not by reading fact objects. */
+  paragraphOf: Uint32Array
+  /** Per fact and field, MiniSearch's length normalisation `k * (1 - b + b * length / average)`, worked out once. */
+  norms: Float64Array
 }
 
 export type IndexSource = {
@@ -38,7 +42,12 @@ export type IndexSource = {
   lengthOf: (id: number, field: 0 | 1 | 2) => number
   /** The terms of a section heading, repeats kept. */
   sectionTerms: (section: string) => string[]
+  /** Postings saved with these very facts (nothing changed since): used instead of building them. */
+  postings?: Postings
 }
+
+/** The four postings maps: what a saved index may keep so that a start with nothing changed reads instead of builds them. */
+export type Postings = Pick<SearchIndex, 'text' | 'repeated' | 'speaker' | 'section'>
 
 const MAX_COUNT = 15
 
@@ -110,12 +119,29 @@ export function* buildSearchIndex(src: IndexSource): Generator<void, SearchIndex
     count++
   }
   yield
-  const text = yield* postingsOf(each(false, (f) => src.termsOf(f.id)))
-  const repeated = yield* postingsOf(each(true, (f) => src.termsOf(f.id)))
-  const speaker = yield* postingsOf(each(false, (f) => src.speakerTermsOf(f.id)))
-  const section = yield* postingsOf(each(false, (f) => (f.section ? headingOf(f.section) : 0)))
+  const saved = src.postings
+  const text = saved?.text ?? (yield* postingsOf(each(false, (f) => src.termsOf(f.id))))
+  const repeated = saved?.repeated ?? (yield* postingsOf(each(true, (f) => src.termsOf(f.id))))
+  const speaker = saved?.speaker ?? (yield* postingsOf(each(false, (f) => src.speakerTermsOf(f.id))))
+  const section = saved?.section ?? (yield* postingsOf(each(false, (f) => (f.section ? headingOf(f.section) : 0))))
   const searchable = (id: number) => id >= 0 && id < n && !src.duplicates.has(id)
+  const paragraphOf = new Uint32Array(n)
+  const paragraphs = new Map<string, number>()
+  for (const f of facts) {
+    const key = `${f.article}\u0000${f.paragraph}`
+    let p = paragraphs.get(key)
+    if (p === undefined) {
+      p = paragraphs.size + 1
+      paragraphs.set(key, p)
+    }
+    paragraphOf[f.id] = p
+  }
+  const norms = new Float64Array(n * 3)
+  const { k, b } = BM25
+  for (let i = 0; i < n * 3; i++) norms[i] = k * (1 - b + (b * lengths[i]) / average[i % 3])
   return {
+    paragraphOf,
+    norms,
     text,
     repeated,
     speaker,
@@ -133,12 +159,6 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 /** MiniSearch's inverse document frequency for BM25+ (the same expression, so the same floats). */
 function idfOf(matching: number, total: number): number {
   return Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
-}
-
-/** MiniSearch's BM25+ for one field of one document, given the term's idf. */
-function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFieldLength: number): number {
-  const { k, b, d } = BM25
-  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
 }
 
 /**
@@ -164,21 +184,22 @@ function scratchOf(index: SearchIndex): Scratch {
  */
 function contextPostings(index: SearchIndex, term: string, counts: Uint32Array): Uint32Array {
   const touched: number[] = []
+  const { paragraphOf, facts } = index
+  const n = facts.length
   const add = (id: number, c: number) => {
-    if (!index.searchable(id)) return
-    if (counts[id] === 0) touched.push(id)
-    counts[id] += c
+    // Repeated facts are not searched: they are only ever someone's context.
+    if (index.searchable(id)) {
+      if (counts[id] === 0) touched.push(id)
+      counts[id] += c
+    }
   }
-  const facts = index.facts
   for (const list of [index.text.get(term), index.repeated.get(term)]) {
     if (!list) continue
     for (const p of list) {
       const id = p >>> 4
-      const f = facts[id]
-      const before = facts[id - 1]
-      if (before && before.article === f.article && before.paragraph === f.paragraph) add(id - 1, p & 15)
-      const after = facts[id + 1]
-      if (after && after.article === f.article && after.paragraph === f.paragraph) add(id + 1, p & 15)
+      const para = paragraphOf[id]
+      if (id > 0 && paragraphOf[id - 1] === para) add(id - 1, p & 15)
+      if (id + 1 < n && paragraphOf[id + 1] === para) add(id + 1, p & 15)
     }
   }
   const section = index.section.get(term)
@@ -206,10 +227,12 @@ export function searchIndex(index: SearchIndex, stems: string[], boost: Boost, l
   let termOrder: number[] = []
   const field = (postings: Uint32Array, f: 0 | 1 | 2, weight: number) => {
     const idf = idfOf(postings.length, index.count)
-    const avg = index.average[f]
+    const { norms } = index
     for (const p of postings) {
       const id = p >>> 4
-      const score = weight * bm25(idf, p & 15, index.lengths[id * 3 + f], avg)
+      const tf = p & 15
+      // MiniSearch's BM25+ with the length normalisation worked out at build: the same floats.
+      const score = weight * (idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norms[id * 3 + f])))
       if (termScore[id] === 0) {
         termOrder.push(id)
         termScore[id] = score

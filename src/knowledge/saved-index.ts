@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import { dirname, join, resolve } from 'node:path'
 import { type CompiledArticle, compileArticle } from '../core/compile-article.js'
 import type { BuildProgress, Merged } from '../core/knowledge-base.js'
+import type { Postings } from '../core/search-index.js'
 import { type ArticleSource, readArticle } from './load-knowledge.js'
 
 /**
@@ -12,7 +13,7 @@ import { type ArticleSource, readArticle } from './load-knowledge.js'
  * compiled. The knowledge base is then assembled from the compiled articles (knowledge-base.ts),
  * which reads no text. One file per knowledge folder, named by its path; the code's key is inside.
  */
-export const SAVED_FORMAT = 2
+export const SAVED_FORMAT = 4
 
 export type Entry = { stamp: string; unit: CompiledArticle }
 type SavedFile = { format: number; code: string; entries: Record<string, Entry>; merged?: Merged }
@@ -49,7 +50,13 @@ export function readSavedIndex(file: string, code: string, onNote?: (line: strin
     return { entries: new Map() }
   }
   if (saved?.format !== SAVED_FORMAT || saved.code !== code || typeof saved.entries !== 'object' || !saved.entries) return { entries: new Map() }
-  return { entries: new Map(Object.entries(saved.entries)), ...(saved.merged ? { merged: saved.merged } : {}) }
+  let merged: Merged | undefined
+  try {
+    if (saved.merged) merged = unpackMerged(saved.merged as unknown as PackedMerged)
+  } catch {
+    // Unreadable merged data costs a merge, nothing more: the articles themselves are still good.
+  }
+  return { entries: new Map(Object.entries(saved.entries)), ...(merged ? { merged } : {}) }
 }
 
 /** A saved index: the compiled articles by file and, for when none changed, what they give together. */
@@ -65,10 +72,12 @@ export function saveIndex(file: string, code: string, entries: Map<string, Entry
       writeSync(fd, `{"format":${SAVED_FORMAT},"code":${JSON.stringify(code)},"entries":{`)
       let first = true
       for (const [key, entry] of entries) {
-        writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`)
+        // The article's share of the vocabulary goes in as a string (see CompiledArticle.together).
+        const together = typeof entry.unit.together === 'string' ? entry.unit.together : JSON.stringify(entry.unit.together)
+        writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify({ ...entry, unit: { ...entry.unit, together } })}`)
         first = false
       }
-      writeSync(fd, `}${merged ? `,"merged":${JSON.stringify(merged)}` : ''}}`)
+      writeSync(fd, `}${merged ? `,"merged":${JSON.stringify(packMerged(merged))}` : ''}}`)
     } finally {
       closeSync(fd)
     }
@@ -178,4 +187,49 @@ function prune(dir: string): void {
     .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time)
   for (const { name } of saved.slice(KEEP)) rmSync(join(dir, name), { force: true })
+}
+
+/** A postings map as saved: its stems joined by spaces, each list's length, and every list end to end in base64. */
+type PackedPostings = { stems: string; sizes: number[]; data: string }
+type PackedMerged = Omit<Merged, 'postings'> & { postings?: Record<keyof Postings, PackedPostings> }
+
+const POSTINGS_MAPS = ['text', 'repeated', 'speaker', 'section'] as const
+
+function pack(map: Map<string, Uint32Array>): PackedPostings {
+  const sizes = [...map.values()].map((list) => list.length)
+  const all = new Uint32Array(sizes.reduce((a, b) => a + b, 0))
+  let at = 0
+  for (const list of map.values()) {
+    all.set(list, at)
+    at += list.length
+  }
+  return { stems: [...map.keys()].join(' '), sizes, data: Buffer.from(all.buffer, all.byteOffset, all.byteLength).toString('base64') }
+}
+
+function unpack(packed: PackedPostings): Map<string, Uint32Array> {
+  const bytes = Buffer.from(packed.data, 'base64')
+  // A fresh, aligned copy: Buffer may hand out a slice of its pool at any byte offset.
+  const all = new Uint32Array(bytes.length / 4)
+  new Uint8Array(all.buffer).set(bytes)
+  const map = new Map<string, Uint32Array>()
+  const stems = packed.stems ? packed.stems.split(' ') : []
+  let at = 0
+  stems.forEach((stem, i) => {
+    map.set(stem, all.subarray(at, at + packed.sizes[i]))
+    at += packed.sizes[i]
+  })
+  if (at !== all.length || stems.length !== packed.sizes.length) throw new Error('saved postings do not add up')
+  return map
+}
+
+function packMerged(merged: Merged): PackedMerged {
+  const { postings, ...rest } = merged
+  if (!postings) return rest
+  return { ...rest, postings: Object.fromEntries(POSTINGS_MAPS.map((name) => [name, pack(postings[name])])) as Record<keyof Postings, PackedPostings> }
+}
+
+function unpackMerged(packed: PackedMerged): Merged {
+  const { postings, ...rest } = packed
+  if (!postings) return rest
+  return { ...rest, postings: Object.fromEntries(POSTINGS_MAPS.map((name) => [name, unpack(postings[name])])) as unknown as Postings }
 }
