@@ -38,8 +38,8 @@ export type CompiledArticle = {
 }
 
 export type Together = {
-  /** Surface words (stop words left out), and how often each occurs. */
-  words: string[]
+  /** Surface words (stop words left out) as one space-separated string, and how often each occurs. */
+  words: string
   counts: number[]
   /** Acronyms the article itself implies ("Migration Policy Institute" gives MPI). */
   derived: [string, string[]][]
@@ -53,13 +53,12 @@ export function togetherOf(unit: CompiledArticle): Together {
   return unit.together
 }
 
-/** How many distinct words the lists hold together (MiniSearch's field length). One set, reused. */
-const scratch = new Set<string>()
+/** How many distinct words the lists hold together (MiniSearch's field length). */
 function distinct(...lists: string[][]): number {
-  for (const list of lists) for (const w of list) scratch.add(w)
-  const n = scratch.size
-  scratch.clear()
-  return n
+  if (lists.length === 1) return new Set(lists[0]).size
+  const set = new Set<string>()
+  for (const list of lists) for (const w of list) set.add(w)
+  return set.size
 }
 
 /** The searchable terms of a list of words: stop words dropped, stemmed. */
@@ -91,7 +90,7 @@ function compile(article: Article): CompiledArticle {
     flags: [],
     lengths: [],
     together: {
-      words: [],
+      words: '',
       counts: [],
       derived: [...deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'))].map(([a, m]) => [a, [...m]]),
       aliases: Object.entries(article.aliases),
@@ -122,7 +121,7 @@ function compile(article: Article): CompiledArticle {
     for (const w of own) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1)
   })
   const together = out.together as Together
-  together.words = [...wordCounts.keys()]
+  together.words = [...wordCounts.keys()].join(' ')
   together.counts = [...wordCounts.values()]
   return out
 }

@@ -147,7 +147,8 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
     const together = togetherOf(unit)
     for (const [alias, meanings] of together.aliases) mergeInto(aliases, alias, meanings)
     for (const [alias, meanings] of together.derived) mergeInto(derived, alias, meanings)
-    together.words.forEach((w, i) => {
+    const ws = together.words ? together.words.split(' ') : EMPTY
+    ws.forEach((w, i) => {
       wordCounts.set(w, (wordCounts.get(w) ?? 0) + together.counts[i])
     })
   }

@@ -13,7 +13,7 @@ import { type ArticleSource, readArticle } from './load-knowledge.js'
  * compiled. The knowledge base is then assembled from the compiled articles (knowledge-base.ts),
  * which reads no text. One file per knowledge folder, named by its path; the code's key is inside.
  */
-export const SAVED_FORMAT = 5
+export const SAVED_FORMAT = 4
 
 export type Entry = { stamp: string; unit: CompiledArticle }
 type SavedFile = { format: number; code: string; entries: Record<string, Entry>; merged?: Merged }
