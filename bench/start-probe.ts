@@ -28,6 +28,7 @@ if (!dir || !cacheDir) {
 }
 const core = join(DIST, 'core')
 const t = performance.now()
+const cpu = process.cpuUsage()
 const code = codeKey(
   readdirSync(core)
     .filter((name) => name.endsWith('.js'))
@@ -36,8 +37,9 @@ const code = codeKey(
 const opened = openKnowledge(dir, { cacheDir, code })
 const ex = explainerFor(opened.kb)
 const ms = performance.now() - t
+const used = process.cpuUsage(cpu)
 ex.ask('What did the minister say?')
 const peakRssMB = process.resourceUsage().maxRSS / 1024
 process.stdout.write(
-  `${JSON.stringify({ ms, peakRssMB, reused: opened.reused, compiled: opened.compiled, articles: opened.kb.articles.size, facts: opened.kb.facts.length })}\n`,
+  `${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, peakRssMB, reused: opened.reused, compiled: opened.compiled, articles: opened.kb.articles.size, facts: opened.kb.facts.length })}\n`,
 )
