@@ -6,6 +6,7 @@ import { parseQuestion, type Question } from '../src/core/question.js'
 import { rankFacts } from '../src/core/rank.js'
 import { searchIndex } from '../src/core/search-index.js'
 import { FIELD_BOOST } from '../src/core/search-options.js'
+import { minisearchReference, REFERENCE_SEARCH } from './minisearch-reference.js'
 import { median, type Summary, summarize } from './stats.js'
 
 /**
@@ -47,17 +48,20 @@ function prepare(ex: Explainer, raw: string): Prepared {
 }
 
 /**
- * The probes. "bare" is the reference the ask() ratio is taken against: the search
- * ask() cannot avoid. "naive" is MiniSearch out of the box (the index's own tokenizer and stop
- * words, no boosts). The stage probes split ask() into its parts: parsing the question, the core's
- * own candidate search, ranking (search + scoring), and draftAnswer (everything but follow-ups).
+ * The probes. "bare" is the reference the ask() ratio is taken against: a bare MiniSearch search of
+ * the question's stems, on the index the core used before it indexed each sentence once
+ * (minisearch-reference.ts), so the ratio compares with earlier runs. "index" is the same search
+ * on the core's own index. The stage probes split ask() into its parts: parsing the question, the
+ * core's candidate search, ranking (search + scoring), and draftAnswer (everything but follow-ups).
  */
 function probes(ex: Explainer, stages: boolean): Probe[] {
   const kb = ex.knowledge
   const index = kb.index
+  const reference = minisearchReference(kb)
   const base: Probe[] = [
     { name: 'ask', label: 'ask()', run: (p) => ex.ask(p.raw) },
-    { name: 'bare', label: 'bare search (concept stems)', run: (p) => searchIndex(index, p.conceptQuery, FIELD_BOOST), counts: true },
+    { name: 'bare', label: 'bare MiniSearch search (concept stems)', run: (p) => reference.search(p.conceptQuery.join(' '), REFERENCE_SEARCH), counts: true },
+    { name: 'index', label: 'the same on the core index', run: (p) => searchIndex(index, p.conceptQuery, FIELD_BOOST), counts: true },
   ]
   if (!stages) return base
   return [
