@@ -1,7 +1,8 @@
 import type { Draft } from './answer.js'
 import { citationOf } from './cite.js'
+import type { ArticleInfo } from './compile-article.js'
 import type { KnowledgeBase } from './knowledge-base.js'
-import type { Article, Citation } from './types.js'
+import type { Citation } from './types.js'
 
 /**
  * Questions about the article itself (who wrote it, when it came out, which outlet, its headline)
@@ -58,12 +59,12 @@ export function askedField(folded: string): Field | undefined {
   return undefined
 }
 
-function fieldValue(article: Article, field: Field): string | undefined {
+function fieldValue(article: ArticleInfo, field: Field): string | undefined {
   return field === 'headline' ? article.title : article[field]
 }
 
 /** The front-matter line or title as written, cited as the article's heading material. */
-function metaCitation(kb: KnowledgeBase, article: Article, field: Field, value: string): Citation {
+function metaCitation(kb: KnowledgeBase, article: ArticleInfo, field: Field, value: string): Citation {
   if (field === 'headline') {
     const fact = kb.facts.find((f) => f.article === article.slug && f.kind === 'headline' && f.text === value)
     if (fact) return citationOf(kb, fact)

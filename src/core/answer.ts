@@ -1,6 +1,7 @@
 import { answerAboutArticle, askedField } from './about-article.js'
 import { antecedentOf } from './antecedent.js'
 import { citationOf, framed } from './cite.js'
+import { FLAG } from './compile-article.js'
 import { declineTrap, notFound } from './decline.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { overview } from './overview.js'
@@ -100,8 +101,8 @@ function answerFacts(kb: KnowledgeBase, chosen: Scored[]): { facts: Fact[]; lead
   const first = facts[0]
   // Within one paragraph the two sentences are quoted together, as they stand in the article.
   const together = `${prev.text} ${first.text}`
-  const block = kb.articles.get(first.article)?.blocks[first.paragraph - 1]
-  if (prev.paragraph === first.paragraph && block?.text.includes(together)) return { facts: [{ ...first, text: together }, ...others], lead: 1 + restLead }
+  if (prev.paragraph === first.paragraph && prev.id === first.id - 1 && kb.flags[first.id] & FLAG.joined)
+    return { facts: [{ ...first, text: together }, ...others], lead: 1 + restLead }
   const all = [prev, first, ...others].slice(0, MAX_CITATIONS)
   return { facts: all, lead: Math.min(all.length, 2 + restLead) }
 }

@@ -8,7 +8,7 @@ import type { Article, Fact } from './types.js'
 export type ArticleInfo = Omit<Article, 'blocks'> & { sections: string[] }
 
 /** Bits of CompiledArticle.flags: what a sentence offers each kind of question (see FactProfile). */
-export const FLAG = { number: 1, time: 2, place: 4, cause: 8, duplicate: 16 } as const
+export const FLAG = { number: 1, time: 2, place: 4, cause: 8, duplicate: 16, joined: 32 } as const
 
 /**
  * Everything the knowledge base needs from one article, worked out from that article alone: its
@@ -114,7 +114,8 @@ function compile(article: Article): CompiledArticle {
         (profile.time ? FLAG.time : 0) |
         (profile.place ? FLAG.place : 0) |
         (profile.cause ? FLAG.cause : 0) |
-        (duplicate ? FLAG.duplicate : 0),
+        (duplicate ? FLAG.duplicate : 0) |
+        (joinsPrevious(article, facts, i) ? FLAG.joined : 0),
     )
     const context = [...neighbours(facts, i).map((n) => words(n.text)), words(fact.section ?? '')]
     out.lengths.push(distinct(own), distinct(who), distinct(...context))
@@ -124,6 +125,18 @@ function compile(article: Article): CompiledArticle {
   together.words = [...wordCounts.keys()].join(' ')
   together.counts = [...wordCounts.values()]
   return out
+}
+
+/**
+ * Does the sentence follow the one before it in the paragraph after a single space, so the two can
+ * be quoted together as one passage of the article? (The paragraph's text is not kept after compiling.)
+ */
+function joinsPrevious(article: Article, facts: Fact[], i: number): boolean {
+  const prev = facts[i - 1]
+  const fact = facts[i]
+  if (!prev || prev.paragraph !== fact.paragraph) return false
+  const block = article.blocks[fact.paragraph - 1]
+  return !!block?.text.includes(`${prev.text} ${fact.text}`)
 }
 
 function infoOf(article: Article, facts: Fact[]): ArticleInfo {

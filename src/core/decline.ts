@@ -10,8 +10,7 @@ import type { Fact } from './types.js'
 function coveredTopics(kb: KnowledgeBase, slug: string): string[] {
   const article = kb.articles.get(slug)
   if (!article) return []
-  const sections = [...new Set(article.blocks.map((b) => b.section).filter((s): s is string => !!s))]
-  return sections.slice(0, 3)
+  return article.sections.slice(0, 3)
 }
 
 /** "I couldn't find…" and what the article covers instead: for a question nothing comes close to. */

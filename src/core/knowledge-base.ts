@@ -26,6 +26,8 @@ export type KnowledgeBase = {
   wordCounts: number[]
   /** Each article's facts are ids start (inclusive) to end (exclusive), in article order. */
   factRanges: Map<string, { start: number; end: number }>
+  /** Each fact's flags (compile-article.ts FLAG): what it offers, whether it repeats or joins the one before. */
+  flags: Uint8Array
   /** Each fact's article, as an ordinal into `slugs`. */
   articleOf: Uint32Array
   slugs: string[]
@@ -216,6 +218,7 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
 
   return {
     articles,
+    flags: Uint8Array.from(flagsOf),
     slugs,
     articleOf,
     facts,

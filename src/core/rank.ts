@@ -43,7 +43,7 @@ function has(c: Concept, set: Set<string>): boolean {
 
 function leanedOnOf(kb: KnowledgeBase, id: number): Set<string> | null {
   const before = antecedentOf(kb, id)
-  return before === undefined ? null : kb.profiles[before].own
+  return before === undefined ? null : kb.profile(before).own
 }
 
 function hasAny(a: Set<string>, b: Set<string>): boolean {

@@ -71,7 +71,7 @@ export function pairedElsewhere(kb: KnowledgeBase, q: Question, c: Concept, slug
   if (!range) return false
   const others = q.concepts.filter((o) => o !== c && o.known && !has(o, proper))
   for (let id = range.start; id < range.end; id++) {
-    const own = kb.profiles[id].own
+    const own = kb.profile(id).own
     if (has(c, own) && others.some((o) => has(o, own))) return true
   }
   return false

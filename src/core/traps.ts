@@ -1,6 +1,6 @@
 import { lemmaWithOpposites, oppositesOf } from './antonyms.js'
 import { isCommonWord } from './english.js'
-import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
+import { countInArticle, type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import { findNames } from './names.js'
 import { fold, stem, words } from './normalize.js'
 import { numbersIn } from './numbers.js'
@@ -133,10 +133,9 @@ const SAYER =
 /** The first trap the chosen fact falls into, or undefined when it answers as far as can be told. */
 export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | undefined {
   const fact = kb.facts[id]
-  const profile = kb.profiles[id]
+  const profile = kb.profile(id)
   const near = neighboursOf(kb, id)
   let scope: number[] | undefined
-  const stats = kb.perArticle.get(fact.article)
   const title = kb.articles.get(fact.article)?.title ?? ''
   const titleStems = titleStemsOf(kb, fact.article)
   const proper = properWords(kb, fact.article)
@@ -146,7 +145,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     if (!TRAPS.absentName || !c.known || c.word.length <= 2 || !has(c, proper)) continue
     // A name it uses everywhere is what a whole part of the article is about.
     let df = 0
-    for (const st of c.stems) df = Math.max(df, stats?.df.get(st) ?? 0)
+    for (const st of c.stems) df = Math.max(df, countInArticle(kb, st, fact.article))
     if (df > TRAP_TUNING.nameMaxFacts) continue
     // Only what the article itself writes as a name: "War" in a title-case question may be "war".
     // Two letters ("Jr", "St") are abbreviations more often than names.
@@ -154,7 +153,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     // A name in the title is what the whole article is about: every sentence is about it.
     if (mentions(kb, c, title, titleStems)) continue
     scope ??= scopeOf(kb, id)
-    if (!scope.some((f) => mentions(kb, c, kb.facts[f].text, kb.profiles[f].own) || has(c, kb.profiles[f].speaker))) {
+    if (!scope.some((f) => mentions(kb, c, kb.facts[f].text, kb.profile(f).own) || has(c, kb.profile(f).speaker))) {
       if (pairedElsewhere(kb, q, c, fact.article, proper)) continue
       return { kind: 'absent-name', word: c.word }
     }
@@ -177,7 +176,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   if (TRAPS.misfitNumber && q.type === 'number' && !profile.number) return { kind: 'misfit', wants: 'number' }
   // "How many troops…", "how much does X cost": what is counted must be what the sentence counts.
   const counted = TRAPS.counted && q.type === 'number' ? countedConcepts(q) : []
-  if (counted.length && !counted.some((c) => [id, ...near].some((f) => has(c, kb.profiles[f].own)))) return { kind: 'uncounted', word: counted[0].word }
+  if (counted.length && !counted.some((c) => [id, ...near].some((f) => has(c, kb.profile(f).own)))) return { kind: 'uncounted', word: counted[0].word }
   if (TRAPS.misfitWhen && q.type === 'when' && !profile.time) return { kind: 'misfit', wants: 'when' }
   // "Who is the spokesperson…" wants a name as much as "Who said…" does; "Who is Ned Price?" does not.
   const asksForName = q.type === 'who' && (!q.defines || !q.concepts.some((c) => c.named || has(c, proper)))
@@ -207,7 +206,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     const quotes = fact.kind === 'quote' || !!fact.speaker
     if (sayer && !quotes) {
       const asked = words(sayer).map(stem)
-      const speakers = [profile.speaker, ...near.map((n) => kb.profiles[n].speaker)]
+      const speakers = [profile.speaker, ...near.map((n) => kb.profile(n).speaker)]
       if (!asked.some((w) => speakers.some((set) => set.has(w)))) return { kind: 'not-said', word: words(sayer).join('-') }
     }
   }
