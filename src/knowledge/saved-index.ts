@@ -64,10 +64,12 @@ export type Saved = { entries: Map<string, Entry>; merged?: Merged }
 
 export function saveIndex(file: string, code: string, entries: Map<string, Entry>, merged: Merged | undefined, onNote?: (line: string) => void): void {
   const dir = dirname(file)
+  // A name of its own: two processes saving the same folder's index must not write one file.
+  const tmp = `${file}.${process.pid}.tmp`
   try {
     mkdirSync(dir, { recursive: true })
     // Written an article at a time: one JSON string of a large archive would double the memory.
-    const fd = openSync(`${file}.tmp`, 'w')
+    const fd = openSync(tmp, 'w')
     try {
       writeSync(fd, `{"format":${SAVED_FORMAT},"code":${JSON.stringify(code)},"entries":{`)
       let first = true
@@ -82,10 +84,11 @@ export function saveIndex(file: string, code: string, entries: Map<string, Entry
       closeSync(fd)
     }
     // Written then renamed, so a crash mid-write never leaves a half index to load.
-    renameSync(`${file}.tmp`, file)
+    renameSync(tmp, file)
     prune(dir)
     onNote?.(`saved the index for next time in ${file}`)
   } catch (error) {
+    rmSync(tmp, { force: true })
     onNote?.(`could not save the index in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): it will be rebuilt next time`)
   }
 }
