@@ -124,7 +124,8 @@ export const start = {
     const modules: AdapterModule[] = []
     for (const adapter of wanted) modules.push(await adapter.load())
     // HEALTH_PORT answers before the knowledge loads: 503 while it does, then 200.
-    const health = config.healthPort === undefined ? undefined : await listenForHealth(config.healthPort, ctx.health, io)
+    // (Not in a shard of start:sharded: its shards share one environment, so one port.)
+    const health = config.healthPort === undefined || shard ? undefined : await listenForHealth(config.healthPort, ctx.health, io)
     const served = async () => {
       try {
         return await serve(wanted, modules, await explainer(), config, io)
