@@ -130,7 +130,9 @@ export function formatArchive(r: ArchiveResult): string {
     `archive: ${r.dir}: ${r.articles.toLocaleString('en-US')} articles, ${r.facts.toLocaleString('en-US')} sentences; medians of ${r.rounds} alternating runs`,
     table(rows),
     '',
-    `answers from the question's own article: ${ra.right}/${ra.answered} (${(100 * ra.share).toFixed(1)}%; target >= 90%) over every SQuAD question answered`,
+    ra.answered
+      ? `answers from the question's own article: ${ra.right}/${ra.answered} (${(100 * ra.share).toFixed(1)}%; target >= 90%) over every SQuAD question answered`
+      : 'answers from the right article: not measured (put the SQuAD article folders of ../shared/eval/squad2 in DIR too)',
     ...Object.entries(ra.perArticle).map(([slug, a]) => `  ${slug}: ${a.right}/${a.answered}`),
     `ask() timed over ${r.ask.questions} SQuAD questions`,
   ].join('\n')
