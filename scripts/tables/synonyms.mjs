@@ -54,6 +54,18 @@ for (const part of PARTS) {
   }
 }
 
+// Irregular forms ("meant", "spoke", "fled") do not stem to their lemma, so they would miss the
+// lemma's synonyms: each everyday irregular form gets the lemma's list and the lemma itself.
+const lemmatizer = require('wink-lemmatizer')
+for (const form of everyday) {
+  const lemma = lemmatizer.verb(form)
+  const key = stemmer(form)
+  if (lemma === form || stemmer(lemma) === key || synonyms.get(key)?.size) continue
+  const list = new Set([stemmer(lemma), ...(synonyms.get(stemmer(lemma)) ?? [])])
+  list.delete(key)
+  synonyms.set(key, list)
+}
+
 const entries = [...synonyms.entries()]
   .filter(([, set]) => set.size)
   .sort(([a], [b]) => (a < b ? -1 : 1))
