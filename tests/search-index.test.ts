@@ -1,7 +1,7 @@
-import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
+import { minisearchReference } from '../bench/minisearch-reference.js'
 import { buildKnowledgeBase } from '../src/core/knowledge-base.js'
-import { STOP_WORDS, stem, terms, words } from '../src/core/normalize.js'
+import { terms } from '../src/core/normalize.js'
 import { searchIndex } from '../src/core/search-index.js'
 import { FIELD_BOOST } from '../src/core/search-options.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
@@ -9,25 +9,11 @@ import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
 const kb = buildKnowledgeBase([...loadKnowledge('knowledge'), ...loadKnowledge('tests/fixtures/knowledge')])
 
 /**
- * The reference: MiniSearch indexing every fact with its neighbours and section heading as a third
- * field, as the core did before it indexed each sentence once. The core's own index must rank the
- * same facts in the same order with the same scores.
+ * The reference (bench/minisearch-reference.ts): MiniSearch indexing every fact with its neighbours
+ * and section heading as a third field, as the core did before it indexed each sentence once. The
+ * core's own index must rank the same facts in the same order with the same scores.
  */
-function reference() {
-  const index = new MiniSearch<{ id: number; text: string; speaker: string; context: string }>({
-    fields: ['text', 'speaker', 'context'],
-    storeFields: [],
-    tokenize: (text) => (text.includes('\n') ? text.split('\n').flatMap(words) : words(text)),
-    processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
-  })
-  const { facts } = kb
-  for (const f of facts) {
-    if (kb.duplicates.has(f.id)) continue
-    const near = [facts[f.id - 1], facts[f.id + 1]].filter((n) => n && n.article === f.article && n.paragraph === f.paragraph)
-    index.add({ id: f.id, text: f.text, speaker: f.speaker ?? '', context: [...near.map((n) => n.text), f.section ?? ''].join('\n') })
-  }
-  return index
-}
+const reference = () => minisearchReference(kb)
 
 describe('the search index', () => {
   const mini = reference()

@@ -74,36 +74,57 @@ describe('Socket Mode', () => {
   })
 })
 
-describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
-  it('serves /ask over HTTP, then stops cleanly on Ctrl-C', async () => {
-    fake = await startFakeSlack()
-    const env = {
+/**
+ * `explainer start` in HTTP mode against the fake Slack, with `env` on top: resolves once stderr
+ * shows everything `ready` waits for, with the port Bolt listens on and stderr so far.
+ */
+async function startHttp(env: Record<string, string>, ready: (stderr: string) => boolean = () => true) {
+  if (!fake) throw new Error('start the fake Slack first')
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    cwd: ROOT,
+    env: {
       ...process.env,
+      KNOWLEDGE_DIR: '',
       DISCORD_TOKEN: '',
       SLACK_APP_TOKEN: '',
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_PORT: '0',
-      // Without the trailing slash: the Web API base is joined either way.
-      SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''),
-    }
-    const child = spawn(process.execPath, [BIN, 'start'], { cwd: ROOT, env, timeout: 15_000 })
-    let stderr = ''
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        stderr += d
-        const m = stderr.match(/listening on port (\d+)/)
-        if (m) resolve(Number(m[1]))
-      })
-      child.on('exit', () => reject(new Error(`exited before listening:\n${stderr}`)))
+      ...env,
+    },
+    timeout: 15_000,
+  })
+  let stderr = ''
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d
+      const m = stderr.match(/listening on port (\d+)/)
+      if (m && ready(stderr)) resolve(Number(m[1]))
     })
-    const request = signed(slashCommandBody({ text: 'Who is Andrew Selee?', response_url: fake.responseUrl('cli') }), FORM)
+    child.on('exit', () => reject(new Error(`exited before serving:\n${stderr}`)))
+  })
+  /** Sends a signed /ask and returns what the acknowledgement carried. */
+  const ask = async (text: string) => {
+    const request = signed(slashCommandBody({ text, response_url: fake?.responseUrl('cli') ?? '' }), FORM)
     const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: request.headers, body: request.body })
     expect(ack.status).toBe(200)
-    const reply = ackedMessage({ status: ack.status, body: await ack.text(), contentType: ack.headers.get('content-type') ?? '' })
-    expect(visibleText(reply)).toContain('Migration Policy Institute')
+    return ackedMessage({ status: ack.status, body: await ack.text(), contentType: ack.headers.get('content-type') ?? '' })
+  }
+  const stop = async () => {
     child.kill('SIGINT')
     const [code] = await once(child, 'exit')
+    return { code, stderr }
+  }
+  return { ask, stop, stderr: () => stderr }
+}
+
+describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
+  it('serves /ask over HTTP, then stops cleanly on Ctrl-C', async () => {
+    fake = await startFakeSlack()
+    // Without the trailing slash: the Web API base is joined either way.
+    const bot = await startHttp({ SLACK_API_URL: fake.apiUrl.replace(/\/$/, '') })
+    expect(visibleText(await bot.ask('Who is Andrew Selee?'))).toContain('Migration Policy Institute')
+    const { code, stderr } = await bot.stop()
     expect(code).toBe(0)
     expect(stderr).toContain('answering on Slack')
   })
@@ -112,34 +133,11 @@ describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
 describe('`explainer start` with Slack and a Discord it cannot reach', () => {
   it('serves Slack while it retries Discord, and stops both cleanly on Ctrl-C', async () => {
     fake = await startFakeSlack()
-    const env = {
-      ...process.env,
-      KNOWLEDGE_DIR: '',
-      DISCORD_TOKEN: 'test-token',
-      DISCORD_API_URL: 'http://127.0.0.1:1/api',
-      SLACK_APP_TOKEN: '',
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_PORT: '0',
-      SLACK_API_URL: fake.apiUrl,
-    }
-    const child = spawn(process.execPath, [BIN, 'start'], { cwd: ROOT, env, timeout: 15_000 })
-    let stderr = ''
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        stderr += d
-        const m = stderr.match(/listening on port (\d+)/)
-        if (m && stderr.includes('answering on Slack') && stderr.includes('trying again')) resolve(Number(m[1]))
-      })
-      child.on('exit', () => reject(new Error(`exited while Slack could serve:\n${stderr}`)))
-    })
-    expect(stderr).toMatch(/explainer: Discord: cannot reach Discord at .*ECONNREFUSED.*; trying again in 2 s/)
-    const request = signed(slashCommandBody({ text: 'Who is Andrew Selee?', response_url: fake.responseUrl('both') }), FORM)
-    const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: request.headers, body: request.body })
-    const reply = ackedMessage({ status: ack.status, body: await ack.text(), contentType: ack.headers.get('content-type') ?? '' })
-    expect(visibleText(reply)).toContain('Migration Policy Institute')
-    child.kill('SIGINT')
-    const [code] = await once(child, 'exit')
+    const env = { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: 'http://127.0.0.1:1/api', SLACK_API_URL: fake.apiUrl }
+    const bot = await startHttp(env, (stderr) => stderr.includes('answering on Slack') && stderr.includes('trying again'))
+    expect(bot.stderr()).toMatch(/explainer: Discord: cannot reach Discord at .*ECONNREFUSED.*; trying again in 2 s/)
+    expect(visibleText(await bot.ask('Who is Andrew Selee?'))).toContain('Migration Policy Institute')
+    const { code } = await bot.stop()
     expect(code).toBe(0)
   })
 })
