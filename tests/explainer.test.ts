@@ -41,9 +41,25 @@ describe('the explainer facade', () => {
     const all = ex.suggest('')
     expect(all).toEqual(expect.arrayContaining(['Who is Hester Quill?', 'Who is Tobias Wren?', 'What did Mira Osei say?']))
     for (const q of all) expect(ex.ask(q).status).toBe('answered')
-    // Typing narrows the list: the last word may be unfinished.
-    expect(ex.suggest('who is to')).toEqual(['Who is Tobias Wren?'])
-    expect(ex.suggest('what did')).toEqual(['What did Mira Osei say?'])
-    expect(ex.suggest('zzz')).toEqual([])
+    // What is typed comes first, as its own choice; typing narrows the rest, by any word's prefix.
+    expect(ex.suggest('who is to')).toEqual(['who is to', 'Who is Tobias Wren?'])
+    expect(ex.suggest('what did')).toEqual(['what did', 'What did Mira Osei say?'])
+    expect(ex.suggest('zzz')).toEqual(['zzz'])
+    expect(ex.suggest('tob')).toEqual(['tob', 'Who is Tobias Wren?'])
+  })
+
+  it("suggests from the article's topics and numbers, and corrects spelling as ask() does", () => {
+    const ex = createExplainer(loadKnowledge('tests/fixtures/knowledge'))
+    // A misspelt name finds the person ("Hestor" is one letter off "Hester").
+    expect(ex.suggest('Hestor')).toContain('Who is Hester Quill?')
+    // Numbers: "How many …" questions drawn from what the article counts.
+    const counts = ex.suggest('how many st')
+    expect(counts).toContain('How many steps?')
+    // Topics: named places and things, and a partial word completed to the article's words.
+    expect(ex.suggest('marrow')).toContain('What about Marrow Bay?')
+    expect(ex.suggest('mercu')).toEqual(['mercu', 'What about mercury?'])
+    for (const q of [...counts, ...ex.suggest('marrow'), ...ex.suggest('mercu')].filter((q) => /\?$/.test(q))) expect(ex.ask(q).status).toBe('answered')
+    // At most as many as asked for, each whole.
+    expect(ex.suggest('', 5).length).toBeLessThanOrEqual(5)
   })
 })

@@ -1,16 +1,16 @@
 import { type Draft, draftAnswer } from './answer.js'
 import { askInContext } from './ask-in-context.js'
+import { AUTOCOMPLETE, articlesMatching, matcher, typedWords } from './autocomplete.js'
 import type { Turn } from './conversation.js'
 import { candidateSuggestions, type Suggestion } from './follow-ups.js'
 import { type BuildProgress, buildKnowledgeBase, type KnowledgeBase } from './knowledge-base.js'
 import { words } from './normalize.js'
+import { autocompleteCandidates, completions } from './suggest-questions.js'
 import type { Answer, Article, SourceInfo } from './types.js'
 
 const FOLLOW_UPS = 3
 /** Answers kept for questions asked again (least recently asked dropped first). */
 const RECENT_ANSWERS = 1_000
-/** Articles whose suggestions one `suggest()` call may work out for the first time. */
-const SUGGEST_NEW_ARTICLES = 25
 
 /**
  * The one use case every adapter calls: ask a question, get an `Answer`. Also what the adapters
@@ -62,11 +62,20 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
     }
     return list
   }
+  const suggestable = new Map<string, Suggestion[]>()
+  const suggestableOf = (slug: string): Suggestion[] => {
+    let list = suggestable.get(slug)
+    if (!list) {
+      list = autocompleteCandidates(kb, slug)
+      suggestable.set(slug, list)
+    }
+    return list
+  }
   const answers = (s: Suggestion): boolean => {
     let ok = verdicts.get(s.key)
     if (ok === undefined) {
       const d = draftAnswer(kb, s.question)
-      ok = d.status === 'answered' && d.facts.some((f) => f.id === s.factId)
+      ok = d.status === 'answered' && (s.factId < 0 || d.facts.some((f) => f.id === s.factId))
       verdicts.set(s.key, ok)
     }
     return ok
@@ -124,21 +133,35 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
       return askInContext(kb, question, context, (q) => askPlain(q, options.article))
     },
     suggest(typed: string, limit = 25): string[] {
-      const wanted = words(typed)
-      const out: string[] = []
-      const matches = (s: Suggestion): boolean => {
-        const have = s.key.split(' ')
-        return wanted.every((w, i) => have.some((h) => (i === wanted.length - 1 ? h.startsWith(w) : h === w)))
+      const own = typed.replace(/\s+/g, ' ').trim()
+      // What the member typed is a question too: offered first, so Enter asks exactly that.
+      const out: string[] = own ? [own] : []
+      const shown = new Set(own ? [words(own).join(' ')] : [])
+      const wanted = typedWords(kb, own)
+      const matches = matcher(wanted)
+      const offer = (s: Suggestion): void => {
+        if (out.length < limit && !shown.has(s.key) && matches(s) && answers(s)) {
+          shown.add(s.key)
+          out.push(s.question)
+        }
       }
-      // Autocomplete has a deadline (Discord's is 3 s): each call reads at most so many articles it
-      // has not read before, and the next keystroke goes on where this one stopped.
+      // Autocomplete has a deadline (Discord's is 3 s, and it is typed live): answers are checked
+      // for so long, and articles never read before are read only so many at a time; the next
+      // keystroke goes on where this one stopped (what was worked out is kept).
+      const until = Date.now() + AUTOCOMPLETE.checkMs
+      const matching = articlesMatching(kb, wanted)
       let fresh = 0
-      for (const slug of slugs) {
-        if (!candidates.has(slug) && ++fresh > SUGGEST_NEW_ARTICLES) break
-        for (const s of firstAnswered(candidatesOf(slug).filter(matches), limit - out.length)) out.push(s.question)
-        if (out.length >= limit) break
+      for (const slug of [...matching, ...slugs]) {
+        if (out.length >= limit || Date.now() > until) break
+        if (!suggestable.has(slug) && ++fresh > AUTOCOMPLETE.newArticles) break
+        for (const s of suggestableOf(slug)) {
+          if (out.length >= limit || Date.now() > until) break
+          offer(s)
+        }
       }
-      if (out.length < limit && matches(summary)) out.push(summary.question)
+      // A topic no name or number stands for ("oil pri"): the words typed, completed, as the fallback.
+      if (out.length <= (own ? 1 : 0)) for (const s of completions(kb, wanted, AUTOCOMPLETE.completions)) if (Date.now() <= until) offer(s)
+      offer(summary)
       return out
     },
     sources(): SourceInfo[] {

@@ -182,6 +182,24 @@ describe('the other commands', () => {
     expect(all.length).toBeLessThanOrEqual(25)
     for (const c of [...choices, ...all]) expect(c.name.length).toBeLessThanOrEqual(100)
   })
+
+  it("autocomplete puts what was typed first, then questions by any word's prefix, spelling corrected", async () => {
+    const choicesOf = async (typed: string): Promise<string[]> =>
+      (await interact(autocomplete(typed, guild, nextId()))).callback.body.data.choices.map((c: { value: string }) => c.value)
+    // A partial word: "flig" is the start of "flights", which the article counts.
+    const partial = await choicesOf('flig')
+    expect(partial[0]).toBe('flig')
+    expect(partial).toContain('How many flights?')
+    // A typo: "Andew" is corrected to the Andrew the article names.
+    const typo = await choicesOf('Andew')
+    expect(typo[0]).toBe('Andew')
+    expect(typo).toContain('Who is Andrew Selee?')
+    // An empty field: questions the article answers, no empty choice.
+    const empty = await choicesOf('')
+    expect(empty.length).toBeGreaterThan(1)
+    expect(empty).not.toContain('')
+    for (const q of [...partial.slice(1), ...typo.slice(1), ...empty]) expect(explainer.ask(q).status).toBe('answered')
+  })
 })
 
 describe('follow-up buttons', () => {

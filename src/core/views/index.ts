@@ -1,3 +1,4 @@
+import { textMatcher, typedWords } from '../autocomplete.js'
 import type { KnowledgeBase } from '../knowledge-base.js'
 import { fold, withWordMemo, words } from '../normalize.js'
 import { numbersView } from './numbers.js'
@@ -104,15 +105,15 @@ function createViews(kb: KnowledgeBase): Views {
     },
     names(typed, article, limit = 25) {
       const slugs = article ? [findArticle(article)?.slug].filter((s): s is string => !!s) : refs.map((r) => r.slug)
-      const wanted = words(typed)
+      // By any word's prefix, misspellings corrected, as the questions of /ask are offered.
+      const matches = textMatcher(typedWords(kb, typed))
       const out: string[] = []
       for (const slug of slugs.length ? slugs : refs.map((r) => r.slug)) {
         const items = all(slug)
         const speakers = new Set(items.quotes.map((q) => q.speaker).filter((s): s is string => !!s))
         const people = [...speakers, ...items.who.filter((w) => w.kind === 'person').map((w) => w.name)]
         for (const n of people) {
-          const have = words(n)
-          if (!out.includes(n) && wanted.every((w, i) => have.some((h) => (i === wanted.length - 1 ? h.startsWith(w) : h === w)))) out.push(n)
+          if (!out.includes(n) && matches(n)) out.push(n)
         }
       }
       return out.slice(0, limit)

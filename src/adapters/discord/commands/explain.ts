@@ -1,6 +1,8 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type ButtonInteraction } from 'discord.js'
+import { textMatcher, typedWords } from '../../../core/autocomplete.js'
 import { VIEW_NAMES, type ViewName, viewsOf } from '../../../core/views/index.js'
 import { retryAfterSeconds } from '../../shared/rate-limit.js'
+import { trimTo } from '../../shared/trim.js'
 import type { Deps } from '../context.js'
 import { PRIVATELY } from '../format.js'
 import { DISCORD_LIMITS } from '../limits.js'
@@ -68,19 +70,27 @@ export const explain = {
     const views = viewsOf(deps.explainer.knowledge)
     const max = DISCORD_LIMITS.autocompleteChoices
     if (focused.name === 'article') {
-      const wanted = typed.toLowerCase()
+      // By any word of the title, misspellings corrected, as /ask's questions are matched.
+      const matches = textMatcher(typedWords(deps.explainer.knowledge, typed))
       const choices = views
         .articles()
-        .filter((a) => a.title.toLowerCase().includes(wanted) || a.slug.includes(wanted))
+        .filter((a) => matches(`${a.title} ${a.slug.replace(/-/g, ' ')}`))
         .filter((a) => a.slug.length <= DISCORD_LIMITS.choiceValue)
         .slice(0, max)
-        .map((a) => ({ name: a.title.slice(0, DISCORD_LIMITS.choiceName), value: a.slug }))
+        .map((a) => ({ name: trimTo(a.title, DISCORD_LIMITS.choiceName), value: a.slug }))
       await interaction.respond(choices)
       return
     }
     const article = interaction.options.getString('article') ?? undefined
-    const names = views.names(typed, article, max).filter((n) => n.length <= DISCORD_LIMITS.choiceValue)
-    await interaction.respond(names.map((n) => ({ name: n, value: n })))
+    // What was typed first, as /ask offers it: a name the list does not know can still be chosen.
+    const own = typed.replace(/\s+/g, ' ').trim()
+    const names = [...new Set([...(own ? [own] : []), ...views.names(typed, article, max)])]
+    await interaction.respond(
+      names
+        .filter((n) => n.length <= DISCORD_LIMITS.choiceValue)
+        .slice(0, max)
+        .map((n) => ({ name: n, value: n })),
+    )
   },
   buttonIds: VIEW_BUTTON,
   /** Previous/Next and "which article?" buttons: the message is replaced by the page asked for. */
