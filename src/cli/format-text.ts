@@ -1,4 +1,4 @@
-import { citationPlace } from '../core/cite.js'
+import { citationLine, quoted, shownIn } from '../core/cite.js'
 import type { Answer, Citation, SourceInfo } from '../core/types.js'
 
 export type FormatOptions = {
@@ -8,20 +8,15 @@ export type FormatOptions = {
   width?: number
 }
 
-const OPENING_MARKS = /^["“‘'«„]/
-
-/** A quote in marks, unless it opens with its own: `""Our objective…` reads as a typo. */
-export function quoted(quote: string): string {
-  return OPENING_MARKS.test(quote) ? quote : `“${quote}”`
-}
+export { quoted }
 
 /**
  * `[1] ¶7 · Section · said by Name` when the answer's text already shows the sentence, else
  * `[1] “quote” — ¶7 · …`: each sentence is shown once.
  */
 export function formatCitation(citation: Citation, n: number, options: FormatOptions = {}, shownInText = false): string {
-  const where = citationPlace(citation, { showArticle: options.showArticle === true }).join(' · ')
-  return shownInText ? `[${n}] ${where}` : `[${n}] ${quoted(citation.quote)} — ${where}`
+  const line = citationLine(citation, n, { showArticle: options.showArticle === true, shownInText })
+  return line.quote === undefined ? `${line.number} ${line.where}` : `${line.number} ${quoted(line.quote)} — ${line.where}`
 }
 
 /**
@@ -64,7 +59,7 @@ export function wrapText(text: string, width: number): string {
 /** The whole answer as plain text: the answer, where its quotes stand, then what to ask next. */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): string {
   const parts = [answer.text]
-  if (answer.citations.length) parts.push(answer.citations.map((c, i) => formatCitation(c, i + 1, options, answer.text.includes(c.quote))).join('\n'))
+  if (answer.citations.length) parts.push(answer.citations.map((c, i) => formatCitation(c, i + 1, options, shownIn(answer.text, c))).join('\n'))
   if (answer.followUps.length) parts.push(`You could also ask: ${answer.followUps.join(' · ')}`)
   const text = parts.join('\n\n')
   return `${options.width ? wrapText(text, options.width) : text}\n`

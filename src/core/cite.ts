@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from './knowledge-base.js'
+import { fold } from './normalize.js'
 import type { Citation, Fact } from './types.js'
 
 /** `slug#p7`: stable while the article keeps its paragraphs, readable as "paragraph 7". */
@@ -29,19 +30,53 @@ export function framed(fact: Fact, marker: string): string {
   if (fact.kind === 'caption') return `A photo caption says: "${fact.text}" ${marker}`
   if (fact.kind === 'related') return `A related headline (another article, not this report) says: "${fact.text}" ${marker}`
   // A standfirst or heading has no full stop of its own; the next sentence must not run into it.
-  const ended = /[.!?…]["'”’)\]]*$/.test(fact.text) ? fact.text : `${fact.text}.`
+  const text = balanceQuotes(fact.text)
+  const ended = /[.!?…]["'”’)\]]*$/.test(text) ? text : `${text}.`
   return `${ended} ${marker}`
 }
 
-/** What a reader must be told about where a quote comes from, or '' for the article's own text. */
-export function kindLabel(kind: Citation['kind']): string {
-  switch (kind) {
+/**
+ * A sentence cut out of a quotation that spans sentences loses a mark: `"We hold deep respect…`
+ * has no closing one, `…democracy," expressed Price.` no opening one. The missing marks are put
+ * back, in the article's own style (straight or curly), so every quote shown reads as the article
+ * has it. Straight marks are told apart by what stands before them: a space or nothing opens.
+ */
+export function balanceQuotes(text: string): string {
+  let straight = 0
+  let curly = 0
+  let openStraight = false
+  let openCurly = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') {
+      const opens = i === 0 || /[\s([{—–-]/.test(text[i - 1])
+      if (opens) straight++
+      else if (straight > 0) straight--
+      else openStraight = true
+    } else if (ch === '“') curly++
+    else if (ch === '”') {
+      if (curly > 0) curly--
+      else openCurly = true
+    }
+  }
+  const before = `${openCurly ? '“' : ''}${openStraight ? '"' : ''}`
+  const after = `${'"'.repeat(straight)}${'”'.repeat(curly)}`
+  return `${before}${text}${after}`
+}
+
+/**
+ * What a reader must be told about where a quote comes from, or '' for the article's own text.
+ * Kind 'headline' covers the standfirst too (DESIGN.md's Citation contract has no kind of its
+ * own for it): a 'headline' that is not the article's title is its standfirst.
+ */
+export function kindLabel(citation: Pick<Citation, 'kind' | 'quote' | 'article'>): string {
+  switch (citation.kind) {
     case 'caption':
       return 'photo caption'
     case 'related':
       return "related headline, not this article's reporting"
     case 'headline':
-      return 'headline'
+      return fold(citation.quote).trim() === fold(citation.article).trim() ? 'headline' : 'standfirst'
     default:
       return ''
   }
@@ -57,7 +92,27 @@ export function citationPlace(citation: Citation, options: { showArticle: boolea
     options.showArticle ? citation.article : '',
     paragraphLabel(citation.ref),
     citation.section ?? '',
-    kindLabel(citation.kind),
+    kindLabel(citation),
     citation.speaker ? `said by ${citation.speaker}` : '',
   ].filter((part) => part !== '')
+}
+
+/** One citation as every surface shows it: its number, the quote when the answer's text did not show it already, where it stands. */
+export type CitationLine = { number: string; quote?: string; where: string }
+
+export function citationLine(citation: Citation, n: number, options: { showArticle: boolean; shownInText: boolean }): CitationLine {
+  const where = citationPlace(citation, options).join(' · ')
+  return { number: `[${n}]`, ...(options.shownInText ? {} : { quote: balanceQuotes(citation.quote) }), where }
+}
+
+/** Is this quote already in the answer's text? Then its citation only says where it stands. */
+export function shownIn(text: string, citation: Citation): boolean {
+  return text.includes(citation.quote)
+}
+
+const OPENING_MARKS = /^["“‘'«„]/
+
+/** A quote in marks, unless it opens with its own: `""Our objective…` reads as a typo. */
+export function quoted(quote: string): string {
+  return OPENING_MARKS.test(quote) ? quote : `“${quote}”`
 }

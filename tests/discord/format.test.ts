@@ -35,17 +35,29 @@ describe('answerMessage', () => {
     )
     const [embed] = m.embeds
     expect(embed.description).toBe('It reopened on Monday. [1]')
-    expect(embed.fields?.map((f) => f.name)).toEqual(['[1] ¶7 · The repairs', '[2] ¶2', '[3] ¶30'])
-    expect(embed.fields?.[0].value).toBe('> The bridge reopened on Monday.\n*— Ana Ruiz*')
-    expect(embed.fields?.[1].value).toContain('*photo caption*')
-    expect(embed.fields?.[2].value).toContain('related headline')
+    // The terminal's citation line: where the quote stands, who said it, what kind of text it is.
+    expect(embed.fields?.map((f) => f.name)).toEqual([
+      '[1] ¶7 · The repairs · said by Ana Ruiz',
+      '[2] ¶2 · photo caption',
+      "[3] ¶30 · related headline, not this article's reporting",
+    ])
+    expect(embed.fields?.[0].value).toBe('> The bridge reopened on Monday.')
+    expect(embed.fields?.[1].value).toBe('> Cars cross the bridge.')
     expect(embed.footer?.text).toBe('Bridge Reopens')
     expect(m.allowedMentions).toEqual({ parse: [], repliedUser: false })
   })
 
-  it('a not_found answer names what the articles cover and offers questions', () => {
+  it('shows a sentence once: a quote the answer already shows is cited by where it stands only', () => {
+    const m = answerMessage(answer({ text: 'The bridge reopened on Monday. [1]', citations: [cite({ section: 'The repairs' })] }), view())
+    const [embed] = m.embeds
+    expect(JSON.stringify(embed).split('The bridge reopened on Monday.').length - 1).toBe(1)
+    expect(embed.fields?.[0].name).toBe('[1] ¶7 · The repairs')
+  })
+
+  it('a not_found answer names what the articles cover, once, and offers questions', () => {
     const m = answerMessage(answer({ status: 'not_found', text: "I couldn't find that.", citations: [], followUps: ['Who is Ana Ruiz?'] }), view())
     expect(m.embeds[0].fields).toEqual([{ name: 'I can answer questions about this article', value: '• Bridge Reopens' }])
+    expect(JSON.stringify(m.embeds[0]).split('Bridge Reopens').length - 1).toBe(1)
     expect(m.components[0].components[0]).toMatchObject({ label: 'Who is Ana Ruiz?', custom_id: 'ask:Who is Ana Ruiz?' })
   })
 

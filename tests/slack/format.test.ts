@@ -66,8 +66,9 @@ describe('answerMessage', () => {
     expect(first).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'The plan had 15 points. [1]' } })
     expect(rest.filter((b) => b.type === 'context')).toHaveLength(3)
     const text = visibleText(asSent(message))
-    expect(text).toContain('*[1]* “The plan had 15 points.”')
-    expect(text).toContain('¶7 · The border · said by Andrew Selee')
+    // The answer shows the sentence: its citation adds only where it stands, who said it.
+    expect(text).toContain('*[1]* ¶7 · The border · said by Andrew Selee')
+    expect(text).not.toContain('“The plan had 15 points.”')
     expect(text).toContain('¶9 · photo caption')
     expect(text).toContain('¶12 · related headline')
     expect(buttonsOf(asSent(message))).toEqual([

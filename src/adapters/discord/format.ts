@@ -9,7 +9,7 @@ import {
   MessageFlags,
   type MessageMentionOptions,
 } from 'discord.js'
-import { kindLabel, paragraphLabel } from '../../core/cite.js'
+import { citationLine, shownIn } from '../../core/cite.js'
 import type { Answer, AnswerStatus, Citation } from '../../core/types.js'
 import { trimTo } from '../shared/trim.js'
 import type { FollowUpIds } from './follow-up-ids.js'
@@ -84,25 +84,23 @@ function embedBudget() {
 }
 type Budget = ReturnType<typeof embedBudget>
 
-/** `[1] ¶21 · Section`: the number the answer text uses, where the quote stands. */
-function citationName(c: Citation, n: number): string {
-  return `[${n}] ${paragraphLabel(c.ref)}${c.section ? ` · ${c.section}` : ''}`
-}
-
-/** `— Alicia Bárcena · photo caption`: who said it, and whether it is the article's own reporting. */
-function citationNote(c: Citation): string {
-  const parts = [c.speaker ? `— ${shown(c.speaker, 100)}` : '', kindLabel(c.kind)].filter(Boolean)
-  return parts.length ? `\n*${parts.join(' · ')}*` : ''
-}
-
-/** One numbered citation, or undefined when what is left of the budget cannot show a useful quote. */
-function citationField(c: Citation, n: number, budget: Budget): APIEmbedField | undefined {
-  const name = shown(citationName(c, n), DISCORD_LIMITS.fieldName)
-  const note = citationNote(c)
-  const room = Math.min(DISCORD_LIMITS.fieldValue, budget.left - name.length) - note.length - 2
+/**
+ * One numbered citation (core/cite.ts's line, as the terminal shows it): `[1] ¶7 · Section ·
+ * said by Name` as the name, the quote as the value when the answer's text did not show it
+ * already. Undefined when what is left of the budget cannot show a useful quote.
+ */
+function citationField(c: Citation, n: number, shownInText: boolean, showArticle: boolean, budget: Budget): APIEmbedField | undefined {
+  const line = citationLine(c, n, { showArticle, shownInText })
+  const name = shown(`${line.number} ${line.where}`, DISCORD_LIMITS.fieldName)
+  // A field needs a value: a zero-width space when the quote stands in the answer above.
+  if (line.quote === undefined)
+    return budget.left > name.length + 1 ? { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(BLANK, 1) } : undefined
+  const room = Math.min(DISCORD_LIMITS.fieldValue, budget.left - name.length) - 2
   if (room < BUDGET.minimumField) return undefined
-  return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(`> ${shown(c.quote, room)}${note}`, DISCORD_LIMITS.fieldValue) }
+  return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(`> ${shown(line.quote, room)}`, DISCORD_LIMITS.fieldValue) }
 }
+
+const BLANK = '\u200b'
 
 /** Lines joined up to `max`, ending with "…and N more" when they do not all fit. */
 export function fitLines(lines: readonly string[], max: number): string {
@@ -147,9 +145,9 @@ export function followUpRows(questions: readonly string[], ids: FollowUpIds): Bu
   return rows
 }
 
-function footerOf(answer: Answer, knownTitles: readonly string[]): string {
-  const cited = [...new Set(answer.citations.map((c) => c.article))]
-  return (cited.length ? cited : knownTitles).join(' · ')
+/** The articles quoted; an answer with no quote names the articles known in a field instead, once. */
+function footerOf(answer: Answer): string {
+  return [...new Set(answer.citations.map((c) => c.article))].join(' · ')
 }
 
 /** The answer, with its evidence and what to ask next. */
@@ -157,14 +155,15 @@ export function answerMessage(answer: Answer, view: AnswerView): DiscordMessage 
   const budget = embedBudget()
   const embed: APIEmbed = { color: COLORS[answer.status] }
   if (view.question?.trim()) embed.title = budget.take(shown(view.question, DISCORD_LIMITS.embedTitle), DISCORD_LIMITS.embedTitle)
-  const footer = footerOf(answer, view.knownTitles)
+  const footer = footerOf(answer)
   // The footer is placed last but reserved first: it is short and says where the quotes come from.
   const footerText = footer ? budget.take(trimTo(footer, BUDGET.footer), DISCORD_LIMITS.footerText) : ''
   embed.description = budget.take(shown(answer.text, BUDGET.description), DISCORD_LIMITS.embedDescription) || '…'
 
   const fields: APIEmbedField[] = []
+  const showArticle = view.knownTitles.length > 1
   for (const [i, c] of answer.citations.slice(0, BUDGET.citations).entries()) {
-    const field = citationField(c, i + 1, budget)
+    const field = citationField(c, i + 1, shownIn(answer.text, c), showArticle, budget)
     if (!field) break
     fields.push(field)
   }

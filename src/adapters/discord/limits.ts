@@ -31,6 +31,7 @@ export const BUDGET = {
   citations: 10,
   followUps: 5,
   footer: 300,
+
   /** A citation field shorter than this is not worth showing: it would be all "…". */
   minimumField: 60,
 } as const

@@ -23,7 +23,7 @@ const COLOR = 0x5865f2
 function itemText(result: Extract<ViewResult, { status: 'ok' }>, item: ViewItem, n: number): string {
   const head = `**${n}.** ${shown(viewLine(result.view, item), 400)}`
   const cites = item.citations.map((c) => {
-    const where = [paragraphLabel(c.ref), kindLabel(c.kind)].filter(Boolean).join(' · ')
+    const where = [paragraphLabel(c.ref), kindLabel(c)].filter(Boolean).join(' · ')
     return `> ${shown(c.quote, QUOTE_CHARACTERS)} *(${where})*`
   })
   return trimTo([head, ...cites].join('\n'), ITEM_CHARACTERS)

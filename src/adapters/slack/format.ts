@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt'
-import { kindLabel, paragraphLabel } from '../../core/cite.js'
+import { citationLine, quoted, shownIn } from '../../core/cite.js'
 import type { Answer, Citation } from '../../core/types.js'
 import { trimTo } from '../shared/trim.js'
 import { fitMrkdwn, inlineMrkdwn } from './mrkdwn.js'
@@ -74,16 +74,15 @@ function button(text: string, actionId: string, value: string, primary = false):
   }
 }
 
-/** `*[1]* “quote”` then `¶7 · Section · photo caption · said by Name`, all escaped. */
-function citationBlock(citation: Citation, n: number, showArticle: boolean): types.ContextBlock {
-  const where = [
-    showArticle ? citation.article : undefined,
-    paragraphLabel(citation.ref),
-    citation.section,
-    kindLabel(citation.kind) || undefined,
-    citation.speaker ? `said by ${citation.speaker}` : undefined,
-  ].filter((part): part is string => !!part)
-  return context(`*[${n}]* “${fitMrkdwn(citation.quote, LIMITS.quote)}”`, inlineMrkdwn(where.join(' · '), LIMITS.sectionText))
+/**
+ * `*[1]* “quote”` then `¶7 · Section · standfirst · said by Name` (core/cite.ts's line, as the
+ * terminal shows it), all escaped; the quote only when the answer's text did not show it.
+ */
+function citationBlock(citation: Citation, n: number, showArticle: boolean, shownInText: boolean): types.ContextBlock {
+  const line = citationLine(citation, n, { showArticle, shownInText })
+  const head = `*${line.number}*`
+  const where = inlineMrkdwn(line.where, LIMITS.sectionText - head.length - 1)
+  return line.quote === undefined ? context(`${head} ${where}`) : context(`*${line.number}* ${quoted(fitMrkdwn(line.quote, LIMITS.quote))}`, where)
 }
 
 function questionLine(view: AnswerView): string | undefined {
@@ -127,7 +126,7 @@ export function answerMessage(answer: Answer, view: AnswerView = {}): SlackMessa
     ...(asked ? [context(asked)] : []),
     section(body),
     ...(known ? [context(known)] : []),
-    ...answer.citations.slice(0, MAX_CITATIONS).map((c, i) => citationBlock(c, i + 1, view.showArticle ?? false)),
+    ...answer.citations.slice(0, MAX_CITATIONS).map((c, i) => citationBlock(c, i + 1, view.showArticle ?? false, shownIn(answer.text, c))),
     ...(actions ? [actions] : []),
   ]
   // Both parts are escaped already: the answer is cut again from its raw text, never the escaped one.

@@ -29,7 +29,7 @@ function pageButton(text: string, actionId: string, page: ViewPage, primary = fa
 
 function itemBlocks(view: ViewName, item: ViewItem, n: number): types.KnownBlock[] {
   const cites = item.citations.slice(0, 4).map((c) => {
-    const where = [paragraphLabel(c.ref), kindLabel(c.kind)].filter(Boolean).join(' · ')
+    const where = [paragraphLabel(c.ref), kindLabel(c)].filter(Boolean).join(' · ')
     return `“${fitMrkdwn(c.quote, QUOTE_CHARACTERS)}” _${inlineMrkdwn(where, 200)}_`
   })
   return [section(`*${n}.* ${fitMrkdwn(viewLine(view, item), LIMITS.sectionText - 10)}`), ...(cites.length ? [context(...cites)] : [])]
