@@ -65,7 +65,7 @@ const hasDev = existsSync(DEV_QUESTIONS)
 const knownTitles = explainer.sources().map((s) => s.title)
 const answers = questions.map((question) => ({
   response_type: 'ephemeral' as const,
-  ...answerMessage(explainer.ask(question), { question, share: true, knownTitles }),
+  ...answerMessage(explainer.ask(question), { question, share: `ask:${question}`, knownTitles }),
 }))
 const fixedAnswer = answers.sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)[answers.length >> 1]
 

@@ -2,10 +2,10 @@
 import { ApplicationCommandOptionType } from 'discord.js'
 import { describe, expect, it } from 'vitest'
 import { SLASH_COMMANDS } from '../../src/adapters/discord/commands/index.js'
-import { createFollowUpIds } from '../../src/adapters/discord/follow-up-ids.js'
 import { answerMessage, fitLines, noteMessage, shown } from '../../src/adapters/discord/format.js'
 import { BOT_PERMISSIONS, inviteUrl } from '../../src/adapters/discord/invite.js'
 import { helpMessage, sourcesMessage } from '../../src/adapters/discord/texts.js'
+import { createFollowUpIds } from '../../src/adapters/shared/question-keys.js'
 import type { Answer, Citation } from '../../src/core/types.js'
 import { limitProblems } from './driver.js'
 
@@ -17,7 +17,7 @@ const cite = (over: Partial<Citation> = {}): Citation => ({
   ...over,
 })
 const answer = (over: Partial<Answer> = {}): Answer => ({ status: 'answered', text: 'It reopened on Monday. [1]', citations: [cite()], followUps: [], ...over })
-const view = (over = {}) => ({ ids: createFollowUpIds(), knownTitles: ['Bridge Reopens'], ...over })
+const view = (over = {}) => ({ ids: createFollowUpIds({ maxLength: 100 }), knownTitles: ['Bridge Reopens'], ...over })
 /** A message as discord.js would send it: allowed_mentions under its wire name. */
 const wire = (m: ReturnType<typeof answerMessage>) => ({ ...m, allowed_mentions: m.allowedMentions })
 
@@ -88,7 +88,7 @@ describe('answerMessage', () => {
 
 describe('follow-up ids', () => {
   it('carry a question that fits in the custom_id itself, and a longer one by a short key', () => {
-    const ids = createFollowUpIds(2)
+    const ids = createFollowUpIds({ maxLength: 100, capacity: 2 })
     expect(ids.encode('Who is Ana?')).toBe('ask:Who is Ana?')
     expect(ids.decode('ask:Who is Ana?')).toEqual({ question: 'Who is Ana?' })
     const long = 'Why '.repeat(40)
@@ -99,8 +99,8 @@ describe('follow-up ids', () => {
   })
 
   it("a long question's key is this instance's own: another (a restarted process) says it expired, never asks its own question", () => {
-    const before = createFollowUpIds()
-    const after = createFollowUpIds()
+    const before = createFollowUpIds({ maxLength: 100 })
+    const after = createFollowUpIds({ maxLength: 100 })
     const [old, mine] = [before.encode('Why '.repeat(40)), after.encode('How '.repeat(40))]
     expect(old).toMatch(/^ask#[\w-]{8}\.0$/)
     expect(mine).toMatch(/^ask#[\w-]{8}\.0$/)
@@ -113,7 +113,7 @@ describe('follow-up ids', () => {
   })
 
   it('forget the oldest long questions past their capacity', () => {
-    const ids = createFollowUpIds(2)
+    const ids = createFollowUpIds({ maxLength: 100, capacity: 2 })
     const [a, b, c] = ['A', 'B', 'C'].map((x) => ids.encode(x.repeat(120)))
     expect(ids.decode(a)).toEqual({ expired: true })
     expect(ids.decode(b)).toEqual({ question: 'B'.repeat(120) })

@@ -96,19 +96,19 @@ describe('answerMessage', () => {
   })
 
   it('a private answer quotes the question and offers "Share in channel"; a shared one says who asked and has no buttons', () => {
-    const privately = answerMessage(answer(), { question: 'Who <b>?', share: true })
+    const privately = answerMessage(answer(), { question: 'Who <b>?', share: 'ask:Who <b>?' })
     expect(privately.text.startsWith('You asked: “Who &lt;b&gt;?”\n')).toBe(true)
-    expect(buttonsOf(asSent(privately)).at(-1)).toEqual({ action_id: 'share_answer', value: 'Who <b>?', text: 'Share in channel' })
+    expect(buttonsOf(asSent(privately)).at(-1)).toEqual({ action_id: 'share_answer', value: 'ask:Who <b>?', text: 'Share in channel' })
     const shared = answerMessage(answer(), { question: 'Who <b>?', askedBy: 'U7', followUps: false })
     expect(visibleText(asSent(shared))).toContain('<@U7> asked: “Who &lt;b&gt;?”')
     expect(buttonsOf(asSent(shared))).toEqual([])
   })
 
   it('labels the overview (`/ask` with no text) instead of quoting a question nobody typed', () => {
-    const privately = answerMessage(answer(), { question: 'summary', overview: true, share: true })
+    const privately = answerMessage(answer(), { question: 'summary', overview: true, share: 'ask:summary' })
     expect(privately.text.startsWith('You asked for an overview of the article\n')).toBe(true)
     expect(visibleText(asSent(privately))).not.toContain('“summary”')
-    expect(buttonsOf(asSent(privately)).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'summary' })
+    expect(buttonsOf(asSent(privately)).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'ask:summary' })
     const shared = answerMessage(answer(), { question: 'summary', overview: true, askedBy: 'U7', followUps: false })
     expect(visibleText(asSent(shared))).toContain('<@U7> asked for an overview of the article')
   })
@@ -121,7 +121,7 @@ describe('answerMessage', () => {
         citations: Array.from({ length: 80 }, (_, i) => cite({ ref: `a#p${i}`, quote: long, section: long, speaker: long })),
         followUps: ['x'.repeat(300), 'y'.repeat(5_000), ...Array.from({ length: 40 }, (_, i) => `q${i}`)],
       }),
-      { question: long, share: true, knownTitles: [long] },
+      { question: long, share: 'ask#key', knownTitles: [long] },
     )
     const sent = asSent(message)
     expect(limitProblems(sent)).toEqual([])
@@ -130,12 +130,13 @@ describe('answerMessage', () => {
     const buttons = buttonsOf(sent)
     expect(buttons[0].text).toHaveLength(75)
     expect(buttons[1].value).toHaveLength(2_000)
+    expect(buttons.at(-1)?.value).toBe('ask#key')
     expect(pings(sent)).toBe(false)
   })
 
   it('never lets echoed text ping, in blocks or in the fallback', () => {
     const echo = 'Nothing about "<!channel> <!here> <@U1> @everyone <!subteam^S1>".'
-    const sent = asSent(answerMessage(answer({ status: 'not_found', text: echo, citations: [] }), { question: echo, share: true }))
+    const sent = asSent(answerMessage(answer({ status: 'not_found', text: echo, citations: [] }), { question: echo, share: 'ask:x' }))
     expect(pings(sent)).toBe(false)
     expect(sent.body.text).toContain('&lt;!channel&gt;')
   })

@@ -49,7 +49,7 @@ describe('/ask', () => {
     expect(text).toContain('¶5')
     expect(text).toContain('said by Andrew Selee')
     const buttons = buttonsOf(reply)
-    expect(buttons.at(-1)).toMatchObject({ action_id: 'share_answer', value: QUESTION, text: 'Share in channel' })
+    expect(buttons.at(-1)).toMatchObject({ action_id: 'share_answer', value: `ask:${QUESTION}`, text: 'Share in channel' })
     expect(buttons.filter((b) => b.action_id.startsWith('follow_up_')).length).toBeGreaterThan(0)
     expect(limitProblems(reply)).toEqual([])
     // The answer was the ack: nothing went to the response_url (nor anywhere else) after it.
@@ -69,15 +69,15 @@ describe('/ask', () => {
     expect(overview.body.text).toMatch(/^You asked for an overview of the article\n/)
     expect(visibleText(overview)).toContain('*[1]*')
     // The button carries the core's overview question; shared, it is labelled the same way.
-    expect(buttonsOf(overview).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'summary' })
-    const click = await slack.click({ actionId: 'share_answer', value: 'summary', channel: 'C1', ephemeral: true, user: 'U7' })
+    expect(buttonsOf(overview).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'ask:summary' })
+    const click = await slack.click({ actionId: 'share_answer', value: 'ask:summary', channel: 'C1', ephemeral: true, user: 'U7' })
     const shared = await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.response_type === 'in_channel', 'the shared overview')
     expect(visibleText(shared)).toContain('<@U7> asked for an overview of the article')
     expect(visibleText(shared)).not.toContain('“summary”')
   })
 
   it('"Share in channel" posts the answer for everyone, quoting the question, and removes the private copy', async () => {
-    const click = await slack.click({ actionId: 'share_answer', value: QUESTION, channel: 'C1', ephemeral: true, user: 'U7' })
+    const click = await slack.click({ actionId: 'share_answer', value: `ask:${QUESTION}`, channel: 'C1', ephemeral: true, user: 'U7' })
     expect(click.status).toBe(200)
     const shared = await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.response_type === 'in_channel', 'the shared answer')
     const text = visibleText(shared)
@@ -87,12 +87,48 @@ describe('/ask', () => {
     await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.delete_original === true, 'the private copy deleted')
   })
 
+  it('offers "Share in channel" only on answers, not on a decline', async () => {
+    const decline = ackedMessage(await slack.command('What is the weather on Mars tomorrow?'))
+    expect(visibleText(decline)).toContain('Strategic Shift')
+    expect(buttonsOf(decline).map((b) => b.action_id)).not.toContain('share_answer')
+  })
+
+  it('a long question is shared by a short key, not carried whole in the button', async () => {
+    const long = `Who is Andrew Selee, ${'and what exactly does his institute do about migration policy, '.repeat(5)}?`
+    const reply = ackedMessage(await slack.command(long))
+    const share = buttonsOf(reply).find((b) => b.action_id === 'share_answer')
+    expect(share).toBeDefined()
+    expect(share?.value.length).toBeLessThanOrEqual(200)
+    const click = await slack.click({
+      actionId: 'share_answer',
+      value: share?.value ?? '',
+      channel: 'C1',
+      ephemeral: true,
+      user: 'U9',
+      message: { ts: slack.nextTs() },
+    })
+    const shared = await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.response_type === 'in_channel', 'the shared answer')
+    expect(visibleText(shared)).toContain('<@U9> asked: “Who is Andrew Selee,')
+  })
+
+  it('a double-clicked "Share in channel" posts once', async () => {
+    const message = { ts: slack.nextTs() }
+    const clicks = await Promise.all(
+      [1, 2, 3].map(() => slack.click({ actionId: 'share_answer', value: `ask:${QUESTION}`, channel: 'C1', ephemeral: true, user: 'U10', message })),
+    )
+    for (const click of clicks) expect(click.status).toBe(200)
+    await slack.fake.waitFor((c) => clicks.some((k) => byResponse(k.responseId)(c)) && c.body.response_type === 'in_channel', 'the shared answer')
+    await slack.settle()
+    const posts = slack.fake.captured.filter((c) => clicks.some((k) => byResponse(k.responseId)(c)) && c.body.response_type === 'in_channel')
+    expect(posts).toHaveLength(1)
+  })
+
   it('keeps a shared answer when removing the private copy fails: logged, no "Sorry"', async () => {
     const isDelete = (c: Captured) => c.body.delete_original === true
     slack.fake.failResponse = isDelete
     try {
       const logged = slack.logger.lines.length
-      const click = await slack.click({ actionId: 'share_answer', value: QUESTION, channel: 'C1', ephemeral: true, user: 'U8' })
+      const click = await slack.click({ actionId: 'share_answer', value: `ask:${QUESTION}`, channel: 'C1', ephemeral: true, user: 'U8' })
       await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && isDelete(c), 'the refused delete')
       const warned = await vi.waitFor(() => {
         const line = slack.logger.lines.slice(logged).find((l) => l.text.includes('removing the private copy failed'))
@@ -240,7 +276,7 @@ describe('what Slack sends again, and what it must not get through', () => {
     // What a member typed as text arrives escaped; unescaped for the core, it must be escaped again.
     expect(pings(await slack.mention('&lt;!channel&gt; &lt;@U2&gt; what is this about?'))).toBe(false)
 
-    const share = await slack.click({ actionId: 'share_answer', value: '<!channel> who is Andrew Selee?', channel: 'C1', ephemeral: true })
+    const share = await slack.click({ actionId: 'share_answer', value: 'ask:<!channel> who is Andrew Selee?', channel: 'C1', ephemeral: true })
     const shared = await slack.fake.waitFor((c) => byResponse(share.responseId)(c) && c.body.response_type === 'in_channel')
     expect(visibleText(shared)).toContain('asked: “&lt;!channel&gt; who is Andrew Selee?”')
     expect(visibleText(shared)).not.toContain('<!channel>')

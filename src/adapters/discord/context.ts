@@ -1,8 +1,8 @@
 import type { Explainer } from '../../core/explainer.js'
 import { writeLogLine } from '../shared/log.js'
+import type { FollowUpIds } from '../shared/question-keys.js'
 import type { RateLimiter } from '../shared/rate-limit.js'
 import type { Conversations } from './conversations.js'
-import type { FollowUpIds } from './follow-up-ids.js'
 import type { RateLimitText } from './texts.js'
 import type { ViewIds } from './view-ids.js'
 

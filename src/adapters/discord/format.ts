@@ -11,8 +11,8 @@ import {
 } from 'discord.js'
 import { citationLine, shownIn } from '../../core/cite.js'
 import type { Answer, AnswerStatus, Citation } from '../../core/types.js'
+import type { FollowUpIds } from '../shared/question-keys.js'
 import { trimTo } from '../shared/trim.js'
-import type { FollowUpIds } from './follow-up-ids.js'
 import { BUDGET, DISCORD_LIMITS } from './limits.js'
 
 /**

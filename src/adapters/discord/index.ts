@@ -1,15 +1,16 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
+import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
 import { SLASH_COMMANDS } from './commands/index.js'
 import { type Deps, discordLogger, type Logger } from './context.js'
 import { createConversations } from './conversations.js'
-import { createFollowUpIds } from './follow-up-ids.js'
 import { NO_PINGS } from './format.js'
 import { listener } from './guard.js'
 import { inviteUrl } from './invite.js'
+import { DISCORD_LIMITS } from './limits.js'
 import { messageHandler } from './mentions.js'
 import { interactionRouter } from './router.js'
 import { AUTHENTICATION_FAILED, explainSetupError, tokenRejected } from './setup-errors.js'
@@ -103,7 +104,7 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     limiter: createRateLimiter({ ...rate, now }),
     rate,
     now,
-    ids: createFollowUpIds(),
+    ids: createFollowUpIds({ maxLength: DISCORD_LIMITS.customId }),
     viewIds: createViewIds(),
     logger,
     knownTitles,

@@ -5,8 +5,10 @@ import type { Explainer } from '../../core/explainer.js'
 import { articlesMatching, splitPick } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
+import type { FollowUpIds } from '../shared/question-keys.js'
 import { type RateLimiter, retryAfterSeconds } from '../shared/rate-limit.js'
 import type { Conversations } from './conversations.js'
+import type { Deduper } from './dedupe.js'
 import { type AnswerView, answerMessage } from './format.js'
 import { helpMessage, pickMessage, slowDownMessage } from './messages.js'
 import type { Replier } from './reply.js'
@@ -24,6 +26,10 @@ export type Deps = {
   now: () => number
   /** The threads and DMs the bot talks in, and their turns (conversations.ts). */
   conversations: Conversations
+  /** The question a "Share in channel" button carries: itself when short, else a key (shared/question-keys.ts). */
+  shareKeys: FollowUpIds
+  /** Share clicks already posted: a double click posts once. */
+  shares: Deduper
 }
 
 /** `help`: the how-to, not a call to the core. */
@@ -74,8 +80,10 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
     return asker.answered?.()
   }
   const answer: Answer = deps.explainer.ask(question, asker.context, article === undefined ? {} : { article })
-  // A private answer shows what was asked (Slack hides the typed command) and can be shared.
-  const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, share: true } : baseView(deps)
+  // A private answer shows what was asked (Slack hides the typed command); an answer, not a
+  // decline, can be shared, its button carrying what was typed (with its in:) or a short key for it.
+  const share = answer.status === 'answered' ? { share: deps.shareKeys.encode(asker.question) } : {}
+  const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, ...share } : baseView(deps)
   await reply.answer(answerMessage(answer, view))
   asker.answered?.(answer)
 }

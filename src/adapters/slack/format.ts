@@ -47,8 +47,8 @@ export type AnswerView = {
   overview?: boolean
   /** Who asked, for an answer shared in a channel (a Slack user id); else "You asked". */
   askedBy?: string
-  /** A "Share in channel" button: only private (ephemeral) answers need one. */
-  share?: boolean
+  /** A "Share in channel" button carrying this value (the question, or its key): only private answers need one. */
+  share?: string
   /** Follow-up buttons (default on); off for an answer posted where the bot may not be a member. */
   followUps?: boolean
   /** Name the article in each citation: worth it only when more than one is known. */
@@ -107,11 +107,11 @@ function knownLine(titles: readonly string[], followUps: number): string | undef
   return `${answerFromLine(titles)}${followUps ? ' The buttons below are questions I can answer.' : ''}`
 }
 
-function actionsBlock(answer: Answer, view: AnswerView, asked: string): types.ActionsBlock | undefined {
+function actionsBlock(answer: Answer, view: AnswerView): types.ActionsBlock | undefined {
   // Slack rejects a button with an empty label.
   const followUps = view.followUps === false ? [] : answer.followUps.filter((q) => q.trim()).slice(0, MAX_FOLLOW_UPS)
   const elements = followUps.map((q, i) => button(q, `follow_up_${i}`, q))
-  if (view.share) elements.push(button('Share in channel', SHARE_ACTION, asked, true))
+  if (view.share !== undefined) elements.push(button('Share in channel', SHARE_ACTION, view.share, true))
   return elements.length ? { type: 'actions', block_id: 'explainer_actions', elements: elements.slice(0, LIMITS.actionsElements) } : undefined
 }
 
@@ -121,7 +121,7 @@ export function answerMessage(answer: Answer, view: AnswerView = {}): SlackMessa
   // Slack rejects an empty section text; the core always writes one, but a message must never fail.
   const body = fitMrkdwn(answer.text, LIMITS.sectionText) || 'I have no answer to show for that.'
   const known = answer.status === 'not_found' ? knownLine(view.knownTitles ?? [], view.followUps === false ? 0 : answer.followUps.length) : undefined
-  const actions = actionsBlock(answer, view, view.question ?? '')
+  const actions = actionsBlock(answer, view)
   const blocks: types.KnownBlock[] = [
     ...(asked ? [context(asked)] : []),
     section(body),

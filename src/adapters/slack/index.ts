@@ -12,6 +12,7 @@ import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
 import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { healthResponse } from '../shared/health.js'
+import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import type { Deps } from './ask.js'
 import { createConversations } from './conversations.js'
@@ -77,6 +78,9 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
   })
 }
 
+/** The longest question a share button carries itself; a longer one goes by a short key. */
+const SHARE_VALUE = 200
+
 function createDeps(explainer: Explainer, config: Config, logger: Logger, options: SlackAdapterOptions): Deps {
   const titles = explainer.sources().map((s) => s.title)
   const limiter = createRateLimiter({ ...config.rateLimit, ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
@@ -89,6 +93,8 @@ function createDeps(explainer: Explainer, config: Config, logger: Logger, option
     knownTitles: titles,
     now,
     conversations: createConversations({ now, onError: (message, error) => logger.warn(`${message}:`, error) }),
+    shareKeys: createFollowUpIds({ maxLength: SHARE_VALUE }),
+    shares: createDeduper({ ...options.dedupe, now }),
   }
 }
 

@@ -34,6 +34,13 @@ export function pickMessage(typed: string, found: readonly { slug: string; title
   const list = found
     .slice(0, 5)
     .map((a) => `• in:${a.slug} (${a.title})`)
-    .join('\n')
-  return noteMessage(`Several articles match "${typed}"; pick one:\n${list}`)
+    .join('
+')
+  return noteMessage(`Several articles match "${typed}"; pick one:
+${list}`)
+}
+
+/** A button whose question this copy of the bot no longer remembers (a long one, after a restart). */
+export function expiredButtonMessage(): SlackMessage {
+  return noteMessage('This button has expired. Please ask the question again with `/ask`.')
 }

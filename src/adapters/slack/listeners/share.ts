@@ -1,6 +1,7 @@
 import { OVERVIEW_QUESTION } from '../../../core/answer.js'
 import { baseView } from '../ask.js'
 import { answerMessage, SHARE_ACTION } from '../format.js'
+import { expiredButtonMessage } from '../messages.js'
 import { ephemeralReplier } from '../reply.js'
 import type { ButtonListener } from './types.js'
 
@@ -17,8 +18,12 @@ export const share: ButtonListener = {
   kind: 'button',
   actionId: SHARE_ACTION,
   replier: ({ respond }) => ephemeralReplier(respond),
-  async handle({ action, body, respond }, _reply, deps) {
-    const question = action.value ?? ''
+  async handle({ action, body, respond }, reply, deps) {
+    // One post however many clicks: the same member, message and button count once.
+    if (!deps.shares.isFirst(`${body.user.id} ${body.container?.message_ts ?? ''} ${action.value ?? ''}`)) return
+    const click = deps.shareKeys.decode(action.value ?? '')
+    if (!click || 'expired' in click) return reply.privately(expiredButtonMessage())
+    const { question } = click
     const answer = deps.explainer.ask(question)
     // The button carries the core's question: the overview's is labelled, not quoted, as in the private copy.
     const view = { ...baseView(deps), question, overview: question === OVERVIEW_QUESTION, askedBy: body.user.id, followUps: false }

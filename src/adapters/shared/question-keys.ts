@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { DISCORD_LIMITS } from './limits.js'
 
 /**
- * A follow-up button must carry its question in a `custom_id` of at most 100 characters. Most
+ * A button must carry its question in a short value: a Discord `custom_id` holds 100 characters,
+ * and a Slack button's value should not carry a 600-character question around. Most
  * questions fit, and then the id is the question itself (`ask:Who is Andrew Selee?`): such a button
  * keeps working after a restart and on any shard. A longer question is kept in this process's
  * memory under a short key (`ask#Xq3_9wLb.1a`): a random prefix drawn when the ids are made (once per
@@ -29,13 +29,21 @@ export function randomPrefix(): string {
   return randomBytes(6).toString('base64url')
 }
 
-export function createFollowUpIds(capacity = 1_000, prefix = randomPrefix()): FollowUpIds {
+export type KeyOptions = {
+  /** The longest value a button may carry (Discord's custom_id: 100). */
+  maxLength: number
+  /** How many keyed questions are remembered (default 1,000). */
+  capacity?: number
+  prefix?: string
+}
+
+export function createFollowUpIds({ maxLength, capacity = 1_000, prefix = randomPrefix() }: KeyOptions): FollowUpIds {
   const questions = new Map<string, string>()
   const mine = KEYED + prefix + SEPARATOR
   let next = 0
   return {
     encode(question) {
-      if (INLINE.length + question.length <= DISCORD_LIMITS.customId) return INLINE + question
+      if (INLINE.length + question.length <= maxLength) return INLINE + question
       const key = (next++).toString(36)
       questions.set(key, question)
       // A Map iterates in insertion order: the first key is the oldest.
