@@ -194,7 +194,27 @@ export class FakeDiscord {
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 64 },
         },
       ]
-    if (/^POST \/interactions\/\d+\/[^/]+\/callback$/.test(key)) return [204, undefined]
+    if (/^POST \/interactions\/\d+\/[^/]+\/callback$/.test(key)) {
+      // `with_response=true` (discord.js: reply({ withResponse: true })): the message sent, as Discord returns it.
+      if (r.query.get('with_response') !== 'true') return [204, undefined]
+      const interactionId = r.path.split('/')[2]
+      const body = r.body as Body
+      const message = body.type === 4 ? this.messageJson(this.guilds[0].channel, body.data) : undefined
+      if (message) this.messages.set(message.id, message)
+      return [
+        200,
+        {
+          interaction: {
+            id: interactionId,
+            type: 2,
+            response_message_id: message?.id,
+            response_message_loading: body.type === 5,
+            response_message_ephemeral: ((body.data?.flags ?? 0) & 64) !== 0,
+          },
+          ...(message ? { resource: { type: 4, message } } : {}),
+        },
+      ]
+    }
     if (/^DELETE \/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(key)) return [204, undefined]
     if (/^(PATCH \/webhooks\/\d+\/[^/]+\/messages\/@original|POST \/webhooks\/\d+\/[^/]+|POST \/channels\/\d+\/messages)$/.test(key)) {
       const channel = r.path.match(/^\/channels\/(\d+)/)?.[1] ?? this.guilds[0].channel

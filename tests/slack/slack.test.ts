@@ -283,6 +283,37 @@ describe('what Slack sends again, and what it must not get through', () => {
   })
 })
 
+describe('every request answered', () => {
+  it('acks an unknown command at once, telling the member privately', async () => {
+    const started = Date.now()
+    const reply = await slack.post(signed(slashCommandBody({ command: '/weather', text: 'today', response_url: slack.fake.responseUrl('unknown-cmd') }), FORM))
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(reply.status).toBe(200)
+    const message = ackedMessage(reply)
+    expect(message.body.response_type).toBe('ephemeral')
+    expect(visibleText(message)).toContain("I don't know the command /weather")
+  })
+
+  it('acks an unknown button at once and says so privately; an unknown event is acked too', async () => {
+    const started = Date.now()
+    const click = await slack.click({ actionId: 'vote_up', value: 'x', channel: 'C1', ephemeral: true })
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(click.status).toBe(200)
+    const note = await slack.fake.waitFor(byResponse(click.responseId), 'the note about the unknown button')
+    expect(note.body.response_type).toBe('ephemeral')
+    expect(visibleText(note)).toContain("I don't know that button")
+    const event = await slack.event({ type: 'reaction_added', user: 'U1', reaction: 'eyes', item: { type: 'message', channel: 'C1', ts: '1.0' } })
+    expect(event.status).toBe(200)
+  })
+
+  it('leaves known commands and buttons to their own listeners: one reply each', async () => {
+    const ack = await slack.command(QUESTION)
+    expect(visibleText(ackedMessage(ack))).not.toContain("I don't know")
+    await slack.settle()
+    expect(slack.fake.captured.filter(byResponse(ack.responseId))).toEqual([])
+  })
+})
+
 describe('failures', () => {
   it('answers a throwing core with a short error, logs the cause and keeps serving', async () => {
     const failed = await slack.mention('boom')

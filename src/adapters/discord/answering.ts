@@ -5,6 +5,7 @@ import { viewForQuestion } from '../../core/views/index.js'
 import { retryAfterSeconds } from '../shared/rate-limit.js'
 import type { Deps } from './context.js'
 import { answerMessage, type DiscordMessage, PRIVATELY } from './format.js'
+import { DISCORD_TIMING } from './limits.js'
 import { expiredButtonMessage, slowDownMessage } from './texts.js'
 import { viewMessage } from './view-message.js'
 
@@ -27,15 +28,24 @@ export async function answerInteraction(deps: Deps, interaction: AskingInteracti
     await interaction.reply({ ...slowDownMessage(retryAfterSeconds(decision.retryAfterMs)), ...PRIVATELY })
     return
   }
-  // Discord forgets an interaction not acknowledged within 3 seconds, and ask() runs synchronously:
-  // the acknowledgement is on the wire before the core starts, however long it takes.
-  await interaction.deferReply(options.ephemeral ? PRIVATELY : {})
+  const started = Date.now()
   // "who's who?", "what did Meyer say?": the view; still a turn a reply can follow up.
   const view = options.article === undefined ? viewReplyFor(deps, question) : undefined
   const answer = view ? undefined : deps.explainer.ask(question, [], options.article === undefined ? {} : { article: options.article })
-  const sent = await interaction.editReply(view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles }))
+  const message = view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles })
+  const privately = options.ephemeral ? PRIVATELY : {}
+  let sent: { id: string } | undefined
+  if (Date.now() - started <= DISCORD_TIMING.answerInFirstReplyMs) {
+    // The answer is the first reply: one request, no "Explainer is thinking…" flash.
+    const response = await interaction.reply({ ...message, ...privately, withResponse: true })
+    sent = response.resource?.message ?? undefined
+  } else {
+    // Too slow for the first reply's window (a stalled process): acknowledge, then edit the answer in.
+    await interaction.deferReply(privately)
+    sent = await interaction.editReply(message)
+  }
   // A reply to this answer (with the ping on) is a follow-up of it.
-  if (!options.ephemeral) deps.conversations.remember(undefined, sent, [], question, answer)
+  if (!options.ephemeral && sent) deps.conversations.remember(undefined, sent, [], question, answer)
 }
 
 /** A question that asks for a view in words ("who's who?", "what did Price say?") gets the view's first page. */

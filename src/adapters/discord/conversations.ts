@@ -30,7 +30,7 @@ export type Conversations = {
    * The bot answered `question` (in the context `earlier`) with `sent`: a reply to `sent` goes on
    * from it. `message` is the member's message it answered; none for a slash command or a button.
    */
-  remember(message: Message | undefined, sent: Message, earlier: readonly Turn[], question: string, answer?: Answer): void
+  remember(message: Message | undefined, sent: { readonly id: string }, earlier: readonly Turn[], question: string, answer?: Answer): void
 }
 
 export type ConversationOptions = { now?: () => number; capacity?: number; onError?: (message: string, error: unknown) => void }

@@ -35,3 +35,10 @@ export const BUDGET = {
   /** A citation field shorter than this is not worth showing: it would be all "…". */
   minimumField: 60,
 } as const
+
+/**
+ * Discord forgets an interaction not acknowledged within 3 s. An answer worked out within this
+ * long goes in the first reply itself (`ask()` takes about a millisecond); a later one is
+ * acknowledged first and edited in, leaving room for the network and the time the event waited.
+ */
+export const DISCORD_TIMING = { answerInFirstReplyMs: 1_500 } as const

@@ -36,5 +36,15 @@ export function interactionRouter(deps: Deps, commands: readonly SlashCommand[])
         () => replyWithError(interaction),
       )
     }
+    // Every interaction answered: a menu, a modal or a context-menu command this version does not
+    // serve gets a private "I don't know that" at once, not Discord's "This interaction failed".
+    if (interaction.isRepliable()) {
+      return guarded(
+        logger,
+        `interaction of type ${interaction.type}`,
+        () => interaction.reply({ ...unknownCommandMessage(), ...PRIVATELY }),
+        () => replyWithError(interaction),
+      )
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js'
 import { DM_CONTEXT_MINUTES } from './conversations.js'
 import { answerFromLine, noteMessage, type SlackMessage } from './format.js'
+import { inlineMrkdwn } from './mrkdwn.js'
 
 /** The bot's own fixed words: help, "slow down" and the error reply. */
 
@@ -43,4 +44,14 @@ ${list}`)
 /** A button whose question this copy of the bot no longer remembers (a long one, after a restart). */
 export function expiredButtonMessage(): SlackMessage {
   return noteMessage('This button has expired. Please ask the question again with `/ask`.')
+}
+
+/** A slash command this version of the bot does not serve (the app's settings list one more). */
+export function unknownCommandMessage(command: string): SlackMessage {
+  return noteMessage(`I don't know the command ${inlineMrkdwn(command, 100)}. Try \`/ask your question\`, or \`/ask help\`.`)
+}
+
+/** A button or menu this version of the bot does not serve (one left from an older version). */
+export function unknownActionMessage(): SlackMessage {
+  return noteMessage("I don't know that button any more. Please ask again with `/ask`.")
 }

@@ -10,6 +10,7 @@ import { followUp } from './follow-up.js'
 import { share } from './share.js'
 import { threadReply } from './thread-reply.js'
 import type { SlackListener, Spec } from './types.js'
+import { registerCatchAll } from './unknown.js'
 import { viewPage } from './view-page.js'
 
 /** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
@@ -70,4 +71,5 @@ export function registerListeners(app: App, deps: Deps): void {
         break
     }
   }
+  registerCatchAll(app, deps, LISTENERS)
 }
