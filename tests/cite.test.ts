@@ -1,6 +1,6 @@
 /** How a citation reads on every surface: quotation marks as the article has them, the right kind label. */
 import { describe, expect, it } from 'vitest'
-import { balanceQuotes, citationLine, kindLabel } from '../src/core/cite.js'
+import { balanceQuotes, citationLine, kindLabel, quoteLink } from '../src/core/cite.js'
 import type { Citation } from '../src/core/types.js'
 
 const cite = (over: Partial<Citation> = {}): Citation => ({ ref: 'a#p3', quote: 'The tower stands.', article: 'The Tower', kind: 'body', ...over })
@@ -37,5 +37,25 @@ describe('citationLine', () => {
       where: '¶3 · said by Ana Ruiz',
     })
     expect(citationLine(c, 2, { showArticle: true, shownInText: true })).toEqual({ number: '[2]', where: 'The Tower · ¶3 · said by Ana Ruiz' })
+  })
+})
+
+describe('quoteLink', () => {
+  it('links a short sentence whole, encoded as the text-fragment syntax wants (- , & too)', () => {
+    expect(quoteLink('https://example.org/a', 'Co-op sales rose, & fell.')).toBe('https://example.org/a#:~:text=Co%2Dop%20sales%20rose%2C%20%26%20fell.')
+  })
+
+  it('leaves out the marks around a quote, and keeps a url fragment of its own', () => {
+    expect(quoteLink('https://example.org/a#top', '"We sail on time."')).toBe('https://example.org/a#top:~:text=We%20sail%20on%20time.')
+  })
+
+  it('links a long sentence by its first and last words (textStart,textEnd)', () => {
+    const long = 'The island ferry will keep its winter timetable until the end of April, the harbour board said on Monday.'
+    const link = quoteLink('https://example.org/a', long)
+    expect(link).toBe('https://example.org/a#:~:text=The%20island%20ferry%20will%20keep,harbour%20board%20said%20on%20Monday.')
+    // Decoded, each term is a part of the sentence.
+    const [start, end] = link.split(':~:text=')[1].split(',').map(decodeURIComponent)
+    expect(long.startsWith(start)).toBe(true)
+    expect(long.endsWith(end)).toBe(true)
   })
 })

@@ -63,6 +63,15 @@ describe.concurrent('explainer ask', () => {
     expect(stdout).toContain('You could also ask: ')
   })
 
+  test('links each citation to its sentence when the article has a url; the standfirst is named so', async () => {
+    const { code, stdout } = await runCli(['ask', 'What did Brightwater tell the board?', '--knowledge', 'tests/fixtures/linked'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^\[1\] ¶3 · said by Brightwater · https:\/\/news\.example\.org\/ferry-timetable#:~:text=\S+$/m)
+    expect(stdout).toContain('“"We would rather sail fewer boats on time than more boats late."”'.slice(1, -1))
+    const about = await runCli(['ask', 'What is the article about?', '--knowledge', 'tests/fixtures/linked'])
+    expect(about.stdout).toMatch(/^\[1\] ¶1 · standfirst · https:/m)
+  })
+
   test('--json prints exactly one object with the Answer keys plus the question; unquoted words make one question', async () => {
     const { code, stdout } = await runCli(['ask', 'Who', 'is', 'Andrew', 'Selee?', '--json'])
     expect(code).toBe(0)

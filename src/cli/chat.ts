@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
 import { MAX_TURNS } from '../core/ask-in-context.js'
+import { urlsByTitle } from '../core/cite.js'
 import type { Turn } from '../core/conversation.js'
 import type { Explainer } from '../core/explainer.js'
 import { type ViewResult, viewCommandIn, viewForQuestion, viewsOf } from '../core/views/index.js'
@@ -64,7 +65,7 @@ function viewReply(line: string, explainer: Explainer): string | undefined {
 
 /** What the chat prints for one line of input, or undefined to end the chat. `turns` is the conversation so far. */
 function reply(line: string, explainer: Explainer, width: number | undefined, turns: Turn[]): string | undefined {
-  const options = { showArticle: explainer.knowledge.articles.size > 1, ...(width ? { width } : {}) }
+  const options = { showArticle: explainer.knowledge.articles.size > 1, urlOf: urlsByTitle(explainer.sources()), ...(width ? { width } : {}) }
   switch (commandOf(line)) {
     case 'quit':
       return undefined

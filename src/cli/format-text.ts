@@ -6,6 +6,8 @@ export type FormatOptions = {
   showArticle?: boolean
   /** Wrap at word boundaries to this many columns (a terminal's width); unset, lines are not wrapped. */
   width?: number
+  /** The url of a citation's article (front matter `url`): each citation then links to its sentence. */
+  urlOf?: (citation: Citation) => string | undefined
 }
 
 export { quoted }
@@ -15,8 +17,10 @@ export { quoted }
  * `[1] “quote” — ¶7 · …`: each sentence is shown once.
  */
 export function formatCitation(citation: Citation, n: number, options: FormatOptions = {}, shownInText = false): string {
-  const line = citationLine(citation, n, { showArticle: options.showArticle === true, shownInText })
-  return line.quote === undefined ? `${line.number} ${line.where}` : `${line.number} ${quoted(line.quote)} — ${line.where}`
+  const url = options.urlOf?.(citation)
+  const line = citationLine(citation, n, { showArticle: options.showArticle === true, shownInText, ...(url ? { url } : {}) })
+  const where = line.link ? `${line.where} · ${line.link}` : line.where
+  return line.quote === undefined ? `${line.number} ${where}` : `${line.number} ${quoted(line.quote)} — ${where}`
 }
 
 /**

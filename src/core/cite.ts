@@ -97,12 +97,59 @@ export function citationPlace(citation: Citation, options: { showArticle: boolea
   ].filter((part) => part !== '')
 }
 
-/** One citation as every surface shows it: its number, the quote when the answer's text did not show it already, where it stands. */
-export type CitationLine = { number: string; quote?: string; where: string }
+/**
+ * One citation as every surface shows it: its number, the quote when the answer's text did not
+ * show it already, where it stands, and a link to the quoted sentence when the article has a url.
+ */
+export type CitationLine = { number: string; quote?: string; where: string; link?: string }
 
-export function citationLine(citation: Citation, n: number, options: { showArticle: boolean; shownInText: boolean }): CitationLine {
+export type LineOptions = { showArticle: boolean; shownInText: boolean /** The article's `url` from its front matter. */; url?: string }
+
+export function citationLine(citation: Citation, n: number, options: LineOptions): CitationLine {
   const where = citationPlace(citation, options).join(' · ')
-  return { number: `[${n}]`, ...(options.shownInText ? {} : { quote: balanceQuotes(citation.quote) }), where }
+  return {
+    number: `[${n}]`,
+    ...(options.shownInText ? {} : { quote: balanceQuotes(citation.quote) }),
+    where,
+    ...(options.url ? { link: quoteLink(options.url, citation.quote) } : {}),
+  }
+}
+
+/** The url of each cited article, by title (a Citation names its article by title), from `sources()`. */
+export function urlsByTitle(sources: readonly { title: string; url?: string }[]): (citation: Citation) => string | undefined {
+  const urls = new Map(sources.flatMap((s) => (s.url ? [[s.title, s.url] as const] : [])))
+  return (citation) => urls.get(citation.article)
+}
+
+/** Quotes longer than this are linked by their first and last words (textStart,textEnd). */
+export const TEXT_FRAGMENT = { wholeUpTo: 80, edgeWords: 5 } as const
+
+/**
+ * A term of a text directive: percent-encoded, with `-`, `,` and `&` encoded too (they are the
+ * directive's own syntax), and `(`, `)` so the link survives Markdown link syntax.
+ */
+function fragmentTerm(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/'/g, '%27')
+}
+
+/**
+ * The article's url with a text fragment (`#:~:text=`, WICG Scroll-to-Text-Fragment) that makes
+ * browsers supporting it scroll to and highlight the quoted sentence; others just open the page.
+ * Quotation marks around the sentence are left out (pages style them differently), and a long
+ * sentence is matched by its first and last words, which is shorter and survives small edits.
+ */
+export function quoteLink(url: string, quote: string): string {
+  const text = quote.replace(/\s+/g, ' ').replace(/^["“”‘’'«»\s]+|["“”‘’'«»\s]+$/g, '')
+  let directive: string
+  if (text.length <= TEXT_FRAGMENT.wholeUpTo) {
+    directive = fragmentTerm(text)
+  } else {
+    const words = text.split(' ')
+    const n = Math.min(TEXT_FRAGMENT.edgeWords, Math.floor(words.length / 2))
+    directive = `${fragmentTerm(words.slice(0, n).join(' '))},${fragmentTerm(words.slice(-n).join(' '))}`
+  }
+  // A url with a fragment of its own keeps it: the directive follows it after `:~:`.
+  return `${url}${url.includes('#') ? '' : '#'}:~:text=${directive}`
 }
 
 /** Is this quote already in the answer's text? Then its citation only says where it stands. */

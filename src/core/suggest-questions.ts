@@ -19,6 +19,9 @@ const YEAR = /\b(?:in|since|by|until)\s+((?:19|20)\d\d)\b/gu
 const NUMBERED_NAME = /\b(\p{Lu}\p{L}+ \d+)\b/gu
 /** A date is not a thing to ask "what is" about ("August 2004"): years have their own question. */
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
+/** A date word on its own says nothing to ask about ("What about Monday?"). */
+const DATE_WORD =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i
 
 /** Questions about one fact, beyond the people questions of follow-ups.ts. */
 function topicQuestions(text: string, people: ReadonlySet<string>): string[] {
@@ -32,7 +35,7 @@ function topicQuestions(text: string, people: ReadonlySet<string>): string[] {
     // Places and organisations; a lone surname is asked about through the person instead.
     if (people.has(fold(name)) || (parts.length > 1 && !NOT_A_PERSON.has(last))) continue
     // A lone word before a lowercase one is used as an adjective ("Mexican officials").
-    if (parts.length === 1 && (STOP_WORDS.has(last) || /^\s+\p{Ll}/u.test(text.slice(index + name.length)))) continue
+    if (parts.length === 1 && (STOP_WORDS.has(last) || DATE_WORD.test(last) || /^\s+\p{Ll}/u.test(text.slice(index + name.length)))) continue
     out.push(`What about ${name}?`)
   }
   for (const m of text.matchAll(NUMBERED_NAME)) if (!MONTH.test(m[1]) && !STOP_WORDS.has(m[1].split(' ')[0].toLowerCase())) out.push(`What is ${m[1]}?`)

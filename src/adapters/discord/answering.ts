@@ -32,7 +32,7 @@ export async function answerInteraction(deps: Deps, interaction: AskingInteracti
   // "who's who?", "what did Meyer say?": the view; still a turn a reply can follow up.
   const view = options.article === undefined ? viewReplyFor(deps, question) : undefined
   const answer = view ? undefined : deps.explainer.ask(question, [], options.article === undefined ? {} : { article: options.article })
-  const message = view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles })
+  const message = view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf })
   const privately = options.ephemeral ? PRIVATELY : {}
   let sent: { id: string } | undefined
   if (Date.now() - started <= DISCORD_TIMING.answerInFirstReplyMs) {

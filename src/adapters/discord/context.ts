@@ -1,4 +1,5 @@
 import type { Explainer } from '../../core/explainer.js'
+import type { Citation } from '../../core/types.js'
 import { writeLogLine } from '../shared/log.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import type { RateLimiter } from '../shared/rate-limit.js'
@@ -37,6 +38,8 @@ export type Deps = {
   logger: Logger
   /** Fixed for the run: shown when there is no answer, and in /help. */
   knownTitles: readonly string[]
+  /** The url of a citation's article, for links to the quoted sentence. */
+  urlOf: (citation: Citation) => string | undefined
   /** A question the article answers, for the how-to and /help. */
   example: string | undefined
   /** Reply chains and DMs, and their turns. */

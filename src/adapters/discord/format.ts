@@ -9,7 +9,7 @@ import {
   MessageFlags,
   type MessageMentionOptions,
 } from 'discord.js'
-import { citationLine, shownIn } from '../../core/cite.js'
+import { citationLine, type LineOptions, shownIn } from '../../core/cite.js'
 import type { Answer, AnswerStatus, Citation } from '../../core/types.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import { trimTo } from '../shared/trim.js'
@@ -44,6 +44,8 @@ export type AnswerView = {
   ids: FollowUpIds
   /** The titles of the articles known: named when there is no answer, so the member knows what to ask. */
   knownTitles: readonly string[]
+  /** The url of a citation's article (front matter `url`): each citation then links to its sentence. */
+  urlOf?: (citation: Citation) => string | undefined
 }
 
 const COLORS: Record<AnswerStatus | 'note', number> = { answered: 0x5865f2, not_found: 0x99aab5, invalid: 0xfaa61a, note: 0x5865f2 }
@@ -89,17 +91,24 @@ type Budget = ReturnType<typeof embedBudget>
  * said by Name` as the name, the quote as the value when the answer's text did not show it
  * already. Undefined when what is left of the budget cannot show a useful quote.
  */
-function citationField(c: Citation, n: number, shownInText: boolean, showArticle: boolean, budget: Budget): APIEmbedField | undefined {
-  const line = citationLine(c, n, { showArticle, shownInText })
+function citationField(c: Citation, n: number, options: LineOptions, budget: Budget): APIEmbedField | undefined {
+  const line = citationLine(c, n, options)
   const name = shown(`${line.number} ${line.where}`, DISCORD_LIMITS.fieldName)
-  // A field needs a value: a zero-width space when the quote stands in the answer above.
-  if (line.quote === undefined)
-    return budget.left > name.length + 1 ? { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(BLANK, 1) } : undefined
-  const room = Math.min(DISCORD_LIMITS.fieldValue, budget.left - name.length) - 2
+  // A link to the sentence, when it fits whole (a cut link would lead nowhere).
+  const link = line.link && line.link.length <= BUDGET.link ? `[${LINK_TEXT}](${line.link})` : ''
+  // A field needs a value: the link, or a zero-width space, when the quote stands in the answer above.
+  if (line.quote === undefined) {
+    const value = link || BLANK
+    if (budget.left <= name.length + value.length) return undefined
+    return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(value, DISCORD_LIMITS.fieldValue) }
+  }
+  const tail = link ? `\n${link}` : ''
+  const room = Math.min(DISCORD_LIMITS.fieldValue, budget.left - name.length) - 2 - tail.length
   if (room < BUDGET.minimumField) return undefined
-  return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(`> ${shown(line.quote, room)}`, DISCORD_LIMITS.fieldValue) }
+  return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(`> ${shown(line.quote, room)}${tail}`, DISCORD_LIMITS.fieldValue) }
 }
 
+const LINK_TEXT = 'Read it in the article'
 const BLANK = '\u200b'
 
 /** Lines joined up to `max`, ending with "…and N more" when they do not all fit. */
@@ -163,7 +172,8 @@ export function answerMessage(answer: Answer, view: AnswerView): DiscordMessage 
   const fields: APIEmbedField[] = []
   const showArticle = view.knownTitles.length > 1
   for (const [i, c] of answer.citations.slice(0, BUDGET.citations).entries()) {
-    const field = citationField(c, i + 1, shownIn(answer.text, c), showArticle, budget)
+    const url = view.urlOf?.(c)
+    const field = citationField(c, i + 1, { showArticle, shownInText: shownIn(answer.text, c), ...(url ? { url } : {}) }, budget)
     if (!field) break
     fields.push(field)
   }

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
+import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
@@ -108,6 +109,7 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     viewIds: createViewIds(),
     logger,
     knownTitles,
+    urlOf: urlsByTitle(explainer.sources()),
     example,
     conversations: createConversations({ now, onError: (message, error) => logger.error(message, error) }),
   }

@@ -31,6 +31,8 @@ export const BUDGET = {
   citations: 10,
   followUps: 5,
   footer: 300,
+  /** A link to the quoted sentence longer than this (a very long url) is left out, not cut. */
+  link: 500,
 
   /** A citation field shorter than this is not worth showing: it would be all "…". */
   minimumField: 60,

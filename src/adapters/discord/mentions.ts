@@ -58,7 +58,7 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
     // "who's who?", "what did Meyer say?": the view, as /explain shows it; still a turn of the conversation.
     const view = viewReplyFor(deps, question)
     const answer = view ? undefined : deps.explainer.ask(question, earlier)
-    const sent = await message.reply(view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles }))
+    const sent = await message.reply(view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf }))
     deps.conversations.remember(message, sent, earlier, question, answer)
   }
   return async (message) => {

@@ -3,7 +3,7 @@ import { OVERVIEW_QUESTION } from '../../core/answer.js'
 import type { Turn } from '../../core/conversation.js'
 import type { Explainer } from '../../core/explainer.js'
 import { articlesMatching, splitPick } from '../../core/pick-article.js'
-import type { Answer } from '../../core/types.js'
+import type { Answer, Citation } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import { type RateLimiter, retryAfterSeconds } from '../shared/rate-limit.js'
@@ -22,6 +22,8 @@ export type Deps = {
   /** Fixed for the run: name the article in citations only when several are known. */
   showArticle: boolean
   knownTitles: readonly string[]
+  /** The url of a citation's article, for links to the quoted sentence. */
+  urlOf: (citation: Citation) => string | undefined
   /** The clock: the rate limit's, and how long a slash command's answer took (ACK_BUDGET_MS). */
   now: () => number
   /** The threads and DMs the bot talks in, and their turns (conversations.ts). */
@@ -37,7 +39,7 @@ export const isHelp = (question: string): boolean => /^help[?!.]*$/i.test(questi
 
 /** The parts of an answer's look that come from the run, not from the question. */
 export function baseView(deps: Deps): AnswerView {
-  return { showArticle: deps.showArticle, knownTitles: deps.knownTitles }
+  return { showArticle: deps.showArticle, knownTitles: deps.knownTitles, urlOf: deps.urlOf }
 }
 
 export type Asker = {

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt'
-import { citationLine, quoted, shownIn } from '../../core/cite.js'
+import { citationLine, type LineOptions, quoted, shownIn } from '../../core/cite.js'
 import type { Answer, Citation } from '../../core/types.js'
 import { trimTo } from '../shared/trim.js'
 import { fitMrkdwn, inlineMrkdwn } from './mrkdwn.js'
@@ -26,7 +26,11 @@ export const LIMITS = {
   /** A quote is evidence, not the answer: a long one is cut well before the block limit. */
   quote: 1_000,
   question: 300,
+  /** A link to the quoted sentence longer than this (a very long url) is left out, not cut. */
+  link: 500,
 } as const
+
+const LINK_TEXT = 'read it in the article'
 
 /** Citations and follow-ups shown; with the fixed blocks this stays far below 50 blocks. */
 const MAX_CITATIONS = 10
@@ -55,6 +59,8 @@ export type AnswerView = {
   showArticle?: boolean
   /** The titles of the articles known, offered when there is no answer. */
   knownTitles?: readonly string[]
+  /** The url of a citation's article (front matter `url`): each citation then links to its sentence. */
+  urlOf?: (citation: Citation) => string | undefined
 }
 
 export const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } })
@@ -78,10 +84,12 @@ function button(text: string, actionId: string, value: string, primary = false):
  * `*[1]* “quote”` then `¶7 · Section · standfirst · said by Name` (core/cite.ts's line, as the
  * terminal shows it), all escaped; the quote only when the answer's text did not show it.
  */
-function citationBlock(citation: Citation, n: number, showArticle: boolean, shownInText: boolean): types.ContextBlock {
-  const line = citationLine(citation, n, { showArticle, shownInText })
+function citationBlock(citation: Citation, n: number, options: LineOptions): types.ContextBlock {
+  const line = citationLine(citation, n, options)
   const head = `*${line.number}*`
-  const where = inlineMrkdwn(line.where, LIMITS.sectionText - head.length - 1)
+  // A link to the sentence, when it fits whole; `|` and `>` would end Slack's link markup early.
+  const link = line.link && line.link.length <= LIMITS.link && !/[|<>]/.test(line.link) ? ` · <${line.link}|${LINK_TEXT}>` : ''
+  const where = inlineMrkdwn(line.where, LIMITS.sectionText - head.length - 1 - link.length) + link
   return line.quote === undefined ? context(`${head} ${where}`) : context(`*${line.number}* ${quoted(fitMrkdwn(line.quote, LIMITS.quote))}`, where)
 }
 
@@ -126,7 +134,10 @@ export function answerMessage(answer: Answer, view: AnswerView = {}): SlackMessa
     ...(asked ? [context(asked)] : []),
     section(body),
     ...(known ? [context(known)] : []),
-    ...answer.citations.slice(0, MAX_CITATIONS).map((c, i) => citationBlock(c, i + 1, view.showArticle ?? false, shownIn(answer.text, c))),
+    ...answer.citations.slice(0, MAX_CITATIONS).map((c, i) => {
+      const url = view.urlOf?.(c)
+      return citationBlock(c, i + 1, { showArticle: view.showArticle ?? false, shownInText: shownIn(answer.text, c), ...(url ? { url } : {}) })
+    }),
     ...(actions ? [actions] : []),
   ]
   // Both parts are escaped already: the answer is cut again from its raw text, never the escaped one.

@@ -10,6 +10,7 @@
 import type { AddressInfo } from 'node:net'
 import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
 import { type Config, SetupError, type SlackConfig } from '../../config.js'
+import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import { healthResponse } from '../shared/health.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
@@ -91,6 +92,7 @@ function createDeps(explainer: Explainer, config: Config, logger: Logger, option
     logger,
     showArticle: titles.length > 1,
     knownTitles: titles,
+    urlOf: urlsByTitle(explainer.sources()),
     now,
     conversations: createConversations({ now, onError: (message, error) => logger.warn(`${message}:`, error) }),
     shareKeys: createFollowUpIds({ maxLength: SHARE_VALUE }),

@@ -1,4 +1,5 @@
 import { MAX_TURNS } from '../../core/ask-in-context.js'
+import { urlsByTitle } from '../../core/cite.js'
 import type { Turn } from '../../core/conversation.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Answer } from '../../core/types.js'
@@ -114,7 +115,11 @@ export const ask = {
     else if (answer.status !== 'invalid')
       await write(
         io.stdout,
-        formatAnswer(answer, { showArticle: explainer.knowledge.articles.size > 1, ...(io.stdout.isTTY ? { width: io.stdout.columns } : {}) }),
+        formatAnswer(answer, {
+          showArticle: explainer.knowledge.articles.size > 1,
+          urlOf: urlsByTitle(explainer.sources()),
+          ...(io.stdout.isTTY ? { width: io.stdout.columns } : {}),
+        }),
       )
     if (answer.status !== 'invalid') return EXIT.ok
     io.stderr.write(`explainer: ${answer.text}\n`)
