@@ -1,17 +1,12 @@
+import type { AdapterModule, RunningAdapter } from '../adapters/shared/port.js'
 import type { Config } from '../config.js'
-import type { Explainer } from '../core/explainer.js'
 import { SetupError } from './errors.js'
 
-/** What a started adapter hands back so `start` can shut it down on Ctrl-C or SIGTERM. */
-export type RunningAdapter = { stop(): Promise<void> }
-
 /**
- * What an adapter module exports (src/adapters/discord/index.ts, src/adapters/slack/index.ts): one function that
- * connects to its platform and serves `explainer.ask()` until stopped.
+ * What an adapter module exports (src/adapters/discord/index.ts, src/adapters/slack/index.ts):
+ * the port of adapters/shared/port.ts, which each adapter's index.ts `satisfies`.
  */
-export type AdapterModule = {
-  start(explainer: Explainer, config: Config): Promise<RunningAdapter>
-}
+export type { AdapterModule, RunningAdapter }
 
 /**
  * One platform `start` can serve. `load` is a dynamic import() so answering a question on the

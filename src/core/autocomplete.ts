@@ -1,6 +1,6 @@
 import type { Suggestion } from './follow-ups.js'
 import type { KnowledgeBase } from './knowledge-base.js'
-import { STOP_WORDS, words } from './normalize.js'
+import { STOP_WORDS, stem, words } from './normalize.js'
 import { correctSpelling } from './spelling.js'
 
 /**
@@ -14,8 +14,10 @@ import { correctSpelling } from './spelling.js'
 export const AUTOCOMPLETE = {
   /** A word shorter than this is not searched by prefix: "m" would expand to thousands of words. */
   minPrefix: 3,
-  /** Matching facts whose articles are read for questions, best first. */
+  /** Articles read for questions, those with the most matching sentences first. */
   searchHits: 40,
+  /** Stems a prefix may stand for ("gov" -> government, governor…): a short prefix stops here. */
+  prefixStems: 200,
   /** Articles read for the first time in one call when nothing typed narrows the search. */
   newArticles: 25,
   /** Time spent checking that questions are answered, per call (Discord allows 3 s in all). */
@@ -52,20 +54,58 @@ export function matcher(wanted: readonly string[]): (s: Suggestion) => boolean {
   }
 }
 
-/** The articles whose sentences hold what was typed, the best match first (the last word as a prefix). */
-export function articlesMatching(kb: KnowledgeBase, wanted: readonly string[]): string[] {
+/** Stems beginning with `prefix`, from the sorted list of every stem, at most `max`. */
+function stemsStartingWith(kb: KnowledgeBase, prefix: string, max: number): string[] {
+  const out: string[] = []
+  for (let i = lowerBoundOf(kb.stems, prefix); i < kb.stems.length && out.length < max && kb.stems[i].startsWith(prefix); i++) out.push(kb.stems[i])
+  return out
+}
+
+function lowerBoundOf(sorted: readonly string[], value: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * The searchable facts whose sentence or speaker has every word (content words only; the last as
+ * a prefix when `lastAsPrefix`), in article order. Plain postings intersected: autocomplete wants
+ * where the words stand, not a ranking.
+ */
+export function factsWithAll(kb: KnowledgeBase, wanted: readonly string[], lastAsPrefix: boolean): number[] {
   const query = wanted.filter((w) => !STOP_WORDS.has(w))
   if (!query.length) return []
-  const last = query.length - 1
-  const hits = kb.index.search(query.join(' '), {
-    fields: ['text', 'speaker'],
-    combineWith: 'AND',
-    prefix: (term, i) => i === last && term.length >= AUTOCOMPLETE.minPrefix,
-  })
-  const out: string[] = []
-  for (const hit of hits.slice(0, AUTOCOMPLETE.searchHits)) {
-    const slug = kb.facts[hit.id as number].article
-    if (!out.includes(slug)) out.push(slug)
+  let ids: Set<number> | undefined
+  for (const [i, w] of query.entries()) {
+    const base = stem(w)
+    const prefix = lastAsPrefix && i === query.length - 1 && w.length >= AUTOCOMPLETE.minPrefix
+    const stems = prefix ? stemsStartingWith(kb, base, AUTOCOMPLETE.prefixStems) : [base]
+    const these = new Set<number>()
+    for (const s of stems)
+      for (const field of [kb.index.text, kb.index.speaker]) {
+        const list = field.get(s)
+        if (list) for (const posting of list) if (!ids || ids.has(posting >>> 4)) these.add(posting >>> 4)
+      }
+    ids = these
+    if (!ids.size) return []
   }
-  return out
+  return [...(ids ?? [])].sort((a, b) => a - b)
+}
+
+/** The articles whose sentences hold what was typed (the last word as a prefix), those with most such sentences first. */
+export function articlesMatching(kb: KnowledgeBase, wanted: readonly string[]): string[] {
+  const counts = new Map<string, number>()
+  for (const id of factsWithAll(kb, wanted, true)) {
+    const slug = kb.facts[id].article
+    counts.set(slug, (counts.get(slug) ?? 0) + 1)
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, AUTOCOMPLETE.searchHits)
+    .map(([slug]) => slug)
 }

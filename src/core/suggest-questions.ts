@@ -1,3 +1,4 @@
+import { factsWithAll } from './autocomplete.js'
 import { candidateSuggestions, NOT_A_PERSON, type Suggestion } from './follow-ups.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { findNames } from './names.js'
@@ -82,7 +83,7 @@ export function completions(kb: KnowledgeBase, wanted: readonly string[], max: n
   const head = wanted.slice(0, -1)
   const asking = QUESTION_START.test(head[0] ?? '')
   // Only phrases some sentence holds: "oil pri" is "oil prices", never "oil prime".
-  const together = found.filter(([word]) => kb.index.search([...head, word].join(' '), { fields: ['text'], combineWith: 'AND' }).length > 0)
+  const together = found.filter(([word]) => factsWithAll(kb, [...head, word], false).length > 0)
   return together.slice(0, max).map(([word]) => {
     const phrase = [...head, word].join(' ')
     const question = asking ? `${phrase[0].toUpperCase()}${phrase.slice(1)}?` : `What about ${phrase}?`

@@ -1,10 +1,8 @@
-import type { Explainer } from '../../core/explainer.js'
-import type { Citation } from '../../core/types.js'
 import { writeLogLine } from '../shared/log.js'
+import type { CommonDeps } from '../shared/port.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
-import type { RateLimiter } from '../shared/rate-limit.js'
 import type { Conversations } from './conversations.js'
-import type { RateLimitText } from './texts.js'
+import type { RateLimitText } from './messages.js'
 import type { ViewIds } from './view-ids.js'
 
 /** Where the adapter reports: readiness and the causes of failures members only see as "sorry". */
@@ -25,21 +23,13 @@ export function discordLogger(debug = false, shardIds?: readonly number[]): Logg
   }
 }
 
-/** What every handler needs, made once in start(). */
-export type Deps = {
-  explainer: Explainer
-  limiter: RateLimiter
+/** What every handler needs, made once in start(): the common deps (shared/port.ts) and Discord's own. */
+export type Deps = CommonDeps & {
   rate: RateLimitText
-  /** The clock the rate limiter uses, so "try again in N s" and its reminders agree with it. */
-  now: () => number
   ids: FollowUpIds
   /** The custom_ids of view pages (Previous/Next, "which article?"). */
   viewIds: ViewIds
   logger: Logger
-  /** Fixed for the run: shown when there is no answer, and in /help. */
-  knownTitles: readonly string[]
-  /** The url of a citation's article, for links to the quoted sentence. */
-  urlOf: (citation: Citation) => string | undefined
   /** A question the article answers, for the how-to and /help. */
   example: string | undefined
   /** Reply chains and DMs, and their turns. */

@@ -11,6 +11,7 @@ import {
 } from 'discord.js'
 import { citationLine, type LineOptions, shownIn } from '../../core/cite.js'
 import type { Answer, AnswerStatus, Citation } from '../../core/types.js'
+import { fitInline } from '../shared/fit.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import { trimTo } from '../shared/trim.js'
 import { BUDGET, DISCORD_LIMITS } from './limits.js'
@@ -54,20 +55,14 @@ const COLORS: Record<AnswerStatus | 'note', number> = { answered: 0x5865f2, not_
 const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true }
 
 /**
- * Text shown as written (a question, an answer that may echo one, a quote), escaped and at most
- * `max` long. The raw text is cut, then escaped: cutting escaped text could split `\*` and leave a
- * stray backslash. Escaping lengthens, so when the result is over `max` the raw cut is shortened
- * by half the excess and tried again (cut lengths only shrink, so this ends, usually at once).
+ * Text shown as written (a question, an answer that may echo one, a quote), on one line, escaped
+ * and at most `max` long: cut before it is escaped (shared/fit.ts), so no cut splits a `\*`.
  */
 export function shown(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  for (let room = max; room > 0; ) {
-    const escaped = escapeMarkdown(trimTo(flat, room), ESCAPE_ALL)
-    if (escaped.length <= max) return escaped
-    room -= Math.ceil((escaped.length - max) / 2)
-  }
-  return ''
+  return fitInline(text, max, escapeAll)
 }
+
+const escapeAll = (text: string): string => escapeMarkdown(text, ESCAPE_ALL)
 
 /** Hands out the characters an embed may hold, in the order its parts are placed. */
 function embedBudget() {
@@ -132,7 +127,7 @@ function coversField(titles: readonly string[], budget: Budget): APIEmbedField |
   const name = titles.length > 1 ? 'I can answer questions about these articles' : 'I can answer questions about this article'
   if (!titles.length || budget.left < name.length + BUDGET.minimumField) return undefined
   const value = fitLines(
-    titles.map((t) => `• ${shown(t, 200)}`),
+    titles.map((t) => `• ${shown(t, BUDGET.title)}`),
     Math.min(DISCORD_LIMITS.fieldValue, budget.left - name.length),
   )
   return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(value, DISCORD_LIMITS.fieldValue) }

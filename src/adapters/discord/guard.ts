@@ -1,27 +1,11 @@
 import type { RepliableInteraction } from 'discord.js'
+import { guarded } from '../shared/guard.js'
 import type { Logger } from './context.js'
 import { PRIVATELY } from './format.js'
-import { errorMessage } from './texts.js'
+import { errorMessage } from './messages.js'
 
-/**
- * One bad event must never end the process: main.ts exits on an unhandled rejection, and
- * discord.js calls listeners without awaiting them. Every listener runs through `guarded`.
- */
-
-/** Runs `handler`; if it throws, logs the cause and runs `onError` (telling the member), which may fail too. */
-export async function guarded(logger: Logger, what: string, handler: () => Promise<unknown>, onError?: () => Promise<unknown>): Promise<void> {
-  try {
-    await handler()
-  } catch (error) {
-    logger.error(`${what} failed`, error)
-    if (!onError) return
-    try {
-      await onError()
-    } catch (again) {
-      logger.error(`could not tell the member that ${what} failed`, again)
-    }
-  }
-}
+/** Every listener runs through shared/guard.ts's `guarded`: one bad event never ends the process. */
+export { guarded }
 
 /** An event listener that can never reject, for client.on(). */
 export function listener<A extends unknown[]>(logger: Logger, what: string, handler: (...args: A) => Promise<unknown>): (...args: A) => void {

@@ -2,6 +2,7 @@ import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from '
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
+import type { AdapterModule, RunningAdapter } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
@@ -87,7 +88,7 @@ async function connect(client: Client, token: string): Promise<void> {
   await Promise.all([client.login(token), ready])
 }
 
-export async function start(explainer: Explainer, config: Config, options: DiscordOptions = {}): Promise<{ stop(): Promise<void> }> {
+export async function start(explainer: Explainer, config: Config, options: DiscordOptions = {}): Promise<RunningAdapter> {
   if (!config.discord) throw new SetupError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot > Reset Token) into .env')
   const rate = {
     limit: options.rateLimit?.limit ?? config.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit,
@@ -127,3 +128,13 @@ export async function start(explainer: Explainer, config: Config, options: Disco
   }
   return { stop }
 }
+
+/** The port main.ts starts (shared/port.ts). */
+export const discordAdapter = { start } satisfies AdapterModule
+
+// What the CLI's operator commands need (discord:deploy, start:sharded), from this entry point
+// rather than from the adapter's own files.
+export { discordLogger } from './context.js'
+export { deployCommands } from './deploy.js'
+export { inviteUrl } from './invite.js'
+export { startSharded } from './sharding.js'

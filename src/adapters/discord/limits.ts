@@ -33,6 +33,11 @@ export const BUDGET = {
   footer: 300,
   /** A link to the quoted sentence longer than this (a very long url) is left out, not cut. */
   link: 500,
+  /** An article title in a list, a name or a date shown inline, an example question: each a line at most. */
+  title: 200,
+  name: 100,
+  /** What autocomplete reads of the text typed: enough to match, not a whole pasted paragraph. */
+  typed: 200,
 
   /** A citation field shorter than this is not worth showing: it would be all "…". */
   minimumField: 60,

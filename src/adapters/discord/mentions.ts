@@ -1,12 +1,12 @@
 import type { Client, Message } from 'discord.js'
 import type { Answer } from '../../core/types.js'
+import { waitBeforeAsking } from '../shared/port.js'
 import { questionText } from '../shared/question-text.js'
-import { retryAfterSeconds } from '../shared/rate-limit.js'
-import { viewReplyFor } from './answering.js'
+import { viewReplyFor } from './ask.js'
 import type { Deps } from './context.js'
 import { answerMessage } from './format.js'
 import { guarded } from './guard.js'
-import { errorMessage, howToMessage, slowDownMessage } from './texts.js'
+import { errorMessage, howToMessage, slowDownMessage } from './messages.js'
 
 /**
  * Mentions in channels and direct messages. Both carry their text without the privileged Message
@@ -46,9 +46,9 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
   const shouldWarn = slowDownOnce(deps.now)
   const answer = async (message: Message, botId: string) => {
     // A bare mention counts too: its how-to is a reply like any other, and a member must not be able to make the bot post it without end.
-    const decision = deps.limiter.take(message.author.id)
-    if (!decision.allowed) {
-      if (shouldWarn(message.author.id, decision.retryAfterMs)) await message.reply(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
+    const wait = waitBeforeAsking(deps, message.author.id)
+    if (wait) {
+      if (shouldWarn(message.author.id, wait.ms)) await message.reply(slowDownMessage(wait.seconds))
       return
     }
     const question = questionFrom(message)

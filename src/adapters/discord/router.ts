@@ -1,10 +1,10 @@
 import type { Interaction } from 'discord.js'
-import { clickFollowUp } from './answering.js'
+import { clickFollowUp } from './ask.js'
 import type { SlashCommand } from './commands/index.js'
 import type { Deps } from './context.js'
 import { PRIVATELY } from './format.js'
 import { guarded, replyWithError } from './guard.js'
-import { unknownCommandMessage } from './texts.js'
+import { unknownCommandMessage } from './messages.js'
 
 /**
  * Sends each interaction to its handler: slash commands by name, autocomplete to the command's

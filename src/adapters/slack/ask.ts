@@ -1,12 +1,11 @@
 import type { Logger } from '@slack/bolt'
 import { OVERVIEW_QUESTION } from '../../core/answer.js'
 import type { Turn } from '../../core/conversation.js'
-import type { Explainer } from '../../core/explainer.js'
 import { articlesMatching, splitPick } from '../../core/pick-article.js'
-import type { Answer, Citation } from '../../core/types.js'
+import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
+import { type CommonDeps, waitBeforeAsking } from '../shared/port.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
-import { type RateLimiter, retryAfterSeconds } from '../shared/rate-limit.js'
 import type { Conversations } from './conversations.js'
 import type { Deduper } from './dedupe.js'
 import { type AnswerView, answerMessage } from './format.js'
@@ -14,18 +13,11 @@ import { helpMessage, pickMessage, slowDownMessage } from './messages.js'
 import type { Replier } from './reply.js'
 import { viewMessage } from './view-message.js'
 
-/** What every listener needs, made once in start(). */
-export type Deps = {
-  explainer: Explainer
-  limiter: RateLimiter
+/** What every listener needs, made once in start(): the common deps (shared/port.ts) and Slack's own. */
+export type Deps = CommonDeps & {
   logger: Logger
   /** Fixed for the run: name the article in citations only when several are known. */
   showArticle: boolean
-  knownTitles: readonly string[]
-  /** The url of a citation's article, for links to the quoted sentence. */
-  urlOf: (citation: Citation) => string | undefined
-  /** The clock: the rate limit's, and how long a slash command's answer took (ACK_BUDGET_MS). */
-  now: () => number
   /** The threads and DMs the bot talks in, and their turns (conversations.ts). */
   conversations: Conversations
   /** The question a "Share in channel" button carries: itself when short, else a key (shared/question-keys.ts). */
@@ -65,8 +57,8 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const { pick, question: rest } = splitPick(asker.question)
   const question = pick === undefined ? asker.question : rest || OVERVIEW_QUESTION
   if (isHelp(question)) return reply.answer(helpMessage(deps.knownTitles))
-  const decision = deps.limiter.take(user)
-  if (!decision.allowed) return reply.privately(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
+  const wait = waitBeforeAsking(deps, user)
+  if (wait) return reply.privately(slowDownMessage(wait.seconds))
   if (question === '') return reply.answer(helpMessage(deps.knownTitles))
   let article: string | undefined
   if (pick !== undefined) {

@@ -13,6 +13,7 @@ import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import { healthResponse } from '../shared/health.js'
+import type { AdapterModule, RunningAdapter } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import type { Deps } from './ask.js'
@@ -20,7 +21,7 @@ import { createConversations } from './conversations.js'
 import { createDeduper, type DedupeOptions, dedupeEvents } from './dedupe.js'
 import { registerListeners } from './listeners/index.js'
 import { holdingLogger, stderrLogger } from './logger.js'
-import { explainStartError } from './startup-errors.js'
+import { explainStartError } from './setup-errors.js'
 
 export type SlackAdapterOptions = {
   /** Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 in 30 s, as on Discord). */
@@ -36,7 +37,7 @@ export type SlackAdapterOptions = {
   retryConfig?: webApi.RetryOptions
 }
 
-export type RunningSlack = {
+export type RunningSlack = RunningAdapter & {
   stop(): Promise<void>
   mode: SlackConfig['mode']
   /** HTTP mode: the port actually listened on (SLACK_PORT=0 picks a free one). */
@@ -154,3 +155,6 @@ export async function start(explainer: Explainer, config: Config, options: Slack
     },
   }
 }
+
+/** The port main.ts starts (shared/port.ts). */
+export const slackAdapter = { start } satisfies AdapterModule

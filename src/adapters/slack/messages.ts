@@ -35,10 +35,8 @@ export function pickMessage(typed: string, found: readonly { slug: string; title
   const list = found
     .slice(0, 5)
     .map((a) => `• in:${a.slug} (${a.title})`)
-    .join('
-')
-  return noteMessage(`Several articles match "${typed}"; pick one:
-${list}`)
+    .join('\n')
+  return noteMessage(`Several articles match "${typed}"; pick one:\n${list}`)
 }
 
 /** A button whose question this copy of the bot no longer remembers (a long one, after a restart). */

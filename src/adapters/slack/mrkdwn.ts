@@ -1,4 +1,4 @@
-import { trimTo } from '../shared/trim.js'
+import { fitEscaped, fitInline } from '../shared/fit.js'
 
 /**
  * Slack's text markup in both directions. Everything the bot echoes (the question, the answer, a
@@ -21,30 +21,12 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1')
 }
 
-/**
- * Escaped text of at most `max` characters. The text is trimmed before it is escaped, never after,
- * so a cut can never fall inside an `&amp;`. Escaping lengthens text by an amount that depends on
- * where the cut falls, so the longest raw cut that still fits is found by bisection (about a dozen
- * escapes of at most `max` characters, and only for text that is over the limit).
- */
+/** Escaped text of at most `max` characters, cut before it is escaped (shared/fit.ts). */
 export function fitMrkdwn(raw: string, max: number): string {
-  const whole = escapeMrkdwn(raw)
-  if (whole.length <= max) return whole
-  let best = ''
-  let lo = 0
-  let hi = Math.min(max, raw.length)
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const out = escapeMrkdwn(trimTo(raw, mid))
-    if (out.length <= max) {
-      best = out
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return best
+  return fitEscaped(raw, max, escapeMrkdwn)
 }
 
 /** One line of escaped text: a question quoted inline must not break the block it stands in. */
 export function inlineMrkdwn(raw: string, max: number): string {
-  return fitMrkdwn(raw.replace(/\s+/g, ' ').trim(), max)
+  return fitInline(raw, max, escapeMrkdwn)
 }

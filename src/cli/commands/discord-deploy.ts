@@ -22,8 +22,7 @@ export const discordDeploy = {
     if (!discord) throw new SetupError(MISSING_TOKEN)
     if (!discord.clientId) throw new SetupError(MISSING_CLIENT_ID)
     // Imported here: every other command runs without loading discord.js.
-    const { deployCommands } = await import('../../adapters/discord/deploy.js')
-    const { inviteUrl } = await import('../../adapters/discord/invite.js')
+    const { deployCommands, inviteUrl } = await import('../../adapters/discord/index.js')
     const { names, scope } = await deployCommands({ ...discord, clientId: discord.clientId })
     const where =
       scope === 'guild' ? `on server ${discord.guildId} (usable now)` : 'globally, in every server and in DMs (Discord clients may take a while to show them)'

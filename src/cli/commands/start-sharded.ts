@@ -24,8 +24,8 @@ export const startSharded = {
     if (args.positionals.length) throw new UsageError('start:sharded takes no arguments besides --knowledge')
     if (!config.discord) throw new SetupError('start:sharded runs the Discord bot: set DISCORD_TOKEN (see .env.example)')
     const knowledge = args.string('knowledge')
-    const { startSharded: spawnShards } = await import('../../adapters/discord/sharding.js')
-    const { discordLogger } = await import('../../adapters/discord/context.js')
+    // The adapter's entry point, imported here: every other command runs without loading discord.js.
+    const { startSharded: spawnShards, discordLogger } = await import('../../adapters/discord/index.js')
     let running: Awaited<ReturnType<typeof spawnShards>>
     try {
       running = await spawnShards({

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js'
 import { MAX_QUESTION_LENGTH } from '../../../core/answer.js'
-import { answerInteraction, articleChoices, choicesFor } from '../answering.js'
+import { answerInteraction, articleChoices, choicesFor } from '../ask.js'
 import { DISCORD_LIMITS } from '../limits.js'
 import { ARTICLE_OPTION, IN_SERVERS_AND_DMS, type SlashCommand } from './types.js'
 

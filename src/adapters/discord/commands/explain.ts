@@ -1,12 +1,12 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type ButtonInteraction } from 'discord.js'
 import { textMatcher, typedWords } from '../../../core/autocomplete.js'
 import { VIEW_NAMES, type ViewName, viewsOf } from '../../../core/views/index.js'
-import { retryAfterSeconds } from '../../shared/rate-limit.js'
+import { waitBeforeAsking } from '../../shared/port.js'
 import { trimTo } from '../../shared/trim.js'
 import type { Deps } from '../context.js'
 import { PRIVATELY } from '../format.js'
 import { DISCORD_LIMITS } from '../limits.js'
-import { expiredButtonMessage, slowDownMessage } from '../texts.js'
+import { expiredButtonMessage, slowDownMessage } from '../messages.js'
 import { VIEW_BUTTON } from '../view-ids.js'
 import { viewMessage } from '../view-message.js'
 import { IN_SERVERS_AND_DMS, type SlashCommand } from './types.js'
@@ -38,7 +38,7 @@ export const explain = {
         description: 'Only this person (quotes, who’s who)',
         required: false,
         autocomplete: true,
-        max_length: 100,
+        max_length: DISCORD_LIMITS.choiceValue,
       },
       {
         name: 'article',
@@ -46,15 +46,15 @@ export const explain = {
         description: 'Which article, when I know several',
         required: false,
         autocomplete: true,
-        max_length: 100,
+        max_length: DISCORD_LIMITS.choiceValue,
       },
     ],
     ...IN_SERVERS_AND_DMS,
   },
   async run(interaction, deps) {
-    const decision = deps.limiter.take(interaction.user.id)
-    if (!decision.allowed) {
-      await interaction.reply({ ...slowDownMessage(retryAfterSeconds(decision.retryAfterMs)), ...PRIVATELY })
+    const wait = waitBeforeAsking(deps, interaction.user.id)
+    if (wait) {
+      await interaction.reply({ ...slowDownMessage(wait.seconds), ...PRIVATELY })
       return
     }
     const view = interaction.options.getString('view', true) as ViewName
@@ -66,7 +66,7 @@ export const explain = {
   },
   async autocomplete(interaction, deps) {
     const focused = interaction.options.getFocused(true)
-    const typed = String(focused.value).slice(0, 100)
+    const typed = String(focused.value).slice(0, DISCORD_LIMITS.choiceValue)
     const views = viewsOf(deps.explainer.knowledge)
     const max = DISCORD_LIMITS.autocompleteChoices
     if (focused.name === 'article') {

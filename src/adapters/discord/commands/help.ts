@@ -1,6 +1,6 @@
 import { ApplicationCommandType } from 'discord.js'
 import { PRIVATELY } from '../format.js'
-import { helpMessage } from '../texts.js'
+import { helpMessage } from '../messages.js'
 import { IN_SERVERS_AND_DMS, type SlashCommand } from './types.js'
 
 /** `/help`: what the bot does, how to ask and its limits, shown to the member who asked. */

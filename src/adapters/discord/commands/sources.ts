@@ -1,6 +1,6 @@
 import { ApplicationCommandType } from 'discord.js'
 import { PRIVATELY } from '../format.js'
-import { sourcesMessage } from '../texts.js'
+import { sourcesMessage } from '../messages.js'
 import { IN_SERVERS_AND_DMS, type SlashCommand } from './types.js'
 
 /** `/sources`: the articles the bot knows (title, outlet, link), shown to the member who asked. */

@@ -1,6 +1,6 @@
 import { ApplicationCommandType } from 'discord.js'
 import { OVERVIEW_QUESTION } from '../../../core/answer.js'
-import { answerInteraction, articleChoices } from '../answering.js'
+import { answerInteraction, articleChoices } from '../ask.js'
 import { DISCORD_LIMITS } from '../limits.js'
 import { ARTICLE_OPTION, IN_SERVERS_AND_DMS, type SlashCommand } from './types.js'
 

@@ -1,6 +1,6 @@
 import { VIEW_NAMES, viewCommandIn, viewsOf } from '../../../core/views/index.js'
+import { waitBeforeAsking } from '../../shared/port.js'
 import { questionText } from '../../shared/question-text.js'
-import { retryAfterSeconds } from '../../shared/rate-limit.js'
 import { noteMessage } from '../format.js'
 import { slowDownMessage } from '../messages.js'
 import { commandReplier } from '../reply.js'
@@ -22,8 +22,8 @@ export const explainCommand: CommandListener = {
   async handle({ command }, reply, deps) {
     const request = viewCommandIn(deps.explainer.knowledge, questionText(command.text ?? ''))
     if (!request || !VIEW_NAMES.includes(request.view)) return reply.answer(noteMessage(EXPLAIN_HOW_TO))
-    const decision = deps.limiter.take(command.user_id)
-    if (!decision.allowed) return reply.privately(slowDownMessage(retryAfterSeconds(decision.retryAfterMs)))
+    const wait = waitBeforeAsking(deps, command.user_id)
+    if (wait) return reply.privately(slowDownMessage(wait.seconds))
     await reply.answer(viewMessage(viewsOf(deps.explainer.knowledge).get(request.view, request), 0))
   },
 }

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt'
+import { guarded } from '../../shared/guard.js'
 import type { Deps } from '../ask.js'
 import { errorMessage } from '../messages.js'
 import type { Replier } from '../reply.js'
@@ -23,24 +24,19 @@ export const LISTENERS: readonly SlackListener[] = [askCommand, explainCommand, 
  */
 async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, label: string): Promise<void> {
   if (listener.accepts && !listener.accepts(args)) return
+  // Bolt's logger joins its arguments with spaces: the colon goes before the cause.
+  const log = { error: (message: string, cause?: unknown) => deps.logger.error(`${message}:`, cause) }
   let reply: Replier | undefined
-  try {
-    reply = listener.replier(args, deps)
-    await listener.handle(args, reply, deps)
-  } catch (error) {
-    deps.logger.error(`${label} failed:`, error)
-    if (!reply) return
-    try {
-      await reply.answer(errorMessage())
-    } catch (replyError) {
-      deps.logger.error(`${label}: the error reply failed too:`, replyError)
-    }
-  }
-  try {
-    await reply?.finish?.()
-  } catch (error) {
-    deps.logger.error(`${label}: acknowledging failed:`, error)
-  }
+  await guarded(
+    log,
+    label,
+    async () => {
+      reply = listener.replier(args, deps)
+      await listener.handle(args, reply, deps)
+    },
+    async () => reply?.answer(errorMessage()),
+  )
+  await guarded(log, `${label}: acknowledging`, async () => reply?.finish?.())
 }
 
 /**

@@ -2,11 +2,11 @@ import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags 
 import { articlesMatching } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
-import { retryAfterSeconds } from '../shared/rate-limit.js'
+import { waitBeforeAsking } from '../shared/port.js'
 import type { Deps } from './context.js'
 import { answerMessage, type DiscordMessage, PRIVATELY } from './format.js'
-import { DISCORD_TIMING } from './limits.js'
-import { expiredButtonMessage, slowDownMessage } from './texts.js'
+import { BUDGET, DISCORD_TIMING } from './limits.js'
+import { expiredButtonMessage, slowDownMessage } from './messages.js'
 import { viewMessage } from './view-message.js'
 
 /** The one question path for /ask, /summary and follow-up buttons: rate limit, acknowledge, answer. */
@@ -23,9 +23,9 @@ export type AskOptions = {
 }
 
 export async function answerInteraction(deps: Deps, interaction: AskingInteraction, question: string, options: AskOptions): Promise<void> {
-  const decision = deps.limiter.take(interaction.user.id)
-  if (!decision.allowed) {
-    await interaction.reply({ ...slowDownMessage(retryAfterSeconds(decision.retryAfterMs)), ...PRIVATELY })
+  const wait = waitBeforeAsking(deps, interaction.user.id)
+  if (wait) {
+    await interaction.reply({ ...slowDownMessage(wait.seconds), ...PRIVATELY })
     return
   }
   const started = Date.now()
@@ -69,7 +69,7 @@ export async function clickFollowUp(deps: Deps, interaction: ButtonInteraction):
 export function choicesFor(deps: Deps, typed: string, max: number, maxLength: number): { name: string; value: string }[] {
   // A choice's value is what gets asked, so a question too long to be a value is left out, not cut.
   return deps.explainer
-    .suggest(typed.slice(0, 200), max * 2)
+    .suggest(typed.slice(0, BUDGET.typed), max * 2)
     .filter((q) => q.length > 0 && q.length <= maxLength)
     .slice(0, max)
     .map((q) => ({ name: q, value: q }))

@@ -2,6 +2,7 @@ import { MAX_QUESTION_LENGTH } from '../../core/answer.js'
 import type { SourceInfo } from '../../core/types.js'
 import { DM_CONTEXT_MINUTES } from './conversations.js'
 import { type DiscordMessage, infoMessage, noteMessage, shown } from './format.js'
+import { BUDGET } from './limits.js'
 
 /** The bot's own words: help, the how-to, "slow down", errors, the list of sources. */
 
@@ -14,9 +15,9 @@ export function helpMessage(sources: readonly SourceInfo[], rate: RateLimitText,
   return infoMessage(
     'How to ask me',
     [
-      `I answer questions about ${shown(about, 300)}, quoting it word for word and saying where each quote stands (¶ is the paragraph).`,
+      `I answer questions about ${shown(about, BUDGET.title)}, quoting it word for word and saying where each quote stands (¶ is the paragraph).`,
       '',
-      `• **/ask** \`question\`${example ? `, for example “${shown(example, 100)}”` : ''}. Set \`private\` to True and only you see the answer.`,
+      `• **/ask** \`question\`${example ? `, for example “${shown(example, BUDGET.name)}”` : ''}. Set \`private\` to True and only you see the answer.`,
       '• **/summary** for an overview, **/sources** for the articles I know.',
       "• **/explain** for the article at a glance: who's who, timeline, key numbers or quotes (of one `person` if you like).",
       '• Mention me with a question in a channel, or write to me in a direct message.',
@@ -33,7 +34,7 @@ export function helpMessage(sources: readonly SourceInfo[], rate: RateLimitText,
 /** A mention with nothing after it: how to ask, in one line. */
 export function howToMessage(botMention: string, example: string | undefined): DiscordMessage {
   const sample = example ?? 'What is the article about?'
-  return noteMessage(`Ask me a question about the article: ${botMention} ${shown(sample, 200)}, or use /ask. /help tells you more.`)
+  return noteMessage(`Ask me a question about the article: ${botMention} ${shown(sample, BUDGET.title)}, or use /ask. /help tells you more.`)
 }
 
 /** Shown only to the member asking too fast (privately where Discord allows it). */
@@ -59,7 +60,7 @@ export function unknownCommandMessage(): DiscordMessage {
 /** `/sources`: one line per article: title, outlet, date and link when known. */
 export function sourcesMessage(sources: readonly SourceInfo[]): DiscordMessage {
   const lines = sources.map((s) => {
-    const about = [s.outlet, s.published].filter(Boolean).map((x) => shown(x as string, 100))
+    const about = [s.outlet, s.published].filter(Boolean).map((x) => shown(x as string, BUDGET.name))
     const link = s.url ? ` <${s.url}>` : ''
     return `• **${shown(s.title, 200)}**${about.length ? ` (${about.join(', ')})` : ''}${link}`
   })

@@ -1,0 +1,42 @@
+import type { Config } from '../../config.js'
+import type { Explainer } from '../../core/explainer.js'
+import type { Citation } from '../../core/types.js'
+import { type RateLimiter, retryAfterSeconds } from './rate-limit.js'
+
+/**
+ * What every chat adapter is, seen from main.ts and the CLI: the port both adapters implement
+ * (each adapter's index.ts `satisfies AdapterModule`), and the parts of their dependencies and
+ * checks that are the same on every platform.
+ */
+
+/** What a started adapter hands back so `start` can shut it down on Ctrl-C or SIGTERM. */
+export type RunningAdapter = { stop(): Promise<void> }
+
+/** An adapter module: one function that connects to its platform and serves `explainer.ask()` until stopped. */
+export type AdapterModule = {
+  start(explainer: Explainer, config: Config): Promise<RunningAdapter>
+}
+
+/** What every adapter's handlers need, made once in start(); each adapter adds its own parts. */
+export type CommonDeps = {
+  explainer: Explainer
+  limiter: RateLimiter
+  /** The clock the rate limit uses, so "try again in N s" agrees with it. */
+  now: () => number
+  /** Fixed for the run: the articles named when there is no answer, and in help. */
+  knownTitles: readonly string[]
+  /** The url of a citation's article, for links to the quoted sentence. */
+  urlOf: (citation: Citation) => string | undefined
+}
+
+/** How long a member asking too fast must wait: `seconds` for "slow down", `ms` to time reminders. */
+export type Wait = { seconds: number; ms: number }
+
+/**
+ * The one rate-limit check: undefined when `user` may ask now (and the question is counted), else
+ * how long to wait, for the platform's "slow down".
+ */
+export function waitBeforeAsking(deps: Pick<CommonDeps, 'limiter'>, user: string): Wait | undefined {
+  const decision = deps.limiter.take(user)
+  return decision.allowed ? undefined : { seconds: retryAfterSeconds(decision.retryAfterMs), ms: decision.retryAfterMs }
+}
