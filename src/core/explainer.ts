@@ -52,25 +52,10 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
   // A suggestion is offered only once it has been asked for real and answered by the fact it came
   // from, so it never ends in "I couldn't find". Checks run lazily, only for the suggestions about
   // to be shown, and are remembered: a large archive pays for what people look at.
-  const candidates = new Map<string, Suggestion[]>()
   const verdicts = new Map<string, boolean>()
-  const candidatesOf = (slug: string): Suggestion[] => {
-    let list = candidates.get(slug)
-    if (!list) {
-      list = candidateSuggestions(kb, slug)
-      candidates.set(slug, list)
-    }
-    return list
-  }
-  const suggestable = new Map<string, Suggestion[]>()
-  const suggestableOf = (slug: string): Suggestion[] => {
-    let list = suggestable.get(slug)
-    if (!list) {
-      list = autocompleteCandidates(kb, slug)
-      suggestable.set(slug, list)
-    }
-    return list
-  }
+  // Follow-ups draw on people only; autocomplete on topics and numbers too.
+  const candidatesOf = perArticle((slug) => candidateSuggestions(kb, slug))
+  const suggestableOf = perArticle((slug) => autocompleteCandidates(kb, slug))
   const answers = (s: Suggestion): boolean => {
     let ok = verdicts.get(s.key)
     if (ok === undefined) {
@@ -153,7 +138,7 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
       let fresh = 0
       for (const slug of [...matching, ...slugs]) {
         if (out.length >= limit || Date.now() > until) break
-        if (!suggestable.has(slug) && ++fresh > AUTOCOMPLETE.newArticles) break
+        if (!suggestableOf.has(slug) && ++fresh > AUTOCOMPLETE.newArticles) break
         for (const s of suggestableOf(slug)) {
           if (out.length >= limit || Date.now() > until) break
           offer(s)
@@ -178,4 +163,18 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
       })
     },
   }
+}
+
+/** `make(slug)`, worked out once per article and remembered. */
+function perArticle<T>(make: (slug: string) => T): ((slug: string) => T) & { has(slug: string): boolean } {
+  const known = new Map<string, T>()
+  const get = (slug: string): T => {
+    let value = known.get(slug)
+    if (value === undefined) {
+      value = make(slug)
+      known.set(slug, value)
+    }
+    return value
+  }
+  return Object.assign(get, { has: (slug: string) => known.has(slug) })
 }
