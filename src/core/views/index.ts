@@ -61,8 +61,12 @@ export function buildViews(kb: KnowledgeBase, slug: string): ViewItems {
   })
 }
 
+/** One person's view items kept for names asked again (the least recently added dropped first). */
+const FILTERED_KEPT = 1_000
+
 function createViews(kb: KnowledgeBase): Views {
   const built = new Map<string, ViewItems>()
+  const filtered = new Map<string, ViewItem[]>()
   const refs: ArticleRef[] = [...kb.articles.values()].map((a) => ({ slug: a.slug, title: a.title }))
   const all = (slug: string): ViewItems => {
     let items = built.get(slug)
@@ -94,6 +98,11 @@ function createViews(kb: KnowledgeBase): Views {
       } else if (refs.length === 1) article = refs[0]
       else return { ...base, status: 'choose_article', articles: refs }
       const items = all(article.slug)
+      if (!name) return { ...base, status: 'ok', article, items: items[view] }
+      // One person's items are worked out once: a popular "what did X say?" is asked again and again.
+      const key = `${view}\u0000${article.slug}\u0000${name}`
+      const known = filtered.get(key)
+      if (known) return { ...base, status: 'ok', article, items: known }
       let list: ViewItem[] = items[view]
       // "AMLO", or any alias the operator declared, finds the quotes of the name it stands for.
       const forms = name ? [name, ...(kb.aliases.get(words(name).join(' ')) ?? [])] : []
@@ -101,6 +110,8 @@ function createViews(kb: KnowledgeBase): Views {
       if (name && view === 'who') {
         list = items.who.filter((w) => [w.name, ...(w.aliases ?? [])].some((f) => forms.some((n) => words(n).every((x) => words(f).includes(x)))))
       }
+      filtered.set(key, list)
+      if (filtered.size > FILTERED_KEPT) filtered.delete(filtered.keys().next().value as string)
       return { ...base, status: 'ok', article, items: list }
     },
     names(typed, article, limit = 25) {

@@ -11,7 +11,7 @@ import { followUp } from './follow-up.js'
 import { share } from './share.js'
 import { threadReply } from './thread-reply.js'
 import type { SlackListener, Spec } from './types.js'
-import { registerCatchAll } from './unknown.js'
+import { catchUnknown } from './unknown.js'
 import { viewPage } from './view-page.js'
 
 /** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
@@ -48,6 +48,8 @@ async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, l
  * listeners run.
  */
 export function registerListeners(app: App, deps: Deps): void {
+  // Before the listeners: what none of them takes is acked here, at once (unknown.ts).
+  app.use(catchUnknown(deps, LISTENERS))
   for (const listener of LISTENERS) {
     switch (listener.kind) {
       case 'command':
@@ -67,5 +69,4 @@ export function registerListeners(app: App, deps: Deps): void {
         break
     }
   }
-  registerCatchAll(app, deps, LISTENERS)
 }
