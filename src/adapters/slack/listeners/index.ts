@@ -10,8 +10,8 @@ import { explainCommand } from './explain-command.js'
 import { followUp } from './follow-up.js'
 import { share } from './share.js'
 import { threadReply } from './thread-reply.js'
-import type { SlackListener, Spec } from './types.js'
-import { catchUnknown } from './unknown.js'
+import type { ButtonListener, MentionListener, MessageListener, SlackListener, Spec } from './types.js'
+import { ackUnserved, unknownAction, unknownCommand } from './unknown.js'
 import { viewPage } from './view-page.js'
 
 /** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
@@ -40,33 +40,34 @@ async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, l
 }
 
 /**
- * Registers every listener. A slash command is acked with its answer (or "slow down", or the
- * error reply) as the body: `ask()` is synchronous and takes about a millisecond, far inside
+ * Registers every listener: one Bolt listener per kind (commands, buttons, mentions, messages)
+ * that finds ours by name, because Bolt runs every registered listener's matchers on every
+ * request: eight listeners would cost each request eight chains. What no listener takes is
+ * answered at once (unknown.ts). A slash command is acked with its answer (or "slow down", or
+ * the error reply) as the body: `ask()` is synchronous and takes about a millisecond, far inside
  * Bolt's 3-second deadline, so the answer needs no second request (reply.ts, commandReplier).
  * Buttons are acked first, before any work (Slack ignores an ack body for them); their answer
  * follows through respond() or the Web API. Events need no ack here: Bolt acks them before
  * listeners run.
  */
 export function registerListeners(app: App, deps: Deps): void {
-  // Before the listeners: what none of them takes is acked here, at once (unknown.ts).
-  app.use(catchUnknown(deps, LISTENERS))
-  for (const listener of LISTENERS) {
-    switch (listener.kind) {
-      case 'command':
-        app.command(listener.command, (args) => run(listener, args, deps, listener.command))
-        break
-      case 'button':
-        app.action<BlockAction<ButtonAction>>(listener.actionId, async (args) => {
-          await args.ack()
-          await run(listener, args, deps, `button ${args.action.action_id}`)
-        })
-        break
-      case 'app_mention':
-        app.event('app_mention', (args) => run(listener, args, deps, 'app_mention'))
-        break
-      case 'message':
-        app.message((args) => run(listener, args, deps, 'message'))
-        break
-    }
-  }
+  app.use(ackUnserved)
+  const commands = new Map(LISTENERS.flatMap((l) => (l.kind === 'command' ? [[l.command, l] as const] : [])))
+  const buttons = LISTENERS.filter((l): l is ButtonListener => l.kind === 'button')
+  const mentions = LISTENERS.filter((l): l is MentionListener => l.kind === 'app_mention')
+  const messages = LISTENERS.filter((l): l is MessageListener => l.kind === 'message')
+  app.command(/.*/, async (args) => {
+    const listener = commands.get(args.command.command)
+    if (!listener) return unknownCommand(args, deps)
+    await run(listener, args, deps, listener.command)
+  })
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async (args) => {
+    await args.ack()
+    const id = args.action.action_id
+    const listener = buttons.find((l) => (typeof l.actionId === 'string' ? l.actionId === id : l.actionId.test(id)))
+    if (!listener || args.action.type !== 'button') return unknownAction(args, deps)
+    await run(listener, args, deps, `button ${id}`)
+  })
+  if (mentions.length) app.event('app_mention', (args) => Promise.all(mentions.map((l) => run(l, args, deps, 'app_mention'))).then(() => {}))
+  if (messages.length) app.message((args) => Promise.all(messages.map((l) => run(l, args, deps, 'message'))).then(() => {}))
 }
