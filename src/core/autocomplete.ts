@@ -19,9 +19,9 @@ export const AUTOCOMPLETE = {
   /** Stems a prefix may stand for ("gov" -> government, governor…): a short prefix stops here. */
   prefixStems: 200,
   /** Articles read for the first time in one call when nothing typed narrows the search. */
-  newArticles: 25,
+  newArticles: 10,
   /** Time spent checking that questions are answered, per call (Discord allows 3 s in all). */
-  checkMs: 25,
+  checkMs: 20,
   /** Completions of the last word typed tried as questions ("oil pri" -> "oil prices"). */
   completions: 3,
 } as const
