@@ -39,13 +39,17 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     take(userId: string): RateDecision {
       const t = now()
       sweep(t)
-      const times = (recent.get(userId) ?? []).filter((x) => t - x < windowMs)
-      if (times.length >= limit) {
+      let times = recent.get(userId)
+      if (!times) {
+        times = []
         recent.set(userId, times)
-        return { allowed: false, retryAfterMs: windowMs - (t - times[0]) }
       }
+      // Oldest first: what left the window is at the front, dropped in place (no copy a question).
+      let expired = 0
+      while (expired < times.length && t - times[expired] >= windowMs) expired++
+      if (expired) times.splice(0, expired)
+      if (times.length >= limit) return { allowed: false, retryAfterMs: windowMs - (t - times[0]) }
       times.push(t)
-      recent.set(userId, times)
       return { allowed: true }
     },
   }

@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
+import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt'
 
 /**
  * Slack resends an event it thinks went unanswered (`X-Slack-Retry-Num`, up to three times over
@@ -44,14 +44,10 @@ export function createDeduper(options: DedupeOptions = {}): Deduper {
   }
 }
 
-/** Global middleware: an Events API body whose `event_id` was seen before goes no further. */
-export function dedupeEvents(deduper: Deduper): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, next, logger, context }) => {
-    const id = (body as { event_id?: unknown }).event_id
-    if (typeof id === 'string' && !deduper.isFirst(id)) {
-      logger.debug(`event ${id} already answered; ignoring retry ${context.retryNum ?? '?'}`)
-      return
-    }
-    await next()
-  }
+/** Is this an Events API body whose `event_id` was seen before? Then it goes no further. */
+export function isRepeatedEvent(deduper: Deduper, { body, logger, context }: AnyMiddlewareArgs & AllMiddlewareArgs): boolean {
+  const id = (body as { event_id?: unknown }).event_id
+  if (typeof id !== 'string' || deduper.isFirst(id)) return false
+  logger.debug(`event ${id} already answered; ignoring retry ${context.retryNum ?? '?'}`)
+  return true
 }

@@ -18,7 +18,7 @@ import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import type { Deps } from './ask.js'
 import { createConversations } from './conversations.js'
-import { createDeduper, type DedupeOptions, dedupeEvents } from './dedupe.js'
+import { createDeduper, type DedupeOptions } from './dedupe.js'
 import { registerListeners } from './listeners/index.js'
 import { holdingLogger, stderrLogger } from './logger.js'
 import { explainStartError } from './setup-errors.js'
@@ -129,8 +129,7 @@ export async function start(explainer: Explainer, config: Config, options: Slack
   const app = createApp(slack, logger, base.getLevel(), options, explainer)
   const deps = createDeps(explainer, config, logger, options)
 
-  app.use(dedupeEvents(createDeduper({ ...options.dedupe, ...(options.now ? { now: options.now } : {}) })))
-  registerListeners(app, deps)
+  registerListeners(app, deps, createDeduper({ ...options.dedupe, ...(options.now ? { now: options.now } : {}) }))
   // The last word on anything a listener did not handle: log it and go on. Bolt's default
   // handler rethrows, which answers Slack with a 500 and invites a retry.
   app.error(async (error) => {

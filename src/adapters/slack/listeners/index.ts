@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt'
 import { guarded } from '../../shared/guard.js'
 import type { Deps } from '../ask.js'
+import { type Deduper, isRepeatedEvent } from '../dedupe.js'
 import { errorMessage } from '../messages.js'
 import type { Replier } from '../reply.js'
 import { appMention } from './app-mention.js'
@@ -10,8 +11,8 @@ import { explainCommand } from './explain-command.js'
 import { followUp } from './follow-up.js'
 import { share } from './share.js'
 import { threadReply } from './thread-reply.js'
-import type { ButtonListener, MentionListener, MessageListener, SlackListener, Spec } from './types.js'
-import { ackUnserved, unknownAction, unknownCommand } from './unknown.js'
+import type { ButtonListener, MentionArgs, MentionListener, MessageArgs, MessageListener, SlackListener, Spec } from './types.js'
+import { ackedUnserved, unknownAction, unknownCommand } from './unknown.js'
 import { viewPage } from './view-page.js'
 
 /** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
@@ -50,8 +51,13 @@ async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, l
  * follows through respond() or the Web API. Events need no ack here: Bolt acks them before
  * listeners run.
  */
-export function registerListeners(app: App, deps: Deps): void {
-  app.use(ackUnserved)
+export function registerListeners(app: App, deps: Deps, deduper: Deduper): void {
+  // One global middleware, before any listener: an event Slack resent, and an interaction no
+  // listener serves (acked here), go no further.
+  app.use(async (args) => {
+    if (isRepeatedEvent(deduper, args) || (await ackedUnserved(args))) return
+    await args.next()
+  })
   const commands = new Map(LISTENERS.flatMap((l) => (l.kind === 'command' ? [[l.command, l] as const] : [])))
   const buttons = LISTENERS.filter((l): l is ButtonListener => l.kind === 'button')
   const mentions = LISTENERS.filter((l): l is MentionListener => l.kind === 'app_mention')
@@ -68,6 +74,9 @@ export function registerListeners(app: App, deps: Deps): void {
     if (!listener || args.action.type !== 'button') return unknownAction(args, deps)
     await run(listener, args, deps, `button ${id}`)
   })
-  if (mentions.length) app.event('app_mention', (args) => Promise.all(mentions.map((l) => run(l, args, deps, 'app_mention'))).then(() => {}))
-  if (messages.length) app.message((args) => Promise.all(messages.map((l) => run(l, args, deps, 'message'))).then(() => {}))
+  // Mentions and messages through one listener (app.message is app.event('message') without patterns).
+  app.event(/^(?:app_mention|message)$/, async (args) => {
+    if (args.event.type === 'app_mention') await Promise.all(mentions.map((l) => run(l, args as unknown as MentionArgs, deps, 'app_mention')))
+    else await Promise.all(messages.map((l) => run(l, args as unknown as MessageArgs, deps, 'message')))
+  })
 }

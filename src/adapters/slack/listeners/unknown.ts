@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
+import type { AnyMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../ask.js'
 import { unknownActionMessage, unknownCommandMessage } from '../messages.js'
 import type { ButtonArgs, CommandArgs } from './types.js'
@@ -29,9 +29,10 @@ export async function unknownAction({ action, respond }: ButtonArgs, deps: Deps)
 /** Interactions the bot serves none of (shortcuts, modals, menus' options): acked, nothing to say. */
 const UNSERVED_TYPES = new Set(['shortcut', 'message_action', 'view_submission', 'view_closed', 'block_suggestion'])
 
-/** Global middleware: one cheap test, so these cost no listener of their own on every request. */
-export const ackUnserved: Middleware<AnyMiddlewareArgs> = async (args) => {
-  const { ack, body, next } = args as unknown as { ack?: () => Promise<void>; body: { type?: unknown }; next: () => Promise<void> }
-  if (typeof body.type === 'string' && UNSERVED_TYPES.has(body.type)) return ack?.()
-  await next()
+/** Acks an interaction of a type no listener serves (one cheap test, no listener of its own); false for all else. */
+export async function ackedUnserved(args: AnyMiddlewareArgs): Promise<boolean> {
+  const { ack, body } = args as unknown as { ack?: () => Promise<void>; body: { type?: unknown } }
+  if (typeof body.type !== 'string' || !UNSERVED_TYPES.has(body.type)) return false
+  await ack?.()
+  return true
 }
