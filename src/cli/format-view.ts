@@ -1,6 +1,5 @@
-import { citationPlace } from '../core/cite.js'
+import { balanceQuotes, quoted, viewItemPlace } from '../core/cite.js'
 import { type ArticleRef, type ViewItem, type ViewName, viewLine, viewTitle } from '../core/views/index.js'
-import { quoted } from './format-text.js'
 
 /** A view as plain text: its title and article, then each item with the sentence it cites and where. */
 export function formatView(view: ViewName, article: ArticleRef, items: readonly ViewItem[], name?: string): string {
@@ -9,8 +8,7 @@ export function formatView(view: ViewName, article: ArticleRef, items: readonly 
   const lines = items.map((item, i) => {
     const cites = item.citations.map((c) => {
       // Where it stands, without "said by": the item's line already names the person.
-      const where = citationPlace({ ...c, speaker: undefined }, { showArticle: false }).join(' · ')
-      return `     ${quoted(c.quote)} — ${where}`
+      return `     ${quoted(balanceQuotes(c.quote))} — ${viewItemPlace(c)}`
     })
     return [`${String(i + 1).padStart(3)}. ${viewLine(view, item)}`, ...cites].join('\n')
   })

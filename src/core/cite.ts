@@ -152,6 +152,11 @@ export function quoteLink(url: string, quote: string): string {
   return `${url}${url.includes('#') ? '' : '#'}:~:text=${directive}`
 }
 
+/** Where a view item's quote stands: the citation line's place, without the speaker the item names already. */
+export function viewItemPlace(citation: Citation): string {
+  return citationPlace({ ...citation, speaker: undefined }, { showArticle: false }).join(' · ')
+}
+
 /** Is this quote already in the answer's text? Then its citation only says where it stands. */
 export function shownIn(text: string, citation: Citation): boolean {
   return text.includes(citation.quote)

@@ -1,5 +1,5 @@
 import { type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord.js'
-import { kindLabel, paragraphLabel } from '../../core/cite.js'
+import { balanceQuotes, viewItemPlace } from '../../core/cite.js'
 import type { ViewItem, ViewResult } from '../../core/views/index.js'
 import { viewLine, viewTitle } from '../../core/views/index.js'
 import { trimTo } from '../shared/trim.js'
@@ -23,8 +23,7 @@ const COLOR = 0x5865f2
 function itemText(result: Extract<ViewResult, { status: 'ok' }>, item: ViewItem, n: number): string {
   const head = `**${n}.** ${shown(viewLine(result.view, item), 400)}`
   const cites = item.citations.map((c) => {
-    const where = [paragraphLabel(c.ref), kindLabel(c)].filter(Boolean).join(' · ')
-    return `> ${shown(c.quote, QUOTE_CHARACTERS)} *(${where})*`
+    return `> ${shown(balanceQuotes(c.quote), QUOTE_CHARACTERS)} *(${shown(viewItemPlace(c), DISCORD_LIMITS.fieldName)})*`
   })
   return trimTo([head, ...cites].join('\n'), ITEM_CHARACTERS)
 }

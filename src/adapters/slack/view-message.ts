@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt'
-import { kindLabel, paragraphLabel } from '../../core/cite.js'
+import { balanceQuotes, quoted, viewItemPlace } from '../../core/cite.js'
 import { type ViewItem, type ViewName, type ViewResult, viewLine, viewTitle } from '../../core/views/index.js'
 import { trimTo } from '../shared/trim.js'
 import { context, LIMITS, type SlackMessage, section } from './format.js'
@@ -29,8 +29,7 @@ function pageButton(text: string, actionId: string, page: ViewPage, primary = fa
 
 function itemBlocks(view: ViewName, item: ViewItem, n: number): types.KnownBlock[] {
   const cites = item.citations.slice(0, 4).map((c) => {
-    const where = [paragraphLabel(c.ref), kindLabel(c)].filter(Boolean).join(' · ')
-    return `“${fitMrkdwn(c.quote, QUOTE_CHARACTERS)}” _${inlineMrkdwn(where, 200)}_`
+    return `${quoted(fitMrkdwn(balanceQuotes(c.quote), QUOTE_CHARACTERS))} _${inlineMrkdwn(viewItemPlace(c), 200)}_`
   })
   return [section(`*${n}.* ${fitMrkdwn(viewLine(view, item), LIMITS.sectionText - 10)}`), ...(cites.length ? [context(...cites)] : [])]
 }
