@@ -107,7 +107,7 @@ describe('autocomplete choices', () => {
     const deps = { explainer: { suggest: () => suggestions } } as unknown as Deps
     let choices: { name: string; value: string }[] = []
     const interaction = {
-      options: { getFocused: () => 'Question' },
+      options: { getFocused: () => ({ name: 'question', value: 'Question' }), getString: () => null },
       respond: async (c: typeof choices) => {
         choices = c
       },
@@ -119,5 +119,18 @@ describe('autocomplete choices', () => {
       expect(c.value.length).toBeLessThanOrEqual(100)
       expect(suggestions).toContain(c.value) // a whole question: what the choice asks
     }
+  })
+
+  it('follow the focused option: an option with no rule of its own gets no question choices', async () => {
+    const deps = { explainer: { suggest: () => ['Who is Ana Ruiz?'] } } as unknown as Deps
+    let choices: { name: string; value: string }[] | undefined
+    const interaction = {
+      options: { getFocused: () => ({ name: 'colour', value: 'Who' }), getString: () => null },
+      respond: async (c: { name: string; value: string }[]) => {
+        choices = c
+      },
+    } as unknown as AutocompleteInteraction
+    await ask.autocomplete?.(interaction, deps)
+    expect(choices).toEqual([])
   })
 })

@@ -1,11 +1,10 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js'
-import { articlesMatching } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { waitBeforeAsking } from '../shared/port.js'
 import type { Deps } from './context.js'
 import { answerMessage, type DiscordMessage, PRIVATELY } from './format.js'
-import { BUDGET, DISCORD_TIMING } from './limits.js'
+import { DISCORD_TIMING } from './limits.js'
 import { expiredButtonMessage, slowDownMessage } from './messages.js'
 import { viewMessage } from './view-message.js'
 
@@ -63,21 +62,4 @@ export async function clickFollowUp(deps: Deps, interaction: ButtonInteraction):
   }
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral)
   await answerInteraction(deps, interaction, click.question, { ephemeral, title: click.question })
-}
-
-/** `/ask` with autocomplete: the questions the article can answer that match what is typed. */
-export function choicesFor(deps: Deps, typed: string, max: number, maxLength: number): { name: string; value: string }[] {
-  // A choice's value is what gets asked, so a question too long to be a value is left out, not cut.
-  return deps.explainer
-    .suggest(typed.slice(0, BUDGET.typed), max * 2)
-    .filter((q) => q.length > 0 && q.length <= maxLength)
-    .slice(0, max)
-    .map((q) => ({ name: q, value: q }))
-}
-
-/** The `article` option's autocomplete: articles whose slug or title words match what is typed. */
-export function articleChoices(deps: Deps, typed: string, max: number, valueLimit: number): { name: string; value: string }[] {
-  return articlesMatching(deps.explainer.knowledge, typed.slice(0, 100), max)
-    .filter((a) => a.slug.length <= valueLimit)
-    .map((a) => ({ name: a.title.slice(0, 100), value: a.slug }))
 }

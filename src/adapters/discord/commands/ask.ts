@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js'
 import { MAX_QUESTION_LENGTH } from '../../../core/answer.js'
-import { answerInteraction, articleChoices, choicesFor } from '../ask.js'
-import { DISCORD_LIMITS } from '../limits.js'
+import { answerInteraction } from '../ask.js'
+import { respondWithChoices } from '../choices.js'
 import { ARTICLE_OPTION, IN_SERVERS_AND_DMS, type SlashCommand } from './types.js'
 
 /** `/ask question:<text> [private:<bool>] [article:<title>]`, with autocomplete on `question` and on `article` (by title). */
@@ -30,13 +30,6 @@ export const ask = {
     const article = interaction.options.getString('article') ?? undefined
     await answerInteraction(deps, interaction, question, { ephemeral, title: question, ...(article ? { article } : {}) })
   },
-  async autocomplete(interaction, deps) {
-    const focused = interaction.options.getFocused(true)
-    if (focused.name === 'article') {
-      await interaction.respond(articleChoices(deps, String(focused.value), DISCORD_LIMITS.autocompleteChoices, DISCORD_LIMITS.choiceValue))
-      return
-    }
-    const typed = String(focused.value)
-    await interaction.respond(choicesFor(deps, typed, DISCORD_LIMITS.autocompleteChoices, DISCORD_LIMITS.choiceValue))
-  },
+  // The focused option's own rule (choices.ts): the question, or the article.
+  autocomplete: respondWithChoices,
 } satisfies SlashCommand

@@ -1,8 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type ButtonInteraction } from 'discord.js'
-import { textMatcher, typedWords } from '../../../core/autocomplete.js'
 import { VIEW_NAMES, type ViewName, viewsOf } from '../../../core/views/index.js'
 import { waitBeforeAsking } from '../../shared/port.js'
-import { trimTo } from '../../shared/trim.js'
+import { respondWithChoices } from '../choices.js'
 import type { Deps } from '../context.js'
 import { PRIVATELY } from '../format.js'
 import { DISCORD_LIMITS } from '../limits.js'
@@ -64,34 +63,7 @@ export const explain = {
     const result = viewsOf(deps.explainer.knowledge).get(VIEW_NAMES.includes(view) ? view : 'who', { name, article })
     await interaction.reply(viewMessage(result, 0, deps.viewIds))
   },
-  async autocomplete(interaction, deps) {
-    const focused = interaction.options.getFocused(true)
-    const typed = String(focused.value).slice(0, DISCORD_LIMITS.choiceValue)
-    const views = viewsOf(deps.explainer.knowledge)
-    const max = DISCORD_LIMITS.autocompleteChoices
-    if (focused.name === 'article') {
-      // By any word of the title, misspellings corrected, as /ask's questions are matched.
-      const matches = textMatcher(typedWords(deps.explainer.knowledge, typed))
-      const choices = views
-        .articles()
-        .filter((a) => matches(`${a.title} ${a.slug.replace(/-/g, ' ')}`))
-        .filter((a) => a.slug.length <= DISCORD_LIMITS.choiceValue)
-        .slice(0, max)
-        .map((a) => ({ name: trimTo(a.title, DISCORD_LIMITS.choiceName), value: a.slug }))
-      await interaction.respond(choices)
-      return
-    }
-    const article = interaction.options.getString('article') ?? undefined
-    // What was typed first, as /ask offers it: a name the list does not know can still be chosen.
-    const own = typed.replace(/\s+/g, ' ').trim()
-    const names = [...new Set([...(own ? [own] : []), ...views.names(typed, article, max)])]
-    await interaction.respond(
-      names
-        .filter((n) => n.length <= DISCORD_LIMITS.choiceValue)
-        .slice(0, max)
-        .map((n) => ({ name: n, value: n })),
-    )
-  },
+  autocomplete: respondWithChoices,
   buttonIds: VIEW_BUTTON,
   /** Previous/Next and "which article?" buttons: the message is replaced by the page asked for. */
   async button(interaction: ButtonInteraction, deps: Deps) {
