@@ -92,6 +92,12 @@ describe('/explain', () => {
     const { callback } = await interactionOutcome(bot.fake, typed)
     const choices: { name: string; value: string }[] = callback.body.data.choices
     expect(choices.map((c) => c.value)).toContain('Ned Price')
+    // As /ask's question: what was typed first, any word's prefix, a misspelling corrected.
+    const misspelt = { ...slashCommand('explain', [view('quotes'), { name: 'person', type: 3, value: 'Sarukan', focused: true }], guild, nextId()), type: 4 }
+    bot.fake.dispatch('INTERACTION_CREATE', misspelt)
+    const offered: string[] = (await interactionOutcome(bot.fake, misspelt)).callback.body.data.choices.map((c: { value: string }) => c.value)
+    expect(offered[0]).toBe('Sarukan')
+    expect(offered.some((n) => n.includes('Sarukhán'))).toBe(true)
 
     const { body } = await explain([view('quotes'), { name: 'person', type: 3, value: 'Ned Price' }])
     const text = textOf(body)
