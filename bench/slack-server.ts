@@ -3,9 +3,10 @@
  * never shares their event loop. Each listens on 127.0.0.1 and talks to the fake Slack the parent
  * runs on loopback:
  * - ours: the Slack adapter in HTTP mode over the real knowledge/, as `npm start` runs it (the
- *   core keeps its recent answers), asked the questions below: after the first round each
- *   answer is one the core kept, so this is the adapter's cost around a cheap ask();
- * - ours-uncached: the adapter again, over a core that keeps no answers (recentAnswers: 0), asked
+ *   core keeps its recent answers, the adapter its recent private answers as sent), asked the
+ *   questions below: after the first round each answer is one kept, so this is the adapter's
+ *   cost of a question asked again (parsing, rate limit, the kept answer);
+ * - ours-uncached: the adapter again, keeping no answers (core recentAnswers: 0, adapter recentMessages: 0), asked
  *   the 71 dev questions (../shared/eval/dev-questions.json, when present): every request works
  *   its answer out, the cost of questions nobody asked before;
  * - bolt-ack: a bare Bolt app whose `/ask` handler only acks (the baseline the issue names);
@@ -48,14 +49,15 @@ const quiet = () => stderrLogger(LogLevel.ERROR)
 
 // The rate limiter runs as in production but never refuses: each of the bench's 200 askers asks
 // far more often than 5 times in 30 s, and a "slow down" reply would be cheaper than an answer.
-const adapter = (over: Explainer) =>
+// Uncached keeps nothing anywhere: neither the core's answers nor the adapter's formatted ones.
+const adapter = (over: Explainer, recentMessages?: number) =>
   start(
     over,
     { debug: false, slack: { botToken: 'xoxb-bench', mode: 'http', signingSecret, port: 0, apiUrl } },
-    { host: '127.0.0.1', logger: quiet(), rateLimit: { limit: 1_000_000, windowMs: 1_000 } },
+    { host: '127.0.0.1', logger: quiet(), rateLimit: { limit: 1_000_000, windowMs: 1_000 }, ...(recentMessages === undefined ? {} : { recentMessages }) },
   )
 const ours = await adapter(explainer)
-const oursUncached = await adapter(uncached)
+const oursUncached = await adapter(uncached, 0)
 
 // Questions the article answers, plus the overview and one it does not: a realistic mix.
 // suggest() works to a deadline, as autocomplete must: asked again until it has no more to add.

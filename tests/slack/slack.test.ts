@@ -12,10 +12,13 @@ import { buttonsOf, limitProblems, pings, visibleText } from './inspect.js'
 import { eventBody, FORM, JSON_TYPE, signed, slashCommandBody } from './signed.js'
 
 const real = createExplainer(loadKnowledge('knowledge'))
+/** How often the core was asked each question. */
+const asked = new Map<string, number>()
 /** The real core, except that a question with "boom" in it makes it throw. */
 const explainer: Explainer = {
   ...real,
   ask: (question) => {
+    asked.set(question, (asked.get(question) ?? 0) + 1)
     if (question.includes('boom')) throw new Error('core exploded: index corrupt')
     return real.ask(question)
   },
@@ -85,6 +88,14 @@ describe('/ask', () => {
     expect(text).toContain('Migration Policy Institute')
     expect(buttonsOf(shared)).toEqual([])
     await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.delete_original === true, 'the private copy deleted')
+  })
+
+  it('sends a private answer asked again as it was kept, without asking the core again', async () => {
+    const question = 'Who is Alicia Bárcena, the foreign secretary?'
+    const first = ackedMessage(await slack.command(question, 'U21'))
+    const again = ackedMessage(await slack.command(question, 'U22'))
+    expect(again.body).toEqual(first.body)
+    expect(asked.get(question)).toBe(1)
   })
 
   it('offers "Share in channel" only on answers, not on a decline', async () => {

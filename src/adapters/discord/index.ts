@@ -1,8 +1,8 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
-import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { AdapterModule, RunningAdapter } from '../shared/port.js'
+import { urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
@@ -110,7 +110,7 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     viewIds: createViewIds(),
     logger,
     knownTitles,
-    urlOf: urlsByTitle(explainer.sources()),
+    urlOf: urlsOfCurrent(explainer),
     example,
     conversations: createConversations({ now, onError: (message, error) => logger.error(message, error) }),
   }

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js'
+import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Citation } from '../../core/types.js'
 import { type RateLimiter, retryAfterSeconds } from './rate-limit.js'
@@ -27,6 +28,22 @@ export type CommonDeps = {
   knownTitles: readonly string[]
   /** The url of a citation's article, for links to the quoted sentence. */
   urlOf: (citation: Citation) => string | undefined
+}
+
+/**
+ * Each citation's article url, from the knowledge being answered from now: a reload (live
+ * knowledge) may add, change or drop articles, so the table is made again when it changes.
+ */
+export function urlsOfCurrent(explainer: Explainer): (citation: Citation) => string | undefined {
+  let of: unknown
+  let urls: (citation: Citation) => string | undefined = () => undefined
+  return (citation) => {
+    if (of !== explainer.knowledge) {
+      of = explainer.knowledge
+      urls = urlsByTitle(explainer.sources())
+    }
+    return urls(citation)
+  }
 }
 
 /** How long a member asking too fast must wait: `seconds` for "slow down", `ms` to time reminders. */

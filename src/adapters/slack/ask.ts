@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt'
 import { OVERVIEW_QUESTION } from '../../core/answer.js'
 import type { Turn } from '../../core/conversation.js'
+import type { KnowledgeBase } from '../../core/knowledge-base.js'
 import { articlesMatching, splitPick } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
@@ -8,7 +9,7 @@ import { type CommonDeps, waitBeforeAsking } from '../shared/port.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import type { Conversations } from './conversations.js'
 import type { Deduper } from './dedupe.js'
-import { type AnswerView, answerMessage } from './format.js'
+import { type AnswerView, answerMessage, type SlackMessage } from './format.js'
 import { helpMessage, pickMessage, slowDownMessage } from './messages.js'
 import type { Replier } from './reply.js'
 import { viewMessage } from './view-message.js'
@@ -24,6 +25,8 @@ export type Deps = CommonDeps & {
   shareKeys: FollowUpIds
   /** Share clicks already posted: a double click posts once. */
   shares: Deduper
+  /** Private `/ask` answers as sent, by question (answerQuestion), at most `capacity` of them. */
+  recentMessages: { kept: Map<string, SlackMessage>; capacity: number; of?: KnowledgeBase }
 }
 
 /** `help`: the how-to, not a call to the core. */
@@ -60,6 +63,12 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const wait = waitBeforeAsking(deps, user)
   if (wait) return reply.privately(slowDownMessage(wait.seconds))
   if (question === '') return reply.answer(helpMessage(deps.knownTitles))
+  // A private `/ask` out of any conversation looks the same whoever asks it: a popular question
+  // (a follow-up many click) is formatted once. A long one is not kept: its share key may expire.
+  const typed = asker.question
+  const key = reply.shareable && !asker.answered && typed.length <= SLACK_TUNING.shareValue ? `${asker.overview ? 'o' : 'q'}\u0000${typed}` : ''
+  const kept = key ? keptFor(deps).get(key) : undefined
+  if (kept) return reply.answer(kept)
   let article: string | undefined
   if (pick !== undefined) {
     const found = articlesMatching(deps.explainer.knowledge, pick, 6)
@@ -69,7 +78,9 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   // "who's who?", "give me a timeline", "what did Price say?": the view, paged like /explain's.
   const asked = article === undefined ? viewForQuestion(deps.explainer.knowledge, question) : undefined
   if (asked) {
-    await reply.answer(viewMessage(asked, 0))
+    const message = viewMessage(asked, 0)
+    keep(deps, key, message)
+    await reply.answer(message)
     // Still a turn: "when did she say that?" may follow "what did Meyer say?".
     return asker.answered?.()
   }
@@ -78,6 +89,34 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   // decline, can be shared, its button carrying what was typed (with its in:) or a short key for it.
   const share = answer.status === 'answered' ? { share: deps.shareKeys.encode(asker.question) } : {}
   const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, ...share } : baseView(deps)
-  await reply.answer(answerMessage(answer, view))
+  const message = answerMessage(answer, view)
+  keep(deps, key, message)
+  await reply.answer(message)
   asker.answered?.(answer)
+}
+
+/** Slack's own numbers. */
+export const SLACK_TUNING = {
+  /** The longest question a share button carries itself; a longer one goes by a short key. */
+  shareValue: 200,
+  /** Private answers kept as sent, for questions asked again (the least recently added dropped first). */
+  recentMessages: 1_000,
+} as const
+
+/** The kept answers, forgotten when the knowledge was reloaded (live-knowledge.ts swaps it whole). */
+function keptFor(deps: Deps): Map<string, SlackMessage> {
+  const recent = deps.recentMessages
+  if (recent.of !== deps.explainer.knowledge) {
+    recent.kept.clear()
+    recent.of = deps.explainer.knowledge
+  }
+  return recent.kept
+}
+
+function keep(deps: Deps, key: string, message: SlackMessage): void {
+  const { capacity } = deps.recentMessages
+  const kept = keptFor(deps)
+  if (!key || capacity <= 0) return
+  kept.set(key, message)
+  if (kept.size > capacity) kept.delete(kept.keys().next().value as string)
 }

@@ -10,13 +10,13 @@
 import type { AddressInfo } from 'node:net'
 import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
 import { type Config, SetupError, type SlackConfig } from '../../config.js'
-import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import { healthResponse } from '../shared/health.js'
 import type { AdapterModule, RunningAdapter } from '../shared/port.js'
+import { urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
-import type { Deps } from './ask.js'
+import { type Deps, SLACK_TUNING } from './ask.js'
 import { createConversations } from './conversations.js'
 import { createDeduper, type DedupeOptions } from './dedupe.js'
 import { registerListeners } from './listeners/index.js'
@@ -35,6 +35,8 @@ export type SlackAdapterOptions = {
   host?: string
   /** Web API retries on network errors and 5xx. */
   retryConfig?: webApi.RetryOptions
+  /** Private `/ask` answers kept as sent for questions asked again (default SLACK_TUNING.recentMessages; 0 keeps none). */
+  recentMessages?: number
 }
 
 export type RunningSlack = RunningAdapter & {
@@ -80,9 +82,6 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
   })
 }
 
-/** The longest question a share button carries itself; a longer one goes by a short key. */
-const SHARE_VALUE = 200
-
 function createDeps(explainer: Explainer, config: Config, logger: Logger, options: SlackAdapterOptions): Deps {
   const titles = explainer.sources().map((s) => s.title)
   const limiter = createRateLimiter({ ...config.rateLimit, ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
@@ -93,11 +92,12 @@ function createDeps(explainer: Explainer, config: Config, logger: Logger, option
     logger,
     showArticle: titles.length > 1,
     knownTitles: titles,
-    urlOf: urlsByTitle(explainer.sources()),
+    urlOf: urlsOfCurrent(explainer),
     now,
     conversations: createConversations({ now, onError: (message, error) => logger.warn(`${message}:`, error) }),
-    shareKeys: createFollowUpIds({ maxLength: SHARE_VALUE }),
+    shareKeys: createFollowUpIds({ maxLength: SLACK_TUNING.shareValue }),
     shares: createDeduper({ ...options.dedupe, now }),
+    recentMessages: { kept: new Map(), capacity: options.recentMessages ?? SLACK_TUNING.recentMessages },
   }
 }
 
