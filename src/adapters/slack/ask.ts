@@ -69,12 +69,9 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const key = reply.shareable && !asker.answered && typed.length <= SLACK_TUNING.shareValue ? `${asker.overview ? 'o' : 'q'}\u0000${typed}` : ''
   const kept = key ? keptFor(deps).get(key) : undefined
   if (kept) return reply.answer(kept)
-  let article: string | undefined
-  if (pick !== undefined) {
-    const found = articlesMatching(deps.explainer.knowledge, pick, 6)
-    if (found.length !== 1) return reply.privately(pickMessage(pick, found))
-    article = found[0].slug
-  }
+  const picked = pickedArticle(deps, pick)
+  if (typeof picked === 'object') return reply.privately(picked)
+  const article = picked
   // "who's who?", "give me a timeline", "what did Price say?": the view, paged like /explain's.
   const asked = article === undefined ? viewForQuestion(deps.explainer.knowledge, question) : undefined
   if (asked) {
@@ -94,6 +91,16 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   await reply.answer(message)
   asker.answered?.(answer)
 }
+
+/** The article `in:<pick>` names (its slug; undefined with no pick), or the note saying it names none or several. */
+export function pickedArticle(deps: Deps, pick: string | undefined): string | undefined | SlackMessage {
+  if (pick === undefined) return undefined
+  const found = articlesMatching(deps.explainer.knowledge, pick, PICK_SHOWN)
+  return found.length === 1 ? found[0].slug : pickMessage(pick, found)
+}
+
+/** Articles listed when an `in:` names several (pickMessage shows five and counts the rest). */
+const PICK_SHOWN = 6
 
 /** Slack's own numbers. */
 export const SLACK_TUNING = {

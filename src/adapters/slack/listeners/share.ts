@@ -1,5 +1,6 @@
 import { OVERVIEW_QUESTION } from '../../../core/answer.js'
-import { baseView } from '../ask.js'
+import { splitPick } from '../../../core/pick-article.js'
+import { baseView, pickedArticle } from '../ask.js'
 import { answerMessage, SHARE_ACTION } from '../format.js'
 import { expiredButtonMessage } from '../messages.js'
 import { ephemeralReplier } from '../reply.js'
@@ -23,8 +24,12 @@ export const share: ButtonListener = {
     if (!deps.shares.isFirst(`${body.user.id} ${body.container?.message_ts ?? ''} ${action.value ?? ''}`)) return
     const click = deps.shareKeys.decode(action.value ?? '')
     if (!click || 'expired' in click) return reply.privately(expiredButtonMessage())
-    const { question } = click
-    const answer = deps.explainer.ask(question)
+    // What was typed, `in:` and all: the shared answer comes from the article the private one did.
+    const { pick, question: rest } = splitPick(click.question)
+    const question = pick === undefined ? click.question : rest || OVERVIEW_QUESTION
+    const article = pickedArticle(deps, pick)
+    if (typeof article === 'object') return reply.privately(article)
+    const answer = deps.explainer.ask(question, [], article === undefined ? {} : { article })
     // The button carries the core's question: the overview's is labelled, not quoted, as in the private copy.
     const view = { ...baseView(deps), question, overview: question === OVERVIEW_QUESTION, askedBy: body.user.id, followUps: false }
     await respond({ response_type: 'in_channel', replace_original: false, ...answerMessage(answer, view) })
