@@ -43,6 +43,7 @@ function loadDotenv(): void {
 const HERE = dirname(fileURLToPath(import.meta.url))
 const PROJECT = join(HERE, '..')
 const CORE = join(HERE, 'core')
+const KNOWLEDGE = join(HERE, 'knowledge')
 
 /** Below this many articles the saved index goes unmentioned: it is an implementation detail there. */
 const QUIET_BELOW = 50
@@ -63,10 +64,13 @@ async function buildExplainer(dir: string, io: Io, mode: 'once' | 'quiet' | 'liv
   try {
     const { openKnowledge } = await import('./knowledge/open-knowledge.js')
     const { codeKey } = await import('./knowledge/saved-index.js')
+    // The core and the knowledge reader both decide what a compiled article holds.
     const code = codeKey(
-      readdirSync(CORE, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.js'))
-        .map((name) => join(CORE, name)),
+      [CORE, KNOWLEDGE].flatMap((dir) =>
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((name) => name.endsWith('.js'))
+          .map((name) => join(dir, name)),
+      ),
     )
     // Even one article loads faster from its saved index (stat, read, assemble) than it compiles.
     const options = {

@@ -1,5 +1,5 @@
 import { findNames } from './names.js'
-import { terms, words } from './normalize.js'
+import { words } from './normalize.js'
 import type { Fact } from './types.js'
 
 /** What a sentence offers each kind of question, worked out once when the index is built. */
@@ -76,13 +76,5 @@ export function featuresOf(fact: Fact): FactFeatures {
     place: PLACE.test(fact.text),
     cause: CAUSE.test(fact.text),
     roles: orNone(rolesIn(fact.text)),
-  }
-}
-
-export function profileFact(fact: Fact): FactProfile {
-  return {
-    own: new Set(terms(fact.text)),
-    speaker: fact.speaker ? new Set(terms(fact.speaker)) : NONE,
-    ...featuresOf(fact),
   }
 }

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
-import { type AdapterModule, type RunningAdapter, urlsOfCurrent } from '../shared/port.js'
+import { type AdapterModule, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
@@ -94,7 +94,7 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     windowMs: options.rateLimit?.windowMs ?? config.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
   }
   const now = options.rateLimit?.now ?? Date.now
-  const knownTitles = explainer.sources().map((s) => s.title)
+  const titles = titlesOfCurrent(explainer)
   // Also checks the first suggestions now rather than in the first autocomplete, which has 3 seconds and no deferral.
   const example = explainer.suggest('', 1)[0]
   // Before the logger: in a shard, the client knows its shard ids (client.shard), which every log line names.
@@ -108,7 +108,9 @@ export async function start(explainer: Explainer, config: Config, options: Disco
     ids: createFollowUpIds({ maxLength: DISCORD_LIMITS.customId }),
     viewIds: createViewIds(),
     logger,
-    knownTitles,
+    get knownTitles() {
+      return titles()
+    },
     urlOf: urlsOfCurrent(explainer),
     example,
     conversations: createConversations({ now, onError: (message, error) => logger.error(message, error) }),

@@ -24,8 +24,8 @@ export type CommonDeps = {
   limiter: RateLimiter
   /** The clock the rate limit uses, so "try again in N s" agrees with it. */
   now: () => number
-  /** Fixed for the run: the articles named when there is no answer, and in help. */
-  knownTitles: readonly string[]
+  /** The articles named when there is no answer, and in help: those of the knowledge answered from now. */
+  readonly knownTitles: readonly string[]
   /** The url of a citation's article, for links to the quoted sentence. */
   urlOf: (citation: Citation) => string | undefined
 }
@@ -43,6 +43,22 @@ export function urlsOfCurrent(explainer: Explainer): (citation: Citation) => str
       urls = urlsByTitle(explainer.sources())
     }
     return urls(citation)
+  }
+}
+
+/**
+ * The titles of the articles being answered from now, worked out again only when a reload (live
+ * knowledge) has swapped the knowledge, as urlsOfCurrent does for links.
+ */
+export function titlesOfCurrent(explainer: Explainer): () => readonly string[] {
+  let of: unknown
+  let titles: readonly string[] = []
+  return () => {
+    if (of !== explainer.knowledge) {
+      of = explainer.knowledge
+      titles = explainer.sources().map((s) => s.title)
+    }
+    return titles
   }
 }
 

@@ -14,10 +14,10 @@
 const MARK = '\u0000'
 
 const MENTIONS: RegExp[] = [
-  /<@[!&]?[A-Z0-9]+(?:\|[^>]*)?>/gi, // a user or a role (both platforms)
-  /<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, // Slack's @here, @channel, @everyone
-  /<!subteam\^[A-Z0-9]+(?:\|[^>]*)?>/gi, // a Slack user group
-  /<#[A-Z0-9]+(?:\|[^>]*)?>/gi, // a channel link
+  /<@[!&]?[A-Z0-9]+(?:\|[^<>]*)?>/gi, // a user or a role (both platforms)
+  /<!(?:here|channel|everyone)(?:\|[^<>]*)?>/gi, // Slack's @here, @channel, @everyone
+  /<!subteam\^[A-Z0-9]+(?:\|[^<>]*)?>/gi, // a Slack user group
+  /<#[A-Z0-9]+(?:\|[^<>]*)?>/gi, // a channel link
   /(?<![\w@])@(?:everyone|here|channel)\b/gi, // typed out, as Discord sends them
   /<\/[\w -]+:\d+>/g, // a Discord slash command mention
   /<a?:\w+:\d+>/g, // a Discord custom emoji
@@ -28,8 +28,15 @@ const MENTIONS: RegExp[] = [
 const INTRODUCING = new RegExp(String.raw`(?:^|(?<=\s))(?:\/?cc|fyi|ping|hey|hi|hello|thanks|thx|ty)\s*[:,]?\s*(?=${MARK})`, 'gi')
 const BETWEEN = new RegExp(String.raw`${MARK}\s*(?:,|and|&|&amp;)?\s*${MARK}`, 'gi')
 
+/**
+ * Past this many characters a message is no question (the core takes 500): only its start is read,
+ * so a 40,000-character message costs what a short one does.
+ */
+const READ_AT_MOST = 4_000
+
 export function questionText(text: string): string {
-  let out = text
+  // Every pattern stops at the next `<` or `>`, so a run of unclosed `<@…|` costs linear time.
+  let out = text.length > READ_AT_MOST ? text.slice(0, READ_AT_MOST) : text
   for (const re of MENTIONS) out = out.replace(re, MARK)
   // "@ana and @bob" is one mention; then what introduced it goes with it.
   for (let before = ''; before !== out; ) {
@@ -39,9 +46,9 @@ export function questionText(text: string): string {
   out = out
     .replace(INTRODUCING, '')
     .replace(new RegExp(`${MARK}\\s*[:,]?`, 'g'), ' ')
-    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<([^>|\s]+)\|([^>]+)>/g, '$2')
-    .replace(/<((?:https?|mailto|tel):[^>\s]+)>/g, '$1')
+    .replace(/<!date\^[^|<>]*\|([^<>]*)>/g, '$1')
+    .replace(/<([^<>|\s]+)\|([^<>]+)>/g, '$2')
+    .replace(/<((?:https?|mailto|tel):[^<>\s]+)>/g, '$1')
     // `&amp;` last, so a typed "&amp;lt;" stays "&lt;".
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

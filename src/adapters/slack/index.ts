@@ -12,7 +12,7 @@ import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
 import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { healthResponse } from '../shared/health.js'
-import { type AdapterModule, type RunningAdapter, urlsOfCurrent } from '../shared/port.js'
+import { type AdapterModule, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { type Deps, SLACK_TUNING } from './ask.js'
@@ -82,15 +82,20 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
 }
 
 function createDeps(explainer: Explainer, config: Config, logger: Logger, options: SlackAdapterOptions): Deps {
-  const titles = explainer.sources().map((s) => s.title)
+  const titles = titlesOfCurrent(explainer)
   const limiter = createRateLimiter({ ...config.rateLimit, ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
   const now = options.now ?? Date.now
   return {
     explainer,
     limiter,
     logger,
-    showArticle: titles.length > 1,
-    knownTitles: titles,
+    // Getters: a reload may add or drop articles while the bot serves.
+    get showArticle() {
+      return titles().length > 1
+    },
+    get knownTitles() {
+      return titles()
+    },
     urlOf: urlsOfCurrent(explainer),
     now,
     conversations: createConversations({ now, onError: (message, error) => logger.warn(`${message}:`, error) }),

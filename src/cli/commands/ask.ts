@@ -15,13 +15,13 @@ export function answerRecord(question: string, answer: Answer) {
   return { question, status: answer.status, text: answer.text, citations: answer.citations, followUps: answer.followUps }
 }
 
-/** One JSON line per input line, in order: blank and undecodable lines are answered too, as invalid. */
 /** `--article SLUG`: only that article answers. */
 const pickedOf = ({ args }: CommandContext) => {
   const article = args.string('article')
   return article === undefined ? {} : { article }
 }
 
+/** One JSON line per input line, in order: blank and undecodable lines are answered too, as invalid. */
 async function askEachLine(ctx: CommandContext, explainer: Explainer): Promise<number> {
   const { io } = ctx
   for await (const bytes of byteLines(io.stdin)) {

@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { CategoryScore } from '../../core/evaluate.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
 import type { Command, CommandContext } from '../command.js'
-import { EXIT, UsageError } from '../errors.js'
+import { EXIT, SetupError, UsageError } from '../errors.js'
 import { write } from '../output.js'
 
 const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false
@@ -103,7 +103,10 @@ export const evalCommand = {
       if (args.string('knowledge')) throw new UsageError('--knowledge goes with a question file: an eval folder says which articles each set is about')
       return evalFolder(ctx, target)
     }
-    if (args.string('floors')) throw new UsageError('--floors goes with an eval folder, not one file')
+    if (args.string('floors')) {
+      if (!existsSync(target)) throw new SetupError(`${target}: no such eval folder: point EVAL_DIR at the shared question sets`)
+      throw new UsageError('--floors goes with an eval folder, not one file')
+    }
     return evalFile(ctx, target)
   },
 } satisfies Command

@@ -11,7 +11,3 @@ import { VIEW_COMMANDS } from './views.js'
 
 /** Every subcommand, in the order `explainer help` lists them. */
 export const COMMANDS: readonly Command[] = [ask, ...VIEW_COMMANDS, evalCommand, check, chat, start, startSharded, discordDeploy, helpCommand(() => COMMANDS)]
-
-export function findCommand(name: string): Command | undefined {
-  return COMMANDS.find((c) => c.name === name)
-}

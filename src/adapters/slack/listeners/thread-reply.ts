@@ -21,7 +21,7 @@ function isThreadReply(event: KnownEventFromType<'message'>, botUserId?: string)
   const text = e.text ?? ''
   if (botUserId && text.includes(`<@${botUserId}>`)) return false
   // "<@U2> what do you think?" is for that member; "thanks!" is for no one.
-  return !/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/i.test(text) && !CHATTER.test(questionText(text))
+  return !/<@[UW][A-Z0-9]+(?:\|[^<>]*)?>/i.test(text.slice(0, 4_000)) && !CHATTER.test(questionText(text))
 }
 
 /** Replies that thank or agree rather than ask: the bot stays quiet. */
