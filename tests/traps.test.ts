@@ -4,6 +4,8 @@ import { createExplainer, type Explainer } from '../src/core/explainer.js'
 import { numbersIn } from '../src/core/numbers.js'
 import { parseArticle } from '../src/core/parse-article.js'
 import { parseQuestion } from '../src/core/question.js'
+import { synonymStems } from '../src/core/synonyms.js'
+import { findTrap, TRAP_TUNING } from '../src/core/traps.js'
 import type { Answer } from '../src/core/types.js'
 
 /**
@@ -52,6 +54,24 @@ describe('traps: the best sentence does not answer', () => {
       /does not say that about Gullholm.*not about Gullholm/,
     )
     expect(bot.ask('How many times a day will ferries run to Pine Island?').status).toBe('answered')
+  })
+
+  it('a name asked in full is met by the part of it the sentence uses ("Kowalczyk" for "Marta Kowalczyk")', () => {
+    const observatory = createExplainer([fixture('observatory')])
+    const a = observatory.ask('What did Marta Kowalczyk grind the main mirror from?')
+    expect(a.status).toBe('answered')
+    expect(a.citations[0].quote).toBe('Kowalczyk ground the main mirror from Swedish glass.')
+    const kb = observatory.knowledge
+    const mirror = kb.facts.findIndex((f) => f.text.startsWith('Kowalczyk ground'))
+    // Without the rule, the first name's absence from the sentence declined it.
+    TRAP_TUNING.partner = false
+    try {
+      expect(findTrap(kb, parseQuestion(kb, 'What did Marta Kowalczyk grind the main mirror from?'), mirror)).toEqual({ kind: 'absent-name', word: 'marta' })
+    } finally {
+      TRAP_TUNING.partner = true
+    }
+    // Another person of the article, none of whose name the sentence has, is still not its subject.
+    expect(findTrap(kb, parseQuestion(kb, 'What did Paul Ferrante grind the main mirror from?'), mirror)).toEqual({ kind: 'absent-name', word: 'paul' })
   })
 
   it('a name the article never uses is the strongest sign', () => {
@@ -148,6 +168,12 @@ describe('ranking fixes', () => {
     ['What part of the fuel does the state government pay for?', 'what'],
   ])('reads %j as a %s question', (q, type) => {
     expect(parseQuestion(bot.knowledge, q).type).toBe(type)
+  })
+
+  it("an irregular form has its lemma's first senses as synonyms, whichever part of speech they come from", () => {
+    // "mean" as a verb ("intend") ranks with "mean" as a noun and an adjective, before their second senses.
+    expect(synonymStems('meant')).toContain('intend')
+    expect(synonymStems('mean')).toContain('intend')
   })
 
   it('a real word is not spelling-corrected into an article word ("defunded" is not "defined")', () => {

@@ -48,11 +48,21 @@ for (const part of PARTS) {
     const synsets = Number(f[2])
     const offsets = f.slice(f.length - synsets).slice(0, SENSES)
     const key = stemmer(lemma)
-    const set = synonyms.get(key) ?? new Set()
-    synonyms.set(key, set)
-    for (const o of offsets) for (const w of words.get(o) ?? []) if (stemmer(w) !== key) set.add(stemmer(w))
+    const ranked = synonyms.get(key) ?? new Map()
+    synonyms.set(key, ranked)
+    offsets.forEach((o, rank) => {
+      for (const w of words.get(o) ?? []) {
+        const s = stemmer(w)
+        if (s !== key && !(ranked.get(s) <= rank)) ranked.set(s, rank)
+      }
+    })
   }
 }
+// Several lemmas share a stem ("mean", "meaning", "means") and each part of speech adds its own
+// senses: the list is cut at MAX_PER_WORD, so it is ordered by sense rank over all of them (every
+// first sense before any second one), not by which lemma or part was read first.
+const byRank = (ranked) => [...ranked.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s)
+for (const [key, ranked] of synonyms) synonyms.set(key, new Set(byRank(ranked)))
 
 // Irregular forms ("meant", "spoke", "fled") do not stem to their lemma, so they would miss the
 // lemma's synonyms: each everyday irregular form gets the lemma's list and the lemma itself.
