@@ -1,5 +1,6 @@
 import { type Focus, focusOf, readQuestion, type Turn } from './conversation.js'
 import type { KnowledgeBase } from './knowledge-base.js'
+import { notRepeated } from './next-sentence.js'
 import { holdsOwnAsk } from './own-ask.js'
 import { type Person, peopleOf } from './people.js'
 import { isPersonal, referencesIn, tokenize } from './references.js'
@@ -32,16 +33,21 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
     return unclear ? clarify(unclear, plain, people()) : plain
   }
   const foci: Focus[] = []
+  let last: Answer | undefined
   for (const turn of turns) {
     const reading = readQuestion(turn.question, foci, people())
     const asked = 'question' in reading ? reading.question : turn.question
     const answer = turn.answer ?? ask(asked)
+    last = answer
     for (const c of answer.citations) slugs.add(c.ref.split('#')[0])
     foci.push(focusOf(asked, answer, people(), 'question' in reading ? reading : {}))
   }
   const reading = readQuestion(question, foci, people())
   if ('question' in reading) {
     const answer = ask(reading.question)
+    // The last answer again, for a word of the member's that the article words otherwise.
+    const moved = notRepeated(kb, question, last, answer)
+    if (moved) return moved
     if (!reading.changed || (answer.status === 'answered' && holdsOwnAsk(kb, question, reading, answer))) return answer
     if (answer.status !== 'answered') {
       // "Does it say why …": an "it" or "that" pointing at nothing earlier, in a question the

@@ -86,7 +86,7 @@ function sameFamily(a: string, b: string): boolean {
 }
 
 /** The fact a citation quotes: its article and paragraph from the ref, then the sentence. */
-function factIdOf(kb: KnowledgeBase, c: Citation | undefined): number | undefined {
+export function factIdOf(kb: KnowledgeBase, c: Citation | undefined): number | undefined {
   const m = c?.ref.match(/^(.*)#p(\d+)$/)
   const range = m && kb.factRanges.get(m[1])
   if (!c || !m || !range) return undefined
