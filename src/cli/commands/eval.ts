@@ -87,9 +87,9 @@ export const evalCommand = {
     },
   },
   details: [
-    'explainer eval ../shared/eval/dev-questions.json',
-    'explainer eval ../shared/eval/squad2/normans.questions.json --knowledge ../shared/eval/squad2/normans --verbose',
-    'explainer eval ../shared/eval --floors eval-floors.json    what npm run eval runs',
+    'explainer eval questions.json',
+    'explainer eval harbour.questions.json --knowledge harbour --verbose',
+    'explainer eval "$EVAL_DIR" --floors eval-floors.json    what npm run eval runs (EVAL_DIR defaults to ../shared/eval)',
     'A conversations file ([{"id", "turns": [...]}]) is scored turn by turn, each conversation in its own thread.',
   ],
   async run(ctx) {

@@ -40,7 +40,7 @@ const QUESTIONS = '.questions.json'
 
 /** Every set in an eval folder, in a stable order: the folder's own files, then each group's. */
 export function findEvalSets(dir: string): EvalSet[] {
-  if (!existsSync(dir)) throw new SetupError(`${dir}: no such eval folder: point EVAL_DIR at the shared eval folder (../shared/eval)`)
+  if (!existsSync(dir)) throw new SetupError(`${dir}: no such eval folder: point EVAL_DIR at a folder of question sets`)
   const entries = readdirSync(dir).sort()
   const sets: EvalSet[] = entries.filter((f) => f.endsWith('.json')).map((f) => ({ name: basename(f, '.json'), file: join(dir, f) }))
   for (const sub of entries.filter((f) => statSync(join(dir, f)).isDirectory())) {
