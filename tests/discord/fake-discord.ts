@@ -1,7 +1,7 @@
 /**
  * A fake Discord on 127.0.0.1 for the real discord.js Client: the REST routes the bot calls
  * (node:http) and the gateway (a ws WebSocketServer on the same port), as the team's notes on testing against fake platforms
-  * describe them, checked against discord.js 14.28.1. Everything the bot sends is recorded, and a
+ * describe them, checked against discord.js 14.28.1. Everything the bot sends is recorded, and a
  * test waits for the request it expects instead of sleeping.
  */
 import { once } from 'node:events'
