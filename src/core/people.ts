@@ -3,6 +3,7 @@ import { NOT_A_PERSON } from './follow-ups.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { findNames } from './names.js'
 import { fold, words } from './normalize.js'
+import { perArticleOf } from './per-article.js'
 
 /**
  * The people an article names, for reading "he" and "she" in a conversation: everyone quoted (a
@@ -28,21 +29,7 @@ const LONE_NAME_MAX_COUNT = 20
 /** A surname stands for its person alone when it is no everyday word ("Bárcena", "Quill"; not "Price"). */
 const SURNAME_MAX_COUNT = 100
 
-const cache = new WeakMap<KnowledgeBase, Map<string, Person[]>>()
-
-export function peopleOf(kb: KnowledgeBase, slug: string): Person[] {
-  let bySlug = cache.get(kb)
-  if (!bySlug) {
-    bySlug = new Map()
-    cache.set(kb, bySlug)
-  }
-  let people = bySlug.get(slug)
-  if (!people) {
-    people = collect(kb, slug)
-    bySlug.set(slug, people)
-  }
-  return people
-}
+export const peopleOf: (kb: KnowledgeBase, slug: string) => Person[] = perArticleOf((kb, slug) => collect(kb, slug))
 
 function collect(kb: KnowledgeBase, slug: string): Person[] {
   const byKey = new Map<string, Person>()

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from './knowledge-base.js'
 import { isNegatedFolded } from './negation.js'
 import { fold, stem, words } from './normalize.js'
 import { numbersIn } from './numbers.js'
+import { perArticleOf } from './per-article.js'
 import type { Concept, Question } from './question.js'
 
 /**
@@ -21,15 +22,7 @@ export function has(c: Concept, set: Set<string>): boolean {
  * Words an article writes as proper names: capitalised wherever they stand inside a sentence, never
  * in lower case ("Colombia", "Bárcena"; not "War", which is also "war"). Worked out once per article.
  */
-const properOf = new WeakMap<KnowledgeBase, Map<string, Set<string>>>()
-export function properWords(kb: KnowledgeBase, slug: string): Set<string> {
-  let bySlug = properOf.get(kb)
-  if (!bySlug) {
-    bySlug = new Map()
-    properOf.set(kb, bySlug)
-  }
-  let set = bySlug.get(slug)
-  if (set) return set
+export const properWords = perArticleOf((kb: KnowledgeBase, slug: string): Set<string> => {
   const capital = new Set<string>()
   const lower = new Set<string>()
   const initial = new Set<string>()
@@ -49,15 +42,13 @@ export function properWords(kb: KnowledgeBase, slug: string): Set<string> {
   // Kept as stems, so "Haiti" asked meets "Haitians" written.
   // A word only ever seen opening a sentence is a name when it is no everyday word ("Gullholm has…").
   const opening = [...initial].filter((w) => !capital.has(w) && !lower.has(w) && englishCount(w) === 0)
-  set = new Set(
+  return new Set(
     [...capital]
       .filter((w) => !lower.has(w))
       .concat(opening)
       .map(stem),
   )
-  bySlug.set(slug, set)
-  return set
-}
+})
 
 /**
  * Does the article name `c` in a sentence that shares another (non-name) idea of the question?
@@ -115,20 +106,7 @@ export function numbersOf(kb: KnowledgeBase, text: string): Set<string> {
   return r.numbers
 }
 
-const titleStemsCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>()
-export function titleStemsOf(kb: KnowledgeBase, slug: string): Set<string> {
-  let map = titleStemsCache.get(kb)
-  if (!map) {
-    map = new Map()
-    titleStemsCache.set(kb, map)
-  }
-  let set = map.get(slug)
-  if (!set) {
-    set = new Set(words(kb.articles.get(slug)?.title ?? '').map(stem))
-    map.set(slug, set)
-  }
-  return set
-}
+export const titleStemsOf = perArticleOf((kb, slug): Set<string> => new Set(words(kb.articles.get(slug)?.title ?? '').map(stem)))
 
 /** A name is mentioned when a word starts as it does: "Aristotle" in "Aristotelian", "Israel" in "Israelis". */
 export function mentions(kb: KnowledgeBase, c: Concept, text: string, stems: Set<string>): boolean {
