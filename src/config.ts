@@ -28,6 +28,8 @@ export type SlackConfig = {
 export type Config = {
   /** Where the articles are, when KNOWLEDGE_DIR is set; `--knowledge` overrides it. */
   knowledgeDir?: string
+  /** EXPLAINER_CACHE_DIR: where saved indexes go, when not the project's .explainer-cache/. */
+  cacheDir?: string
   /** RATE_LIMIT=5/30: questions a member may ask per window of seconds, on every platform. */
   rateLimit?: { limit: number; windowMs: number }
   discord?: DiscordConfig
@@ -141,6 +143,7 @@ function lazy<T>(read: () => T): () => T {
  */
 export function readConfig(env: Env = process.env): Config {
   const knowledgeDir = get(env, 'KNOWLEDGE_DIR')
+  const cacheDir = get(env, 'EXPLAINER_CACHE_DIR')
   const discord = lazy(() => readDiscord(env))
   const slack = lazy(() => readSlack(env))
   const limit = lazy(() => rateLimit(env))
@@ -148,6 +151,7 @@ export function readConfig(env: Env = process.env): Config {
   return {
     debug: isDebug(env),
     ...(knowledgeDir ? { knowledgeDir } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     get discord() {
       return discord()
     },

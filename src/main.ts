@@ -55,7 +55,7 @@ let live: import('./knowledge/live-knowledge.js').LiveKnowledge | undefined
  * Loads the knowledge: once for a command that answers and exits; for a serving bot ('live'),
  * watched and reloaded as the folder changes (and on SIGHUP), with broken articles left out.
  */
-async function buildExplainer(dir: string, io: Io, mode: 'once' | 'quiet' | 'live' = 'once'): Promise<Explainer> {
+async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once' | 'quiet' | 'live' = 'once'): Promise<Explainer> {
   const progress = mode === 'quiet' ? undefined : progressReporter(io.stderr)
   const onProgress = progress?.onProgress
   const note = (line: string) => io.stderr.write(`explainer: ${line}\n`)
@@ -74,7 +74,7 @@ async function buildExplainer(dir: string, io: Io, mode: 'once' | 'quiet' | 'liv
     )
     // Even one article loads faster from its saved index (stat, read, assemble) than it compiles.
     const options = {
-      cacheDir: join(PROJECT, '.explainer-cache'),
+      cacheDir,
       code,
       ...(onProgress ? { onProgress } : {}),
       onNote: note,
@@ -115,6 +115,7 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
   serving = LONG_RUNNING.has(command.name)
   loadDotenv()
   const config: Config = readConfig()
+  const cacheDir = config.cacheDir ?? join(PROJECT, '.explainer-cache')
   let explainer: Explainer | undefined
   const others = new Map<string, Explainer>()
   return command.run({
@@ -124,13 +125,13 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     adapters: ADAPTERS,
     health: () => live?.explainer.status?.(),
     explainer: async () => {
-      explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io, serving ? 'live' : 'once')
+      explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io, cacheDir, serving ? 'live' : 'once')
       return explainer
     },
     explainerOf: async (dir) => {
       const known = others.get(dir)
       if (known) return known
-      const built = await buildExplainer(dir, io, 'quiet')
+      const built = await buildExplainer(dir, io, cacheDir, 'quiet')
       others.set(dir, built)
       return built
     },

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -422,6 +422,14 @@ describe('pieces of the CLI, without a process', () => {
     expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket')
     expect(() => readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_PORT: 'eighty' }).slack).toThrow(/SLACK_PORT/)
     expect(() => readConfig({ DISCORD_TOKEN: 't', DISCORD_API_URL: 'not a url' }).discord).toThrow(/DISCORD_API_URL/)
+  })
+
+  test('EXPLAINER_CACHE_DIR says where saved indexes go', async () => {
+    expect(readConfig({ EXPLAINER_CACHE_DIR: '/var/cache/explainer' }).cacheDir).toBe('/var/cache/explainer')
+    const cache = join(tmp, 'cache-here')
+    const { code } = await runCli(['ask', 'Who is Andrew Selee?', '--json'], { env: { EXPLAINER_CACHE_DIR: cache } })
+    expect(code).toBe(0)
+    expect(readdirSync(cache).filter((f) => /^index-.*\.json$/.test(f))).toHaveLength(1)
   })
 
   test('config checks each part when it is read, and checkAll reads them all', () => {

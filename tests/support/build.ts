@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /**
  * Vitest's global setup: compiles src/ into dist/ (and the generated tables) once before the
- * tests, so the CLI tests run the program as `npx explainer` runs it, never a stale build.
+ * tests, so the CLI tests run the program as `npx explainer` runs it, never a stale build. The
+ * programs the tests start save their indexes in a scratch folder (EXPLAINER_CACHE_DIR), removed
+ * after: `npm test` in a deployed checkout must not push the archive's saved index out of
+ * .explainer-cache/.
  */
-export default function setup(): void {
+export default function setup(): () => void {
   const root = join(import.meta.dirname, '..', '..')
   execFileSync(process.execPath, [join(root, 'scripts/build-tables.mjs')], { cwd: root, stdio: 'inherit' })
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+  const cache = mkdtempSync(join(tmpdir(), 'explainer-test-cache-'))
+  process.env.EXPLAINER_CACHE_DIR = cache
+  return () => rmSync(cache, { recursive: true, force: true })
 }
