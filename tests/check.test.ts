@@ -1,18 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkKnowledge, formatCheck } from '../src/knowledge/check-knowledge.js'
+import { folder } from './support/folders.js'
 import { runCli } from './support/run-cli.js'
-
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'explainer-check-'))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true })
-    writeFileSync(join(dir, name), content)
-  }
-  return dir
-}
 
 const GOOD = '# The Harbour Wall\n\nThe wall was built in 1850. It is 400 metres long. Fishermen mend their nets on it every morning.\n'
 

@@ -1,20 +1,16 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LiveKnowledge } from '../src/knowledge/live-knowledge.js'
+import { folder } from './support/folders.js'
 import { BIN, ROOT } from './support/run-cli.js'
 
 const WALL = '# The Harbour Wall\n\nThe wall was built in 1850. It is 400 metres long. Fishermen mend their nets on it.\n'
 const LAMP = '# The Lamp Room\n\nThe lamp burned colza oil until 1902. A keeper trimmed its wick every four hours.\n'
 
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'explainer-live-'))
-  mkdirSync(join(dir, 'wall'))
-  writeFileSync(join(dir, 'wall', 'article.md'), WALL)
-  return dir
-}
+/** A knowledge folder holding the wall article, removed when the file's tests end. */
+const wallFolder = (): string => folder({ 'wall/article.md': WALL }, 'explainer-live-')
 
 function addLamp(dir: string, text: string | Buffer = LAMP): void {
   mkdirSync(join(dir, 'lamp'), { recursive: true })
@@ -49,7 +45,7 @@ const fromLamp = (a: { status: string; citations: { ref: string }[] }) => a.stat
 
 describe('live knowledge', () => {
   it('answers from an article added to the folder within 2 s, logging one line per change', async () => {
-    const dir = folder()
+    const dir = wallFolder()
     const bot = await serve(dir)
     expect(fromLamp(bot.ask('What did the lamp burn?'))).toBe(false)
     const added = Date.now()
@@ -66,7 +62,7 @@ describe('live knowledge', () => {
   })
 
   it('leaves out an article broken on disk, names its file, and keeps answering from the rest', async () => {
-    const dir = folder()
+    const dir = wallFolder()
     addLamp(dir)
     const bot = await serve(dir)
     expect(fromLamp(bot.ask('What did the lamp burn?'))).toBe(true)
@@ -79,7 +75,7 @@ describe('live knowledge', () => {
   })
 
   it('reloads when asked (what SIGHUP does) and says nothing when nothing changed', async () => {
-    const dir = folder()
+    const dir = wallFolder()
     const log: string[] = []
     const live = await LiveKnowledge.open(dir, { log: (line) => log.push(line) })
     open.push(live)
@@ -91,7 +87,7 @@ describe('live knowledge', () => {
   })
 
   it('a serving bot (the terminal chat of npm start) picks up a new article without a restart', async () => {
-    const dir = folder()
+    const dir = wallFolder()
     const child = spawn(process.execPath, [BIN, 'start', '--knowledge', dir], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } })
     let out = ''
     let err = ''

@@ -1,18 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { KnowledgeError } from '../src/core/errors.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
-
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'explainer-kb-'))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true })
-    writeFileSync(join(dir, name), content)
-  }
-  return dir
-}
+import { folder } from './support/folders.js'
 
 describe('loading a knowledge folder', () => {
   it('loads a folder of article folders, each named by its folder', () => {
