@@ -1,0 +1,37 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { migrateToLatest } from './migrations.js'
+import type { Database } from './schema.js'
+
+/**
+ * Opens the store's database and brings its schema up to date: PostgreSQL when a `postgres://`
+ * url is given (several copies share it), else an embedded SQLite file. The drivers are imported
+ * only here and only the one in use, so a command that never opens the store loads neither.
+ */
+export type DatabaseLocation = { url: string } | { file: string }
+
+export async function openDatabase(where: DatabaseLocation): Promise<Kysely<Database>> {
+  const db = 'url' in where ? await postgres(where.url) : await sqlite(where.file)
+  try {
+    await migrateToLatest(db as Kysely<unknown>)
+  } catch (error) {
+    await db.destroy().catch(() => {})
+    throw error
+  }
+  return db
+}
+
+async function sqlite(file: string): Promise<Kysely<Database>> {
+  const { default: SQLite } = await import('better-sqlite3')
+  const database = new SQLite(file)
+  // WAL: readers (explainer report) never block the bot's writes.
+  database.pragma('journal_mode = WAL')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+}
+
+async function postgres(url: string): Promise<Kysely<Database>> {
+  const { default: pg } = await import('pg')
+  // int8 columns (times in ms) come back as numbers, not strings: every value is far below 2^53.
+  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) }
+  const pool = new pg.Pool({ connectionString: url, max: 5, types } as ConstructorParameters<typeof pg.Pool>[0])
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
