@@ -1,15 +1,15 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explainerFor } from '../src/core/explainer.js'
 import { openKnowledge } from '../src/knowledge/open-knowledge.js'
+import { folder as scratch } from './support/folders.js'
 
 const questions = ['Who is Andrew Selee?', 'When was the lighthouse finished?', 'How do I cook rice?', 'summary']
 
 /** A knowledge folder of its own (the seed article and the fixture), so a test may change files in it. */
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'explainer-knowledge-'))
+  const dir = scratch({}, 'explainer-knowledge-')
   cpSync('knowledge/mexico-migration', join(dir, 'mexico-migration'), { recursive: true })
   cpSync('tests/fixtures/knowledge/alder-lighthouse', join(dir, 'alder-lighthouse'), { recursive: true })
   return dir
@@ -25,7 +25,7 @@ function run(knowledge: string, cacheDir: string, code = 'test') {
 describe('the saved index', () => {
   it('is saved after a build and loaded the next time, reading no article, giving the same answers', () => {
     const knowledge = folder()
-    const cache = mkdtempSync(join(tmpdir(), 'explainer-index-'))
+    const cache = scratch({}, 'explainer-index-')
     const built = run(knowledge, cache)
     expect(built.notes.join('\n')).toMatch(/saved the index/)
     expect(built.opened.compiled).toBe(2)
@@ -38,7 +38,7 @@ describe('the saved index', () => {
 
   it('compiles again only the article whose file changed (size or time)', () => {
     const knowledge = folder()
-    const cache = mkdtempSync(join(tmpdir(), 'explainer-index-'))
+    const cache = scratch({}, 'explainer-index-')
     run(knowledge, cache)
     const file = join(knowledge, 'alder-lighthouse', 'article.md')
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe keeper painted the door blue in 1931.\n`)
@@ -53,7 +53,7 @@ describe('the saved index', () => {
 
   it('is rebuilt, not trusted, when it cannot be read or other code saved it', () => {
     const knowledge = folder()
-    const cache = mkdtempSync(join(tmpdir(), 'explainer-index-'))
+    const cache = scratch({}, 'explainer-index-')
     run(knowledge, cache)
     const [file] = readdirSync(cache)
     writeFileSync(join(cache, file), '{"format": 2, "entries": [')
