@@ -25,6 +25,16 @@ export type SlackConfig = {
   apiUrl?: string
 }
 
+/** The store (question log, votes, state several copies share): src/store/open-store.ts opens it for `start`. */
+export type StoreConfig = {
+  /** DATABASE_URL (PostgreSQL, which several copies share) when set, else EXPLAINER_DB, an SQLite file. */
+  location: { url: string } | { file: string }
+  /** QUESTION_LOG=off: no question text, member or channel is kept, only what the report's counts need. */
+  questionLog: boolean
+  /** QUESTION_LOG_DAYS: logged questions and their votes are deleted after this many days. */
+  retentionDays: number
+}
+
 export type Config = {
   /** Where the articles are, when KNOWLEDGE_DIR is set; `--knowledge` overrides it. */
   knowledgeDir?: string
@@ -38,6 +48,8 @@ export type Config = {
   healthPort?: number
   /** DEBUG=1: unexpected errors print their stack. */
   debug: boolean
+  /** Read (and checked) only by the commands that use the store: ask, eval and chat never do. */
+  store?: StoreConfig
 }
 
 /**
@@ -52,6 +64,9 @@ export class SetupError extends Error {
 export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 30_000 } as const
 
 const DEFAULT_SLACK_PORT = 3000
+
+/** The store's defaults: an SQLite file beside the project's other state, questions kept 30 days. */
+export const DEFAULT_STORE = { file: '.explainer/explainer.db', retentionDays: 30 } as const
 
 type Env = Record<string, string | undefined>
 
@@ -124,6 +139,21 @@ function rateLimit(env: Env): Config['rateLimit'] {
   return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 }
 }
 
+/** DATABASE_URL wins over EXPLAINER_DB: copies that share a database must not each fall back to a file. */
+function readStore(env: Env): StoreConfig {
+  const url = get(env, 'DATABASE_URL')
+  // The url holds a password: it is never repeated in a message.
+  if (url !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(url))
+    throw new SetupError(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL, such as postgres://explainer:PASSWORD@db.example:5432/explainer, or empty for the SQLite file',
+    )
+  const log = (get(env, 'QUESTION_LOG') ?? 'on').toLowerCase()
+  if (log !== 'on' && log !== 'off') throw new SetupError('QUESTION_LOG must be on or off (off keeps no question, member or channel, only counts)')
+  const days = get(env, 'QUESTION_LOG_DAYS') ?? String(DEFAULT_STORE.retentionDays)
+  if (!/^\d{1,5}$/.test(days) || Number(days) < 1) throw new SetupError('QUESTION_LOG_DAYS must be a whole number of days, at least 1, such as 30')
+  return { location: url ? { url } : { file: get(env, 'EXPLAINER_DB') ?? DEFAULT_STORE.file }, questionLog: log === 'on', retentionDays: Number(days) }
+}
+
 /** A part read and checked on first use, then remembered: a malformed one throws SetupError each time it is read. */
 function lazy<T>(read: () => T): () => T {
   let done = false
@@ -148,6 +178,7 @@ export function readConfig(env: Env = process.env): Config {
   const slack = lazy(() => readSlack(env))
   const limit = lazy(() => rateLimit(env))
   const health = lazy(() => healthPort(env))
+  const store = lazy(() => readStore(env))
   return {
     debug: isDebug(env),
     ...(knowledgeDir ? { knowledgeDir } : {}),
@@ -164,6 +195,9 @@ export function readConfig(env: Env = process.env): Config {
     get healthPort() {
       return health()
     },
+    get store() {
+      return store()
+    },
   }
 }
 
@@ -177,7 +211,7 @@ function healthPort(env: Env): number | undefined {
 
 /** Reads every part, so a command that serves the platforms fails on any malformed variable before it connects. */
 export function checkAll(config: Config): void {
-  void [config.discord, config.slack, config.rateLimit, config.healthPort]
+  void [config.discord, config.slack, config.rateLimit, config.healthPort, config.store]
 }
 
 /** Separate so the last-resort error handler can honour DEBUG even when the config is invalid. */

@@ -22,7 +22,9 @@ export async function openDatabase(where: DatabaseLocation): Promise<Kysely<Data
 
 async function sqlite(file: string): Promise<Kysely<Database>> {
   const { default: SQLite } = await import('better-sqlite3')
-  const database = new SQLite(file)
+  // better-sqlite3 waits for a lock synchronously, freezing the whole bot meanwhile: wait briefly
+  // and let the store's caller log the failure instead (5 s is the driver's default).
+  const database = new SQLite(file, { timeout: 200 })
   // WAL: readers (explainer report) never block the bot's writes.
   database.pragma('journal_mode = WAL')
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
@@ -32,6 +34,10 @@ async function postgres(url: string): Promise<Kysely<Database>> {
   const { default: pg } = await import('pg')
   // int8 columns (times in ms) come back as numbers, not strings: every value is far below 2^53.
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) }
-  const pool = new pg.Pool({ connectionString: url, max: 5, types } as ConstructorParameters<typeof pg.Pool>[0])
+  // A server that never answers must fail a connection, not queue every later query behind it.
+  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 5_000, types } as ConstructorParameters<typeof pg.Pool>[0])
+  // An idle connection the server drops (a restart, a failover) is reported here; without a listener
+  // it would end the process. The next query fails instead, and the store's caller logs that.
+  pool.on('error', () => {})
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
