@@ -17,6 +17,7 @@ import { type Config, isDebug, readConfig } from './config.js'
 import { KnowledgeError } from './core/errors.js'
 import { type Explainer, explainerFor } from './core/explainer.js'
 import type { KnowledgeBase } from './core/knowledge-base.js'
+import type { OpenedStore } from './store/open-store.js'
 
 /**
  * The platforms `start` serves, each behind a dynamic import(): answering on the command line
@@ -118,12 +119,17 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
   const cacheDir = config.cacheDir ?? join(PROJECT, '.explainer-cache')
   let explainer: Explainer | undefined
   const others = new Map<string, Explainer>()
+  let store: Promise<OpenedStore> | undefined
   return command.run({
     args,
     config,
     io,
     adapters: ADAPTERS,
     health: () => live?.explainer.status?.(),
+    store: () => {
+      store ??= openTheStore(config, io)
+      return store
+    },
     explainer: async () => {
       explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io, cacheDir, serving ? 'live' : 'once')
       return explainer
@@ -136,6 +142,17 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
       return built
     },
   })
+}
+
+/** The store, imported only by the commands that serve: ask, eval and chat never load a database driver. */
+async function openTheStore(config: Config, io: Io): Promise<OpenedStore> {
+  const { openStore } = await import('./store/open-store.js')
+  const settings = config.store
+  if (!settings) throw new SetupError('the store has no settings: check EXPLAINER_DB and DATABASE_URL')
+  return openStore(
+    { store: settings, ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) },
+    { now: Date.now, log: (line) => io.stderr.write(`explainer: ${line}\n`) },
+  )
 }
 
 /** The last word on any error: one `explainer: ` line, the stack only with DEBUG=1. */

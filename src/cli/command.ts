@@ -1,6 +1,7 @@
 import type { Health } from '../adapters/shared/health.js'
 import type { Config } from '../config.js'
 import type { Explainer } from '../core/explainer.js'
+import type { OpenedStore } from '../store/open-store.js'
 import type { Adapter } from './adapters.js'
 import type { FlagSpecs, ParsedArgs } from './args.js'
 
@@ -23,6 +24,11 @@ export type CommandContext = {
   adapters: readonly Adapter[]
   /** What /healthz reports: undefined until a serving bot's knowledge has loaded. */
   health: Health
+  /**
+   * Opens the store (question log, votes, shared state) on first call; only the serving commands
+   * call it. Throws SetupError when it cannot be opened or migrated: the bot must not start then.
+   */
+  store(): Promise<OpenedStore>
 }
 
 /**

@@ -5,7 +5,7 @@ import { databaseState } from './database-state.js'
 import { databaseStore } from './database-store.js'
 import { memoryState } from './memory-state.js'
 import { openDatabase } from './open-database.js'
-import { causeOf, FALLBACK, type Log, resilientState, resilientStore } from './resilient.js'
+import { causeOf, type Log, resilientState, resilientStore, TIMING, type Timing } from './resilient.js'
 import { hasher, loadSalt } from './salt.js'
 import { EVENT_TTL_MS, type RateLimit } from './state-limits.js'
 import type { SharedState, Store } from './store.js'
@@ -27,6 +27,8 @@ export type StoreDeps = {
   pruneEveryMs?: number
   /** Runs `task` every `ms` until the returned function is called; tests pass their own. */
   every?: (ms: number, task: () => void) => () => void
+  /** When a slow store counts as down (resilient.ts); tests shorten it. */
+  timing?: Partial<Timing>
 }
 
 const HOUR_MS = 3_600_000
@@ -71,12 +73,13 @@ export async function openStore(config: { store: StoreConfig; rateLimit?: RateLi
   }
   const hash = hasher(salt)
   const inner = databaseStore(db, { hash, questionLog, retentionDays, stateMs: { events: EVENT_TTL_MS, rates: 2 * rate.windowMs } })
-  const store = resilientStore(inner, deps.log)
+  const timing = { ...TIMING, ...deps.timing }
+  const store = resilientStore(inner, deps.log, timing.logTimeoutMs)
   await store.prune(deps.now())
   const stop = (deps.every ?? repeat)(deps.pruneEveryMs ?? HOUR_MS, () => void store.prune(deps.now()))
 
   const shared =
-    'url' in location ? resilientState(databaseState(db, { hash, rate }), memoryState(rate), { ...FALLBACK, log: deps.log, now: deps.now }) : memoryState(rate)
+    'url' in location ? resilientState(databaseState(db, { hash, rate }), memoryState(rate), { log: deps.log, now: deps.now, timing }) : memoryState(rate)
   return {
     store: {
       ...store,

@@ -8,6 +8,14 @@ import type { SharedState, Store } from './store.js'
 
 export type Log = (line: string) => void
 
+/**
+ * How long calls may take before they count as failed. Shared state is awaited before an answer,
+ * so it may hold one up half a second at most, and while it is down the database is tried again
+ * every few seconds, other calls going straight to memory. Writes to the log wait on nobody.
+ */
+export const TIMING = { stateTimeoutMs: 500, stateRetryMs: 5_000, logTimeoutMs: 10_000 }
+export type Timing = typeof TIMING
+
 /** The first line of an error, or its code: a refused connection is an AggregateError with no message. */
 export function causeOf(error: unknown): string {
   const e = error as { message?: unknown; code?: unknown; name?: unknown } | undefined
@@ -35,7 +43,21 @@ function outage(log: Log, down: (cause: string) => string, up: string) {
   }
 }
 
-export function resilientStore(store: Store, log: Log): Store {
+/** `promise`, or a rejection once `ms` pass first: a stalled network never answers, it does not fail. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** `timeoutMs`: a write still pending then counts as failed, so nothing waits on the log forever. */
+export function resilientStore(store: Store, log: Log, timeoutMs: number = TIMING.logTimeoutMs): Store {
   const health = outage(
     log,
     (cause) => `store: cannot write the question log (${cause}); answers go on, unlogged, until it works again`,
@@ -45,7 +67,7 @@ export function resilientStore(store: Store, log: Log): Store {
     <A extends unknown[]>(call: (...args: A) => Promise<void>) =>
     async (...args: A) => {
       try {
-        await call(...args)
+        await within(call(...args), timeoutMs)
         health.worked()
       } catch (error) {
         health.failed(error)
@@ -65,24 +87,18 @@ export function resilientStore(store: Store, log: Log): Store {
   }
 }
 
-export type FallbackOptions = {
-  log: Log
-  now: () => number
-  /** A call that takes longer counts as failed: the member is waiting on it. */
-  timeoutMs: number
-  /** While down, the database is tried again at most this often; other calls go straight to memory. */
-  retryMs: number
-}
-
-export const FALLBACK = { timeoutMs: 500, retryMs: 5_000 } as const
-
 /**
  * Shared state that answers from `fallback` (memory) while `primary` (the database) fails or is
  * slow. Counts kept in memory meanwhile are not carried over: during an outage each copy limits on
  * its own, as it did before the store existed.
  */
-export function resilientState(primary: SharedState, fallback: SharedState, options: FallbackOptions): SharedState {
-  const { log, now, timeoutMs, retryMs } = options
+export function resilientState(
+  primary: SharedState,
+  fallback: SharedState,
+  options: { log: Log; now: () => number; timing?: Pick<Timing, 'stateTimeoutMs' | 'stateRetryMs'> },
+): SharedState {
+  const { log, now } = options
+  const { stateTimeoutMs: timeoutMs, stateRetryMs: retryMs } = options.timing ?? TIMING
   const health = outage(
     log,
     (cause) => `store: shared state unreachable (${cause}); this copy keeps rate limits and Slack retries in its own memory until it is back`,
@@ -93,19 +109,13 @@ export function resilientState(primary: SharedState, fallback: SharedState, opti
   async function either<T>(fromPrimary: () => Promise<T>, fromFallback: () => Promise<T>): Promise<T> {
     if (health.failing && now() - triedAt < retryMs) return fromFallback()
     triedAt = now()
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)
-    })
     try {
-      const result = await Promise.race([fromPrimary(), late])
+      const result = await within(fromPrimary(), timeoutMs)
       health.worked()
       return result
     } catch (error) {
       health.failed(error)
       return fromFallback()
-    } finally {
-      clearTimeout(timer)
     }
   }
 

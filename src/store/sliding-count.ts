@@ -35,7 +35,7 @@ export function retryAfterMs(previous: number, current: number, at: number, rate
   const start = windowStart(at, rate)
   // Within this window: the weight must fall to (limit - current - 1) / previous.
   const fadeWithin = current < limit && previous > 0 ? start + windowMs - (windowMs * (limit - current - 1)) / previous : Number.POSITIVE_INFINITY
-  // Else in the next window, where this window's count becomes the previous one.
-  const fadeNext = start + 2 * windowMs - (windowMs * (limit - 1)) / Math.max(current, 1)
+  // Else in the next window, where this window's count becomes the previous one (at its start at the earliest).
+  const fadeNext = Math.max(start + windowMs, start + 2 * windowMs - (windowMs * (limit - 1)) / Math.max(current, 1))
   return Math.max(1, Math.ceil(Math.min(fadeWithin, fadeNext) - at))
 }

@@ -10,9 +10,9 @@ export type CliOptions = { input?: string | Buffer; env?: Record<string, string>
 
 /**
  * The variables that change what the CLI does, emptied: a developer's shell or .env must not turn
- * a test into a Discord bot. Empty rather than deleted, because dotenv does not override a set name.
+ * a test into a Discord bot, nor make it write to their PostgreSQL. Empty rather than deleted, because dotenv does not override a set name.
  */
-const NEUTRAL_ENV = { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', KNOWLEDGE_DIR: '', DEBUG: '' }
+const NEUTRAL_ENV = { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', KNOWLEDGE_DIR: '', DEBUG: '', DATABASE_URL: '', QUESTION_LOG: '', QUESTION_LOG_DAYS: '' }
 
 /** Runs `node bin/explainer.js ...args` the way a user would, standard input closed after `input`. */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {

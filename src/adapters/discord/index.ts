@@ -1,7 +1,7 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
-import { type AdapterModule, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
+import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
@@ -24,7 +24,7 @@ import { createViewIds } from './view-ids.js'
  * it on SIGINT/SIGTERM through stop().
  */
 
-export type DiscordOptions = {
+export type DiscordOptions = StoreOptions & {
   /** Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 per 30 s); `now` lets tests move time. */
   rateLimit?: RateLimitOptions
   logger?: Logger

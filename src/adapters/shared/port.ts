@@ -2,6 +2,7 @@ import type { Config } from '../../config.js'
 import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Citation } from '../../core/types.js'
+import type { SharedState, Store } from '../../store/store.js'
 import { type RateLimiter, retryAfterSeconds } from './rate-limit.js'
 
 /**
@@ -13,9 +14,16 @@ import { type RateLimiter, retryAfterSeconds } from './rate-limit.js'
 /** What a started adapter hands back so `start` can shut it down on Ctrl-C or SIGTERM. */
 export type RunningAdapter = { stop(): Promise<void> }
 
+/**
+ * What `start` hands every adapter from the store (src/store/open-store.ts): the question log and
+ * votes, and the state several copies share. An adapter started without them (in its own tests)
+ * keeps its state in memory and logs nothing.
+ */
+export type StoreOptions = { store?: Store; shared?: SharedState }
+
 /** An adapter module: one function that connects to its platform and serves `explainer.ask()` until stopped. */
 export type AdapterModule = {
-  start(explainer: Explainer, config: Config): Promise<RunningAdapter>
+  start(explainer: Explainer, config: Config, options?: StoreOptions): Promise<RunningAdapter>
 }
 
 /** What every adapter's handlers need, made once in start(); each adapter adds its own parts. */

@@ -12,7 +12,7 @@ import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
 import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { healthResponse } from '../shared/health.js'
-import { type AdapterModule, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
+import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
 import { type Deps, SLACK_TUNING } from './ask.js'
@@ -22,7 +22,7 @@ import { registerListeners } from './listeners/index.js'
 import { holdingLogger, stderrLogger } from './logger.js'
 import { explainStartError } from './setup-errors.js'
 
-export type SlackAdapterOptions = {
+export type SlackAdapterOptions = StoreOptions & {
   /** Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 in 30 s, as on Discord). */
   rateLimit?: Omit<RateLimitOptions, 'now'>
   /** The clock for the rate limit, the retry dedupe and /ask's ack budget; tests move it instead of waiting. */

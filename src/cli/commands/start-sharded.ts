@@ -20,10 +20,14 @@ export const startSharded = {
     'Asks Discord how many shards the bot needs and starts `explainer start --shard` once for each; a shard that dies is started again.',
     'Each shard loads the knowledge itself. Ctrl-C or SIGTERM stops them all.',
   ],
-  async run({ args, config, io }) {
+  async run(ctx) {
+    const { args, config, io } = ctx
     if (args.positionals.length) throw new UsageError('start:sharded takes no arguments besides --knowledge')
     if (!config.discord) throw new SetupError('start:sharded runs the Discord bot: set DISCORD_TOKEN (see .env.example)')
     const knowledge = args.string('knowledge')
+    // Opened (and migrated) once here, before any shard: a broken store stops the bot with one
+    // line, and the shards, started one after another, find it up to date.
+    await (await ctx.store()).store.close()
     // The adapter's entry point, imported here: every other command runs without loading discord.js.
     const { startSharded: spawnShards, discordLogger } = await import('../../adapters/discord/index.js')
     let running: Awaited<ReturnType<typeof spawnShards>>

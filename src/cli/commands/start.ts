@@ -1,6 +1,7 @@
 import type { Health } from '../../adapters/shared/health.js'
 import { type Config, checkAll } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
+import type { OpenedStore } from '../../store/open-store.js'
 import type { Adapter, AdapterModule, RunningAdapter } from '../adapters.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
 import type { Command, Io } from '../command.js'
@@ -26,11 +27,11 @@ function pause(ms: number, stopped: Promise<void>): Promise<boolean> {
  * while the others serve; anything else (a rejected token, a port in use) is thrown, and stops
  * the process: waiting will not fix a configuration.
  */
-async function connect(adapter: Adapter, module: AdapterModule, explainer: Explainer, config: Config, io: Io, stopped: Promise<void>) {
+async function connect(adapter: Adapter, module: AdapterModule, explainer: Explainer, config: Config, store: OpenedStore, io: Io, stopped: Promise<void>) {
   const { PlatformUnreachable } = await import('../../adapters/shared/errors.js')
   for (let wait = RECONNECT.firstMs; ; wait = Math.min(wait * 2, RECONNECT.maxMs)) {
     try {
-      return await module.start(explainer, config)
+      return await module.start(explainer, config, { store: store.store, shared: store.shared })
     } catch (error) {
       if (!(error instanceof PlatformUnreachable)) throw error
       io.stderr.write(`explainer: ${adapter.name}: ${error.message}; trying again in ${wait / 1000} s\n`)
@@ -43,7 +44,14 @@ async function connect(adapter: Adapter, module: AdapterModule, explainer: Expla
  * Serves until Ctrl-C or SIGTERM (what process managers send), then disconnects cleanly. Each
  * platform connects on its own: one out of reach does not keep the other from serving.
  */
-async function serve(adapters: readonly Adapter[], modules: AdapterModule[], explainer: Explainer, config: Config, io: Io): Promise<number> {
+async function serve(
+  adapters: readonly Adapter[],
+  modules: AdapterModule[],
+  explainer: Explainer,
+  config: Config,
+  store: OpenedStore,
+  io: Io,
+): Promise<number> {
   const { untilStopped } = await import('../signals.js')
   // Listen for Ctrl-C before connecting, so a stop that comes during start-up is not lost.
   const stopped = untilStopped()
@@ -55,7 +63,7 @@ async function serve(adapters: readonly Adapter[], modules: AdapterModule[], exp
   })
   const connecting = adapters.map(async (adapter, i) => {
     try {
-      const r = await connect(adapter, modules[i], explainer, config, io, Promise.race([stopped, failed]))
+      const r = await connect(adapter, modules[i], explainer, config, store, io, Promise.race([stopped, failed]))
       if (!r) return
       running.push(r)
       io.stderr.write(`explainer: answering on ${adapter.name} (Ctrl-C to stop)\n`)
@@ -123,14 +131,17 @@ export const start = {
     // Adapters load before the knowledge: a missing one is reported at once, not after indexing.
     const modules: AdapterModule[] = []
     for (const adapter of wanted) modules.push(await adapter.load())
+    // The store opens (and migrates) before anything connects: a store that cannot open stops the bot.
+    const opened = await ctx.store()
     // HEALTH_PORT answers before the knowledge loads: 503 while it does, then 200.
     // (Not in a shard of start:sharded: its shards share one environment, so one port.)
     const health = config.healthPort === undefined || shard ? undefined : await listenForHealth(config.healthPort, ctx.health, io)
     const served = async () => {
       try {
-        return await serve(wanted, modules, await explainer(), config, io)
+        return await serve(wanted, modules, await explainer(), config, opened, io)
       } finally {
         await health?.stop()
+        await opened.store.close()
       }
     }
     if (!shard) return served()
