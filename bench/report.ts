@@ -1,7 +1,8 @@
 import { arch, cpus, platform } from 'node:os'
 import type { ColdStart } from './cold-start.js'
 import type { LatencyResult } from './measure.js'
-import { fmtMs, table } from './stats.js'
+import { fmtMs, type Summary, table } from './stats.js'
+import type { StoreBench } from './store.js'
 
 /**
  * What a run produced, in one plain object: printed as a table for people, as JSON with
@@ -30,6 +31,8 @@ export type BenchResult = {
   ratio: { p50: number; p99: number }
   /** `explainer ask` from a cold process beside `node -e 0`, when measured. */
   coldStart?: ColdStart
+  /** What the store adds to an answer, per backend, when measured. */
+  store?: StoreBench
   goals: { ratio: number; askP99Ms: number }
   seconds: number
 }
@@ -41,6 +44,35 @@ export function machine(): BenchResult['machine'] {
 
 const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : '—')
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`
+
+/** The store's rows: one column pair (p50, p99) per backend, the answer path's total first. */
+function storeLines(s: StoreBench): string[] {
+  const measured = s.backends.filter((b) => !b.skipped)
+  const cell = (b: StoreBench['backends'][number], key: 'discordPath' | 'slackPath' | 'takeQuestion' | 'claimEvent' | 'logHeld' | 'logAwaited') => {
+    const v = b[key]
+    return v ? [fmtMs(v.p50), fmtMs(v.p99)] : ['—', '—']
+  }
+  const rows = [
+    [`store, ${s.questions} questions`, ...measured.flatMap((b) => [`${b.name} p50`, 'p99'])],
+    ['  store adds to an answer on Discord (rate limit + log, not awaited)', ...measured.flatMap((b) => cell(b, 'discordPath'))],
+    ['  store adds to an answer on Slack (retry check + rate limit + log)', ...measured.flatMap((b) => cell(b, 'slackPath'))],
+    ['    takeQuestion (rate limit; memory without PostgreSQL), awaited', ...measured.flatMap((b) => cell(b, 'takeQuestion'))],
+    ['    claimEvent (Slack retries; memory without PostgreSQL), awaited', ...measured.flatMap((b) => cell(b, 'claimEvent'))],
+    ['    logQuestion not awaited: until the event loop is free', ...measured.flatMap((b) => cell(b, 'logHeld'))],
+    ['  logQuestion awaited (the whole write, which no answer waits for)', ...measured.flatMap((b) => cell(b, 'logAwaited'))],
+  ]
+  const verdict = (v: Summary | undefined) => `${fmtMs(v?.p50 ?? Number.NaN)} (${(v?.p50 ?? Number.POSITIVE_INFINITY) < s.goalMs ? 'met' : 'missed'})`
+  const verdicts = measured.map((b) => `${b.name} Discord ${verdict(b.discordPath)}, Slack ${verdict(b.slackPath)}`)
+  const skipped = s.backends.filter((b) => b.skipped).map((b) => `${b.name} not measured: ${b.skipped}`)
+  return [
+    '',
+    ...table(rows)
+      .split('\n')
+      .map((l) => l.trimEnd()),
+    `store adds to an answer, p50 (goal under ${s.goalMs} ms): ${verdicts.join(', ')}`,
+    ...skipped,
+  ]
+}
 
 export function formatText(r: BenchResult): string {
   const { build: b, latency: l, corpus: c } = r
@@ -89,6 +121,7 @@ export function formatText(r: BenchResult): string {
             `${x(r.coldStart.ratio)} (goal within ${r.coldStart.goal}x: ${r.coldStart.ratio <= r.coldStart.goal ? 'met' : 'missed'})`,
         ]
       : []),
+    ...(r.store ? storeLines(r.store) : []),
     `total bench time ${r.seconds.toFixed(1)} s`,
   ]
   // One table for both blocks so their columns line up.

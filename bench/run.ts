@@ -17,18 +17,19 @@ import { collectGarbage, mb, median, timed } from './stats.js'
 import { synthesizeArticles } from './synth.js'
 
 /**
- * `npm run bench [-- --articles N] [--questions FILE] [--rounds N] [--builds N] [--cold N] [--json]`
+ * `npm run bench [-- --articles N] [--questions FILE] [--rounds N] [--builds N] [--cold N] [--store N] [--json]`
  *
  * Default: the repo's knowledge/ and the dev questions (the bench's own seed questions when
  * ../shared is not there), 15 builds, 50 rounds, and 15 cold starts of `explainer ask` beside
- * `node -e 0` (about half a minute).
+ * `node -e 0`, and what the store adds to an answer over 300 questions on SQLite and on a scratch
+ * PostgreSQL (about half a minute).
  * With --articles N: N synthetic articles (synth.ts) and the dev questions plus a spread sample
  * of the SQuAD questions, 2 builds and 3 rounds, because one build of 1,000 articles alone takes
  * ~20 s on 2 cores and the whole run should stay under ~3 minutes.
  * Progress goes to stderr so stdout stays a clean table or JSON document.
  */
 
-const USAGE = `usage: npm run bench -- [--knowledge DIR] [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--cold N] [--json]`
+const USAGE = `usage: npm run bench -- [--knowledge DIR] [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--cold N] [--store N] [--json]`
 
 function readArgs() {
   try {
@@ -41,6 +42,7 @@ function readArgs() {
         squad: { type: 'string' },
         seed: { type: 'string' },
         cold: { type: 'string' },
+        store: { type: 'string' },
         knowledge: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -77,6 +79,8 @@ const builds = int('builds', values.builds, scale ? 2 : 15)
 const squadPerFile = int('squad', values.squad, 40, 0)
 // Cold starts of the CLI (knowledge mode only: it answers from knowledge/); 0 skips them.
 const coldRuns = int('cold', values.cold, scale ? 0 : 15, 0)
+// Questions logged through the store (SQLite, then a scratch PostgreSQL when installed); 0 skips it.
+const storeQuestions = int('store', values.store, scale ? 0 : 300, 0)
 
 const isTty = process.stderr.isTTY
 function progress(message: string, final = false): void {
@@ -179,6 +183,8 @@ if (coldRuns > 0) {
   progress(`cold start: explainer ask ${coldStart.askMs.toFixed(0)} ms, node -e 0 ${coldStart.nodeMs.toFixed(0)} ms`, true)
 }
 
+const store = storeQuestions > 0 ? await (await import('./store.js')).measureStore(storeQuestions, progress) : undefined
+
 const ask = latency.probes.find((p) => p.name === 'ask')
 const bare = latency.probes.find((p) => p.name === 'bare')
 const kb = ex.knowledge
@@ -207,6 +213,7 @@ const result: BenchResult = {
   latency,
   ratio: { p50: (ask?.p50 ?? Number.NaN) / (bare?.p50 ?? Number.NaN), p99: (ask?.p99 ?? Number.NaN) / (bare?.p99 ?? Number.NaN) },
   ...(coldStart ? { coldStart } : {}),
+  ...(store ? { store } : {}),
   goals: { ratio: 3, askP99Ms: 20 },
   seconds: (performance.now() - started) / 1000,
 }
