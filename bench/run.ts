@@ -21,7 +21,7 @@ import { synthesizeArticles } from './synth.js'
  *
  * Default: the repo's knowledge/ and the dev questions (the bench's own seed questions when
  * ../shared is not there), 15 builds, 50 rounds, and 15 cold starts of `explainer ask` beside
- * `node -e 0`, and what the store adds to an answer over 300 questions on SQLite and on a scratch
+ * `node -e 0`, and what the store adds to an answer over 500 questions on SQLite and on a scratch
  * PostgreSQL (about half a minute).
  * With --articles N: N synthetic articles (synth.ts) and the dev questions plus a spread sample
  * of the SQuAD questions, 2 builds and 3 rounds, because one build of 1,000 articles alone takes
@@ -80,7 +80,7 @@ const squadPerFile = int('squad', values.squad, 40, 0)
 // Cold starts of the CLI (knowledge mode only: it answers from knowledge/); 0 skips them.
 const coldRuns = int('cold', values.cold, scale ? 0 : 15, 0)
 // Questions logged through the store (SQLite, then a scratch PostgreSQL when installed); 0 skips it.
-const storeQuestions = int('store', values.store, scale ? 0 : 300, 0)
+const storeQuestions = int('store', values.store, scale ? 0 : 500, 0)
 
 const isTty = process.stderr.isTTY
 function progress(message: string, final = false): void {

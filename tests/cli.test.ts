@@ -414,7 +414,13 @@ describe('pieces of the CLI, without a process', () => {
 
   test('config treats empty variables as unset and picks the Slack mode from the tokens it has', () => {
     const empty = readConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: ' ', KNOWLEDGE_DIR: '' })
-    expect({ ...empty }).toEqual({ debug: false, discord: undefined, slack: undefined, rateLimit: { limit: 5, windowMs: 30_000 } })
+    expect({ ...empty }).toEqual({
+      debug: false,
+      discord: undefined,
+      slack: undefined,
+      rateLimit: { limit: 5, windowMs: 30_000 },
+      store: { location: { file: '.explainer/explainer.db' }, questionLog: true, retentionDays: 30 },
+    })
     expect(readConfig({ RATE_LIMIT: '10 / 60' }).rateLimit).toEqual({ limit: 10, windowMs: 60_000 })
     for (const bad of ['0/30', '5', 'five/30', '5/0']) expect(() => readConfig({ RATE_LIMIT: bad }).rateLimit).toThrow(/RATE_LIMIT must be QUESTIONS\/SECONDS/)
     const slack = readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack
