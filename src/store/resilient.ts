@@ -78,8 +78,9 @@ export function resilientStore(store: Store, log: Log, timeoutMs: number = TIMIN
     vote: guarded((v) => store.vote(v)),
     prune: guarded((now) => store.prune(now)),
     async close() {
+      // A stalled server would keep the pool's queries, and so the bot's shutdown, waiting forever.
       try {
-        await store.close()
+        await within(store.close(), timeoutMs)
       } catch (error) {
         log(`store: could not close cleanly (${causeOf(error)})`)
       }

@@ -181,3 +181,16 @@ describe.each(dialects)('the store on $name', ({ location, skip }) => {
     await expect.poll(ids).toEqual([])
   })
 })
+
+test('an SQLite file in a folder that does not exist yet: the folder is made', async () => {
+  const file = `${sqliteFile()}.d/state/explainer.db`
+  const { store } = await openStore({ store: { location: { file }, questionLog: true, retentionDays: 30 } }, { now: () => T0, log: () => {} })
+  try {
+    await store.logQuestion(asked())
+  } finally {
+    await store.close()
+  }
+  const db = await openDatabase({ file })
+  expect(await db.selectFrom('questions').select('id').execute()).toHaveLength(1)
+  await db.destroy()
+})

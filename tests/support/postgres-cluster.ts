@@ -93,16 +93,17 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     throw new Error(`could not start a scratch PostgreSQL as ${asPostgres ? 'postgres' : userInfo().username}: ${stderr || (error as Error).message}`)
   }
   let stopped = false
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      if (stopped) return
-      stopped = true
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
-      } finally {
-        rmSync(dir, { recursive: true, force: true })
-      }
-    },
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    process.off('exit', stop)
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
+  // A run cut short (Ctrl-C) still stops the server: no cluster is left behind in the temp folder.
+  process.on('exit', stop)
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop }
 }
