@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CompiledQuery, type DialectAdapter, type Driver, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely'
 import { migrateToLatest } from './migrations.js'
 import type { Database } from './schema.js'
 
@@ -9,10 +9,14 @@ import type { Database } from './schema.js'
  */
 export type DatabaseLocation = { url: string } | { file: string }
 
+/** A database just opened, and what to do once its migrations have run. */
+type Opened = { db: Kysely<Database>; migrated?: () => Promise<void> }
+
 export async function openDatabase(where: DatabaseLocation): Promise<Kysely<Database>> {
-  const db = 'url' in where ? await postgres(where.url) : await sqlite(where.file)
+  const { db, migrated } = 'url' in where ? { db: await postgres(where.url) } : await sqlite(where.file)
   try {
     await migrateToLatest(db as Kysely<unknown>)
+    await migrated?.()
   } catch (error) {
     await db.destroy().catch(() => {})
     throw error
@@ -20,14 +24,60 @@ export async function openDatabase(where: DatabaseLocation): Promise<Kysely<Data
   return db
 }
 
-async function sqlite(file: string): Promise<Kysely<Database>> {
+/**
+ * better-sqlite3 waits for a lock synchronously, freezing the whole bot meanwhile: once open, wait
+ * briefly and let the store's caller log the failure instead. While migrating (at start, before
+ * serving), wait as long as another process's migrations may take.
+ */
+const SQLITE_BUSY_MS = 200
+const SQLITE_MIGRATION_BUSY_MS = 10_000
+
+/**
+ * Kysely runs SQLite's migrations outside any transaction and takes no lock (one connection is
+ * all it expects). Two processes opening a new file together (shards, a report at the bot's first
+ * start) would both find no migration run, and the second would fail on a table the first made.
+ * Here they run in one transaction that begins IMMEDIATE, taking SQLite's write lock before reading
+ * which migrations ran: the second process waits, then finds them done. Only while migrating: a
+ * report's read transaction must not block the bot's writes.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class MigratingSqliteDialect extends SqliteDialect {
+  migrating = true
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    const begin = driver.beginTransaction.bind(driver)
+    driver.beginTransaction = async (connection, settings) => {
+      if (this.migrating) await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+      else await begin(connection, settings)
+    }
+    return driver
+  }
+}
+
+async function sqlite(file: string): Promise<Opened> {
   const { default: SQLite } = await import('better-sqlite3')
-  // better-sqlite3 waits for a lock synchronously, freezing the whole bot meanwhile: wait briefly
-  // and let the store's caller log the failure instead (5 s is the driver's default).
-  const database = new SQLite(file, { timeout: 200 })
+  const database = new SQLite(file, { timeout: SQLITE_MIGRATION_BUSY_MS })
   // WAL: readers (explainer report) never block the bot's writes.
   database.pragma('journal_mode = WAL')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const dialect = new MigratingSqliteDialect({ database })
+  const db = new Kysely<Database>({ dialect })
+  return {
+    db,
+    migrated: async () => {
+      dialect.migrating = false
+      await sql`pragma busy_timeout = ${sql.lit(SQLITE_BUSY_MS)}`.execute(db)
+    },
+  }
 }
 
 async function postgres(url: string): Promise<Kysely<Database>> {

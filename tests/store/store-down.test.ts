@@ -107,6 +107,12 @@ describe('SQLite down', () => {
     await store.logQuestion(question('c'))
     expect(lines[1]).toBe('store: the question log works again')
     expect(holder.prepare('SELECT id FROM questions').all()).toEqual([{ id: 'c' }])
+    // Failing anew is said anew, once.
+    holder.exec('BEGIN EXCLUSIVE')
+    for (const id of ['d', 'e']) await store.logQuestion(question(id))
+    holder.exec('COMMIT')
+    expect(lines).toHaveLength(3)
+    expect(lines[2]).toMatch(/^store: cannot write the question log \(database is locked\)/)
   })
 })
 

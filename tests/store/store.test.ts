@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, test } from 'vitest'
 import type { StoreConfig } from '../../src/config.js'
@@ -6,6 +9,7 @@ import { type OpenedStore, openStore } from '../../src/store/open-store.js'
 import type { Database } from '../../src/store/schema.js'
 import type { AskedQuestion } from '../../src/store/store.js'
 import { postgresDatabase, postgresServer, sqliteFile } from '../support/databases.js'
+import { ROOT } from '../support/run-cli.js'
 
 /** The store's behaviour, one test body run on a real SQLite file and on a real PostgreSQL database. */
 
@@ -26,6 +30,20 @@ function asked(over: Partial<AskedQuestion> = {}): AskedQuestion {
     latencyMs: 1.5,
     ...over,
   }
+}
+
+/** Opens the store in a new Node process (the compiled program) and logs one question there. */
+function logFromAnotherProcess(where: StoreConfig['location'], q: AskedQuestion): Promise<void> {
+  const script = `
+    const { openStore } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/store/open-store.js')).href)})
+    const { store } = await openStore({ store: { location: ${JSON.stringify(where)}, questionLog: true, retentionDays: 30 } }, { now: Date.now, log: (l) => { throw new Error(l) } })
+    await store.logQuestion(${JSON.stringify(q)})
+    await store.close()`
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, ['--input-type=module', '-e', script], (error, _out, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(),
+    ),
+  )
 }
 
 const dialects = [
@@ -88,6 +106,18 @@ describe.each(dialects)('the store on $name', ({ location, skip }) => {
     const members = await (await inspect(where)).selectFrom('questions').select('member').execute()
     expect(members).toHaveLength(2)
     expect(members[0].member).toBe(members[1].member)
+  })
+
+  test.skipIf(skip)('two copies opening a new store at once migrate it once and share one salt', async () => {
+    const where = await location()
+    // Two processes, as two copies are (better-sqlite3 waits for a lock synchronously, so two
+    // connections in one process would wait on each other).
+    await Promise.all(['q0', 'q1'].map((id) => logFromAnotherProcess(where, asked({ id }))))
+    const db = await inspect(where)
+    const members = await db.selectFrom('questions').select('member').execute()
+    expect(members).toHaveLength(2)
+    expect(members[0].member).toBe(members[1].member)
+    expect(await db.selectFrom('meta').select('key').execute()).toEqual([{ key: 'salt' }])
   })
 
   test.skipIf(skip)('QUESTION_LOG=off keeps no text, member or channel, and votes cannot be tied to one member', async () => {
