@@ -14,8 +14,8 @@ import type { SharedState, Store } from './store.js'
  * Opens the store `start` serves with: the database migrated, old rows pruned, then pruned again
  * every `pruneEveryMs`. What cannot be opened or migrated stops the bot with one line (SetupError);
  * once open, a failing store only logs (resilient.ts). With DATABASE_URL the shared state lives in
- * PostgreSQL (copies agree on retries and rate limits); with the SQLite file it stays in memory,
- * since only one process serves from a file.
+ * PostgreSQL (copies agree on retries and rate limits); with the SQLite file it stays in each
+ * process's memory, as before the store: a file serves one host, several copies need DATABASE_URL.
  */
 export type OpenedStore = { store: Store; shared: SharedState }
 

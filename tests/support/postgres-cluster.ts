@@ -27,10 +27,13 @@ export function findBinaries(): string | undefined {
 export function whyNoCluster(): string | undefined {
   if (!findBinaries()) return 'no PostgreSQL binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or on the PATH'
   if (isRoot() && !postgresUser()) return 'running as root and there is no postgres user to run PostgreSQL as'
+  if (isRoot() && !onPath('runuser')) return 'running as root and there is no runuser to run PostgreSQL as the postgres user'
   return undefined
 }
 
 const isRoot = () => process.getuid?.() === 0
+
+const onPath = (tool: string) => [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'].some((dir) => dir && existsSync(join(dir, tool)))
 
 function postgresUser(): { uid: number; gid: number } | undefined {
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))
