@@ -166,6 +166,8 @@ describe.each(dialects)('the store on $name', ({ location, skip }) => {
       await store.logQuestion(q)
       await store.vote({ questionId: q.id, platform: 'slack', member: IDS.member, vote: 'up', at: q.at })
     }
+    // A vote whose question was never logged (the log was down then) goes when it is as old.
+    await store.vote({ questionId: 'never-logged', platform: 'slack', member: IDS.member, vote: 'down', at: T0 - 8 * DAY })
     const db = await inspect(where)
     await db
       .insertInto('seen_events')
