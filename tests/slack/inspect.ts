@@ -67,6 +67,14 @@ export function toSent(c: Captured): Sent {
 
 export type Button = { action_id: string; value: string; text: string }
 
+/** 👍/👎's buttons, which end every answer in a block of their own. */
+export const isVoteButton = (b: Button): boolean => b.action_id === 'vote_up' || b.action_id === 'vote_down'
+
+/** The buttons an answer offers besides 👍/👎, in order. */
+export function offeredButtonsOf(c: Captured): Button[] {
+  return buttonsOf(c).filter((b) => !isVoteButton(b))
+}
+
 /** The buttons of a message, in order. */
 export function buttonsOf(c: Captured): Button[] {
   return blocksOf(c).flatMap((b) =>

@@ -12,7 +12,7 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import { BIN, oneErrorLine, ROOT, runCli } from '../support/run-cli.js'
 import { type Captured, type FakeSlack, startFakeSlack } from './fake-slack.js'
 import { ackedMessage, httpConfig, mentionEvent, recordingLogger } from './harness.js'
-import { buttonsOf, visibleText } from './inspect.js'
+import { offeredButtonsOf, visibleText } from './inspect.js'
 import { eventBody, FORM, SIGNING_SECRET, signed, slashCommandBody } from './signed.js'
 
 const explainer = createExplainer(loadKnowledge('knowledge'))
@@ -67,7 +67,7 @@ describe('Socket Mode', () => {
       const answer: Captured = { method: 'ack', body: acked }
       expect(answer.body.response_type).toBe('ephemeral')
       expect(visibleText(answer)).toContain('Migration Policy Institute')
-      expect(buttonsOf(answer).at(-1)).toMatchObject({ action_id: 'share_answer' })
+      expect(offeredButtonsOf(answer).at(-1)).toMatchObject({ action_id: 'share_answer' })
     } finally {
       await running.stop()
     }
