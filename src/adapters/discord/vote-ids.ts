@@ -14,7 +14,8 @@ export function voteId(questionId: string, vote: VoteClick['vote']): string {
 
 /** The vote a custom_id carries; undefined for one that is malformed (nothing is stored for it). */
 export function voteOf(customId: string): VoteClick | undefined {
-  const [tag, vote, questionId = ''] = customId.split(':')
-  if (tag !== 'vote' || (vote !== 'up' && vote !== 'down') || !isQuestionId(questionId)) return undefined
+  const parts = customId.split(':')
+  const [tag, vote, questionId = ''] = parts
+  if (parts.length !== 3 || tag !== 'vote' || (vote !== 'up' && vote !== 'down') || !isQuestionId(questionId)) return undefined
   return { questionId, vote }
 }
