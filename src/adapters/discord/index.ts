@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
-import { memorySharedState } from '../shared/memory-shared.js'
+import { memoryState } from '../../store/memory-state.js'
 import { type AdapterModule, type AdapterServices, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import type { RateLimitOptions } from '../shared/rate-limit.js'
@@ -111,7 +111,7 @@ export async function start(explainer: Explainer, config: Config, options: Disco
   const deps: Deps = {
     explainer,
     platform: 'discord',
-    shared: options.shared ?? memorySharedState(rate),
+    shared: options.shared ?? memoryState(rate),
     store: options.store ?? NO_STORE,
     newId: options.newId ?? randomUUID,
     rate,

@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net'
 import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
 import { type Config, DEFAULT_RATE_LIMIT, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
+import { memoryState } from '../../store/memory-state.js'
 import { healthResponse } from '../shared/health.js'
-import { memorySharedState } from '../shared/memory-shared.js'
 import { type AdapterModule, type AdapterServices, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import type { RateLimitOptions } from '../shared/rate-limit.js'
@@ -97,7 +97,7 @@ function createDeps(explainer: Explainer, config: Config, logger: Logger, option
   return {
     explainer,
     platform: 'slack',
-    shared: options.shared ?? memorySharedState({ ...DEFAULT_RATE_LIMIT, ...config.rateLimit, ...options.rateLimit }),
+    shared: options.shared ?? memoryState({ ...DEFAULT_RATE_LIMIT, ...config.rateLimit, ...options.rateLimit }),
     store: options.store ?? NO_STORE,
     newId: options.newId ?? randomUUID,
     logger,
