@@ -62,7 +62,11 @@ export function limitProblems(c: Captured): string[] {
 }
 
 export function toSent(c: Captured): Sent {
-  return { text: visibleText(c), pings: pings(c), withinLimits: limitProblems(c).length === 0 }
+  const votes = buttonsOf(c)
+    .filter(isVoteButton)
+    .map((b) => `${b.action_id} ${b.value}`)
+  const isPrivate = c.method === 'chat.postEphemeral' || c.body.response_type === 'ephemeral'
+  return { text: visibleText(c), pings: pings(c), withinLimits: limitProblems(c).length === 0, votes, private: isPrivate }
 }
 
 export type Button = { action_id: string; value: string; text: string }
