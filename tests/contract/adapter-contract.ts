@@ -149,12 +149,24 @@ export function runAdapterContract(harness: ContractHarness): void {
       expect(thanks).toHaveLength(1)
       expect(thanks[0].text).toContain('Thanks, noted.')
       expect(thanks[0].private).toBe(true)
-      const first = await eventually(() => votesOn('which vote counts?'), (v) => v.length === 1, 'the first vote')
+      const first = await eventually(
+        () => votesOn('which vote counts?'),
+        (v) => v.length === 1,
+        'the first vote',
+      )
       expect(first[0].vote).toBe(1)
       await driver.vote(down, 'U-voter')
-      await eventually(() => votesOn('which vote counts?'), (v) => v.length === 1 && v[0].vote === -1, 'the vote changed')
+      await eventually(
+        () => votesOn('which vote counts?'),
+        (v) => v.length === 1 && v[0].vote === -1,
+        'the vote changed',
+      )
       await driver.vote(up, 'U-another')
-      const both = await eventually(() => votesOn('which vote counts?'), (v) => v.length === 2, 'a second member’s vote')
+      const both = await eventually(
+        () => votesOn('which vote counts?'),
+        (v) => v.length === 2,
+        'a second member’s vote',
+      )
       expect(both.map((v) => v.vote)).toEqual([-1, 1])
     })
 

@@ -214,7 +214,9 @@ export function limitProblems(body: Body): string[] {
 
 /** The custom_ids of a message's 👍/👎 buttons, in order. */
 export function votesOf(body: Body): string[] {
-  return (body?.components ?? []).flatMap((row: Body) => (row.components ?? []).map((c: Body) => String(c.custom_id ?? ''))).filter((id: string) => id.startsWith('vote:'))
+  return (body?.components ?? [])
+    .flatMap((row: Body) => (row.components ?? []).map((c: Body) => String(c.custom_id ?? '')))
+    .filter((id: string) => id.startsWith('vote:'))
 }
 
 export const toSent = (body: Body): Sent => ({

@@ -130,10 +130,15 @@ describe('with a store that is down', () => {
     const bot = await startBot(explainer, { store: store.store, rateLimit: { limit: 1_000 } })
     try {
       const guild: Where = { guild: bot.fake.guilds[0] }
-      for (const question of ['Who is Alicia Bárcena?', 'Who is Andrew Selee?']) expect(textOf(await askIn(bot, guild, question, nextId()))).toContain(question.split(' ')[2])
+      for (const question of ['Who is Alicia Bárcena?', 'Who is Andrew Selee?'])
+        expect(textOf(await askIn(bot, guild, question, nextId()))).toContain(question.split(' ')[2])
       const answer = await askIn(bot, guild, 'Who is Andrew Selee?', nextId())
       expect((await click(bot, guild, votesOf(answer)[0], nextId())).content).toBe('Thanks, noted.')
-      await eventually(async () => store.lines, (l) => l.length > 0, 'the store’s line')
+      await eventually(
+        async () => store.lines,
+        (l) => l.length > 0,
+        'the store’s line',
+      )
       expect(store.lines).toHaveLength(1)
       expect(store.lines[0]).toMatch(/^store: cannot write the question log/)
     } finally {
@@ -180,7 +185,11 @@ describe('with a store that is down', () => {
       const answer = await askIn(bot, guild, 'Who is Alicia Bárcena?', nextId())
       expect(textOf(answer)).toContain('Bárcena')
       expect((await click(bot, guild, votesOf(answer)[0], nextId())).content).toBe('Thanks, noted.')
-      await eventually(async () => bot.logs.filter((l) => l.includes('disk on fire')), (l) => l.length === 2, 'both failures logged')
+      await eventually(
+        async () => bot.logs.filter((l) => l.includes('disk on fire')),
+        (l) => l.length === 2,
+        'both failures logged',
+      )
       expect(bot.logs.filter((l) => l.includes('disk on fire'))).toEqual(['logging a question failed: disk on fire', 'storing a vote failed: disk on fire'])
     } finally {
       await bot.close()
