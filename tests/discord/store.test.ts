@@ -82,6 +82,17 @@ describe('with a working store', () => {
     for (const clear of [asker, bot.fake.guilds[0].id, bot.fake.guilds[0].channel, dm.dm]) expect(dump).not.toContain(clear)
   })
 
+  it('logs an overlong question as invalid, with no 👍/👎 under the refusal', async () => {
+    const long = `Why ${'really '.repeat(100)}so?`
+    const reply = await mention(bot, guild, `<@900000000000000001> ${long}`, nextId())
+    expect(votesOf(reply)).toEqual([])
+    await eventually(
+      () => store.db.selectFrom('questions').select('status').where('question', '=', long).execute(),
+      (r) => r.length === 1 && r[0].status === 'invalid',
+      'the invalid question logged',
+    )
+  })
+
   it('logs nothing for a view asked in words, the how-to, or a member told to slow down', async () => {
     const before = (await rows()).length
     const view = await mention(bot, guild, "<@900000000000000001> who's who?", nextId())

@@ -57,6 +57,17 @@ describe('with a working store', () => {
     for (const clear of [asker, TEAM, 'C1', 'D0PRIVATE8812']) expect(dump).not.toContain(clear)
   })
 
+  it('logs an overlong question as invalid, with no 👍/👎 under the refusal', async () => {
+    const long = `Why ${'really '.repeat(100)}so?`
+    const reply = ackedMessage(await slack.command(long, 'U0LONG'))
+    expect(buttonsOf(reply).filter((b) => b.action_id.startsWith('vote_'))).toEqual([])
+    await eventually(
+      () => store.db.selectFrom('questions').select('status').where('question', '=', long).execute(),
+      (r) => r.length === 1 && r[0].status === 'invalid',
+      'the invalid question logged',
+    )
+  })
+
   it('logs an /ask answered from the kept answers too, under its own id', async () => {
     const question = 'Who is Maureen Meyer?'
     const ids = [voteValue(ackedMessage(await slack.command(question, 'U31'))), voteValue(ackedMessage(await slack.command(question, 'U32')))]

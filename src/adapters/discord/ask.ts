@@ -2,6 +2,7 @@ import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags 
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { waitBeforeAsking } from '../shared/port.js'
+import { isVotable } from '../shared/record.js'
 import type { Deps } from './context.js'
 import { answerMessage, type DiscordMessage, PRIVATELY } from './format.js'
 import { DISCORD_TIMING } from './limits.js'
@@ -33,8 +34,9 @@ export async function answerInteraction(deps: Deps, interaction: AskingInteracti
   // "who's who?", "what did Meyer say?": the view; still a turn a reply can follow up.
   const view = options.article === undefined ? viewReplyFor(deps, question) : undefined
   const answer = view ? undefined : deps.explainer.ask(question, [], options.article === undefined ? {} : { article: options.article })
+  const votes = answer && isVotable(answer) ? { questionId: asking.id } : {}
   const message =
-    view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, questionId: asking.id })
+    view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, ...votes })
   const privately = options.ephemeral ? PRIVATELY : {}
   let sent: { id: string } | undefined
   if (Date.now() - started <= DISCORD_TIMING.answerInFirstReplyMs) {

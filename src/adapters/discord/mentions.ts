@@ -2,6 +2,7 @@ import type { Client, Message } from 'discord.js'
 import type { Answer } from '../../core/types.js'
 import { waitBeforeAsking } from '../shared/port.js'
 import { questionText } from '../shared/question-text.js'
+import { isVotable } from '../shared/record.js'
 import { viewReplyFor } from './ask.js'
 import type { Deps } from './context.js'
 import { answerMessage } from './format.js'
@@ -60,9 +61,8 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
     const asking = startAsking(deps, message, question)
     const view = viewReplyFor(deps, question)
     const answer = view ? undefined : deps.explainer.ask(question, earlier)
-    const sent = await message.reply(
-      view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, questionId: asking.id }),
-    )
+    const votes = answer && isVotable(answer) ? { questionId: asking.id } : {}
+    const sent = await message.reply(view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, ...votes }))
     if (answer) logAnswer(deps, asking, answer)
     deps.conversations.remember(message, sent, earlier, question, answer)
   }

@@ -66,6 +66,12 @@ export const NO_STORE: Store = {
   close: async () => {},
 }
 
+/**
+ * Whether 👍/👎 go under a reply: an answer or a "not found" (both worth judging), not the core's
+ * refusal of an empty or overlong question, which is logged all the same.
+ */
+export const isVotable = (answer: Answer): boolean => answer.status !== 'invalid'
+
 /** What both platforms say to a vote, privately. */
 export const VOTE_THANKS = 'Thanks, noted.'
 

@@ -7,7 +7,7 @@ import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { type CommonDeps, waitBeforeAsking } from '../shared/port.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
-import { type Asking, recordQuestion } from '../shared/record.js'
+import { type Asking, isVotable, recordQuestion } from '../shared/record.js'
 import type { Conversations } from './conversations.js'
 import type { Deduper } from './dedupe.js'
 import { type AnswerView, answerMessage, type SlackMessage, withVotes } from './format.js'
@@ -103,10 +103,10 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   asker.answered?.(answer)
 }
 
-/** Sends a reply; one that shows the core's answer gets 👍/👎 and is logged once it is out. */
+/** Sends a reply; one that shows the core's answer is logged once it is out, with 👍/👎 under it (shared/record.ts isVotable). */
 async function send(deps: Deps, reply: Replier, asking: Asking, { message, answer }: Kept): Promise<void> {
   if (!answer) return reply.answer(message)
-  await reply.answer(withVotes(message, asking.id))
+  await reply.answer(isVotable(answer) ? withVotes(message, asking.id) : message)
   recordQuestion(deps, asking, answer, (error) => deps.logger.error('logging a question failed:', error))
 }
 
