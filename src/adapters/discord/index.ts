@@ -3,7 +3,7 @@ import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from '
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { memoryState } from '../../store/memory-state.js'
-import { type AdapterModule, type AdapterServices, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
+import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import type { RateLimitOptions } from '../shared/rate-limit.js'
 import { NO_STORE } from '../shared/record.js'
@@ -27,7 +27,7 @@ import { createViewIds } from './view-ids.js'
  * it on SIGINT/SIGTERM through stop().
  */
 
-export type DiscordOptions = AdapterServices & {
+export type DiscordOptions = StoreOptions & {
   /**
    * Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 per 30 s), for
    * the in-memory count used when no `shared` state is given; `now` lets tests move time.

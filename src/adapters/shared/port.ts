@@ -15,15 +15,15 @@ import { retryAfterSeconds } from './rate-limit.js'
 export type RunningAdapter = { stop(): Promise<void> }
 
 /**
- * What `start` opened once for every adapter (store/open-store.ts): where questions and votes are
- * logged, and what several copies of the bot agree on (rate-limit counts, Slack retries). Without
- * them (tests, benches) an adapter logs nothing and keeps its shared state in memory.
+ * What `start` hands every adapter from the store (src/store/open-store.ts): the question log and
+ * votes, and the state several copies share (rate-limit counts, Slack retries). An adapter started
+ * without them (in its own tests, the benches) keeps its state in memory and logs nothing.
  */
-export type AdapterServices = { store?: Store; shared?: SharedState }
+export type StoreOptions = { store?: Store; shared?: SharedState }
 
 /** An adapter module: one function that connects to its platform and serves `explainer.ask()` until stopped. */
 export type AdapterModule = {
-  start(explainer: Explainer, config: Config, services?: AdapterServices): Promise<RunningAdapter>
+  start(explainer: Explainer, config: Config, options?: StoreOptions): Promise<RunningAdapter>
 }
 
 /** What every adapter's handlers need, made once in start(); each adapter adds its own parts. */

@@ -15,7 +15,7 @@ import { type Config, DEFAULT_RATE_LIMIT, SetupError, type SlackConfig } from '.
 import type { Explainer } from '../../core/explainer.js'
 import { memoryState } from '../../store/memory-state.js'
 import { healthResponse } from '../shared/health.js'
-import { type AdapterModule, type AdapterServices, type RunningAdapter, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
+import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
 import type { RateLimitOptions } from '../shared/rate-limit.js'
 import { NO_STORE } from '../shared/record.js'
@@ -26,7 +26,7 @@ import { registerListeners } from './listeners/index.js'
 import { holdingLogger, stderrLogger } from './logger.js'
 import { explainStartError } from './setup-errors.js'
 
-export type SlackAdapterOptions = AdapterServices & {
+export type SlackAdapterOptions = StoreOptions & {
   /**
    * Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 in 30 s, as on
    * Discord), for the in-memory count used when no `shared` state is given.
