@@ -57,8 +57,8 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
     if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
     // A reply to an answer goes on from its chain, a DM from its recent turns (conversations.ts).
     const earlier = await deps.conversations.contextFor(message, botId)
-    // "who's who?", "what did Meyer say?": the view, as /explain shows it; still a turn of the conversation.
     const asking = startAsking(deps, message, question)
+    // "who's who?", "what did Meyer say?": the view, as /explain shows it; still a turn of the conversation.
     const view = viewReplyFor(deps, question)
     const answer = view ? undefined : deps.explainer.ask(question, earlier)
     const votes = answer && isVotable(answer) ? { questionId: asking.id } : {}
