@@ -47,7 +47,7 @@ export function baseView(deps: Deps): AnswerView {
 export type Asker = {
   user: string
   /** The workspace (team) and channel asked in, in clear, for the question log (the store hashes them). */
-  place: string
+  workspace: string
   channel: string
   question: string
   reply: Replier
@@ -73,7 +73,7 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const wait = await waitBeforeAsking(deps, user)
   if (wait) return reply.privately(slowDownMessage(wait.seconds))
   if (question === '') return reply.answer(helpMessage(deps.knownTitles))
-  const asking: Asking = { id: deps.newId(), origin: { place: asker.place, channel: asker.channel, member: user }, question, startedAt: deps.now() }
+  const asking: Asking = { id: deps.newId(), origin: { place: asker.workspace, channel: asker.channel, member: user }, question, startedAt: deps.now() }
   // A private `/ask` out of any conversation looks the same whoever asks it: a popular question
   // (a follow-up many click) is formatted once. A long one is not kept: its share key may expire.
   const typed = asker.question

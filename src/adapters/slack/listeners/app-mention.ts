@@ -28,7 +28,7 @@ export const appMention: MentionListener = {
     const earlier = event.thread_ts ? await deps.conversations.contextFor(client, place, event.ts, botIds(context)) : []
     await answerQuestion(deps, {
       user: event.user ?? '',
-      place: workspaceOf(context),
+      workspace: workspaceOf(context),
       channel: event.channel,
       question,
       reply,

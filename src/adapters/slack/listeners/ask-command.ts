@@ -16,7 +16,7 @@ export const askCommand: CommandListener = {
   replier: ({ ack, respond }, deps) => commandReplier(ack, respond, deps),
   handle: ({ command, context }, reply, deps) => {
     const question = questionText(command.text ?? '')
-    const where = { place: workspaceOf(context), channel: command.channel_id }
+    const where = { workspace: workspaceOf(context), channel: command.channel_id }
     return answerQuestion(deps, { user: command.user_id, ...where, question: question || OVERVIEW_QUESTION, overview: !question, reply })
   },
 }

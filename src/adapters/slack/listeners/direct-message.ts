@@ -39,7 +39,7 @@ export const directMessage: MessageListener = {
     const earlier = isHelp(question) || !question ? [] : await deps.conversations.contextFor(client, place, dm.ts, botIds(context))
     await answerQuestion(deps, {
       user: dm.user,
-      place: workspaceOf(context),
+      workspace: workspaceOf(context),
       channel: dm.channel,
       question,
       reply,

@@ -33,7 +33,7 @@ export const followUp: ButtonListener = {
     const place = reply.shareable ? undefined : placeOfButton(body)
     return answerQuestion(deps, {
       user: body.user.id,
-      place: workspaceOf(context),
+      workspace: workspaceOf(context),
       channel: body.channel?.id ?? body.container?.channel_id ?? '',
       question,
       reply,

@@ -50,7 +50,7 @@ export const threadReply: MessageListener = {
     if (!earlier) return
     await answerQuestion(deps, {
       user: e.user,
-      place: workspaceOf(context),
+      workspace: workspaceOf(context),
       channel: e.channel,
       question,
       reply,
