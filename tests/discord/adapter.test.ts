@@ -138,9 +138,11 @@ describe('/ask', () => {
 
   it('offers the follow-up questions as buttons whose custom_id asks them', async () => {
     const { body } = await ask('Who is Alicia Bárcena?')
-    const buttons = body.components.flatMap((row: Body) => row.components)
-    expect(buttons.length).toBeGreaterThan(0)
-    for (const b of buttons) expect(b.custom_id).toBe(`ask:${b.label}`)
+    const [followUps, ...rest] = body.components
+    expect(followUps.components.length).toBeGreaterThan(0)
+    for (const b of followUps.components) expect(b.custom_id).toBe(`ask:${b.label}`)
+    // Then 👍/👎, in a row of their own.
+    expect(rest.map((row: Body) => row.components.map((b: Body) => b.emoji?.name))).toEqual([['👍', '👎']])
   })
 
   it('answers privately when asked with private:true', async () => {

@@ -5,8 +5,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/store/open-database.js'
+import { eventually } from '../support/adapter-store.js'
+import { sqliteFile } from '../support/databases.js'
 import { BIN, oneErrorLine, ROOT, runCli } from '../support/run-cli.js'
-import { interactionOutcome, messageBody, nextId, slashCommand } from './driver.js'
+import { interactionOutcome, messageBody, nextId, slashCommand, votesOf } from './driver.js'
 import { APP_ID, FakeDiscord, type FakeOptions } from './fake-discord.js'
 
 const fakes: FakeDiscord[] = []
@@ -36,8 +39,8 @@ const discordEnv = (f: FakeDiscord, over: Record<string, string> = {}) => ({
  * `explainer <command>` left running against `f`: `said(text)` resolves once its standard error
  * contains `text`, and `died` rejects, with what it said, if it exits before `expectExit()`.
  */
-function serve(command: string, f: FakeDiscord) {
-  const child = spawn(process.execPath, [BIN, command], { cwd: ROOT, env: { ...process.env, DEBUG: '', SLACK_BOT_TOKEN: '', ...discordEnv(f) } })
+function serve(command: string, f: FakeDiscord, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, command], { cwd: ROOT, env: { ...process.env, DEBUG: '', SLACK_BOT_TOKEN: '', ...discordEnv(f), ...env } })
   children.push(child)
   let stderr = ''
   const readers: (() => void)[] = []
@@ -121,10 +124,11 @@ describe('start:sharded', () => {
     expect(f.identifies).toEqual([])
   })
 
-  it('starts one process per shard Discord recommends; each identifies as its shard and answers', async () => {
+  it('starts one process per shard Discord recommends; each identifies as its shard, answers and logs into the store', async () => {
     const f = await fake({ shards: 2 })
+    const file = sqliteFile()
     // A manager that dies early fails the test at once, with what it said, instead of at the timeout.
-    const manager = serve('start:sharded', f)
+    const manager = serve('start:sharded', f, { EXPLAINER_DB: file })
     await Promise.race([f.waitForIdentifies(2), manager.died])
     expect([...f.identifies].sort()).toEqual([
       [0, 2],
@@ -133,11 +137,25 @@ describe('start:sharded', () => {
     // One question to each shard's guild: each is answered by the process that owns it.
     const asks = f.guilds.map((g) => slashCommand('ask', [{ name: 'question', type: 3, value: 'Who is Andrew Selee?' }], { guild: g }, nextId()))
     for (const [shard, payload] of asks.entries()) f.dispatch('INTERACTION_CREATE', payload, shard)
+    const ids: string[] = []
     for (const payload of asks) {
       const { final } = await interactionOutcome(f, payload)
       expect(messageBody(final).embeds[0].description).toContain('Selee')
+      ids.push(votesOf(messageBody(final))[0].split(':')[2])
     }
     await manager.said('answering on Discord with 2 shards')
+    // Each shard logged its own question into the one store, under the id its 👍/👎 carry.
+    const db = await openDatabase({ file })
+    try {
+      const logged = await eventually(
+        () => db.selectFrom('questions').select('id').execute(),
+        (rows) => rows.length === 2,
+        'both shards’ questions',
+      )
+      expect(logged.map((r) => r.id).sort()).toEqual(ids.sort())
+    } finally {
+      await db.destroy()
+    }
 
     const exit = manager.expectExit()
     manager.child.kill('SIGTERM')

@@ -1,12 +1,12 @@
 import { type ContractDriver, type ContractHarness, runAdapterContract, type Sent } from '../contract/adapter-contract.js'
-import { BOT_ID, BOT_USER, messageBody, messageCreate, nextId, replyTo, startBot, toSent, user, type Where } from './driver.js'
+import { BOT_ID, BOT_USER, buttonClick, interactionOutcome, messageBody, messageCreate, nextId, replyTo, startBot, toSent, user, type Where } from './driver.js'
 import type { Recorded } from './fake-discord.js'
 
 /** The shared adapter contract, driven through mentions in a guild channel of the fake Discord. */
 const harness: ContractHarness = {
   platform: 'Discord',
-  async start(explainer, { rateLimit }): Promise<ContractDriver> {
-    const bot = await startBot(explainer, { rateLimit: { limit: rateLimit } })
+  async start(explainer, { rateLimit, store }): Promise<ContractDriver> {
+    const bot = await startBot(explainer, { rateLimit: { limit: rateLimit }, store })
     const { fake } = bot
     const where: Where = { guild: fake.guilds[0] }
     // The contract names users freely ("U-fast"); Discord's are snowflakes.
@@ -35,6 +35,12 @@ const harness: ContractHarness = {
       },
       ownMessage: (text) => ignoredReplies(send(`<@${BOT_ID}> ${text}`, BOT_USER)),
       otherBotMessage: (text) => ignoredReplies(send(`<@${BOT_ID}> ${text}`, user(nextId(), true))),
+      async vote(customId, userId) {
+        const click = buttonClick(customId, { content: 'an answer' }, where, idOf(userId))
+        fake.dispatch('INTERACTION_CREATE', click)
+        const { final } = await interactionOutcome(fake, click)
+        return [toSent(messageBody(final))]
+      },
       close: () => bot.close(),
     }
   },

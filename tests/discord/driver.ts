@@ -212,6 +212,19 @@ export function limitProblems(body: Body): string[] {
   return problems
 }
 
-export const toSent = (body: Body): Sent => ({ text: textOf(body), pings: pingsOf(body), withinLimits: limitProblems(body).length === 0 })
+/** The custom_ids of a message's 👍/👎 buttons, in order. */
+export function votesOf(body: Body): string[] {
+  return (body?.components ?? [])
+    .flatMap((row: Body) => (row.components ?? []).map((c: Body) => String(c.custom_id ?? '')))
+    .filter((id: string) => id.startsWith('vote:'))
+}
+
+export const toSent = (body: Body): Sent => ({
+  text: textOf(body),
+  pings: pingsOf(body),
+  withinLimits: limitProblems(body).length === 0,
+  votes: votesOf(body),
+  private: ((body?.flags ?? 0) & EPHEMERAL) !== 0,
+})
 
 export { BOT_ID, BOT_USER, nextId }

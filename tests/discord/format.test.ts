@@ -5,6 +5,7 @@ import { SLASH_COMMANDS } from '../../src/adapters/discord/commands/index.js'
 import { answerMessage, fitLines, noteMessage, shown } from '../../src/adapters/discord/format.js'
 import { BOT_PERMISSIONS, inviteUrl } from '../../src/adapters/discord/invite.js'
 import { helpMessage, sourcesMessage } from '../../src/adapters/discord/messages.js'
+import { voteOf } from '../../src/adapters/discord/vote-ids.js'
 import { createFollowUpIds } from '../../src/adapters/shared/question-keys.js'
 import type { Answer, Citation } from '../../src/core/types.js'
 import { limitProblems } from './driver.js'
@@ -80,9 +81,32 @@ describe('answerMessage', () => {
     expect(new Set(buttons.map((b) => ('custom_id' in b ? b.custom_id : ''))).size).toBe(5)
   })
 
+  it('puts 👍/👎 in a last row of their own, carrying the question id, and within the limits beside five follow-ups', () => {
+    const id = '123e4567-e89b-42d3-a456-426614174000'
+    const followUps = Array.from({ length: 12 }, (_, i) => `${i} ${'why '.repeat(60)}`)
+    const m = answerMessage(answer({ followUps }), view({ questionId: id }))
+    expect(limitProblems(wire(m))).toEqual([])
+    expect(m.components).toHaveLength(2)
+    const votes = m.components[1].components.map((b) => ('custom_id' in b ? b.custom_id : ''))
+    expect(votes.map(voteOf)).toEqual([
+      { questionId: id, vote: 'up' },
+      { questionId: id, vote: 'down' },
+    ])
+    // No id, no votes: views and the bot's own notes have none.
+    expect(answerMessage(answer(), view()).components).toEqual([])
+  })
+
   it('shows each distinct follow-up once', () => {
     const m = answerMessage(answer({ followUps: ['Who?', 'Who?', ' Who? ', 'Why?'] }), view())
     expect(m.components[0].components.map((b) => ('label' in b ? b.label : ''))).toEqual(['Who?', 'Why?'])
+  })
+})
+
+describe('vote ids', () => {
+  it('read back only what the bot wrote: a vote up or down on a question id', () => {
+    const id = '123e4567-e89b-42d3-a456-426614174000'
+    expect(voteOf(`vote:down:${id}`)).toEqual({ questionId: id, vote: 'down' })
+    for (const bad of ['vote:up:', 'vote:up:x', `vote:maybe:${id}`, `vote:up:${id}:more`, `ask:${id}`, `vote:up:${id}0`]) expect(voteOf(bad)).toBeUndefined()
   })
 })
 

@@ -30,6 +30,12 @@ function driver(slack: SlackTestApp): ContractDriver {
         await slack.event(dmEvent(text, ts, channel, BOT_USER, { bot_id: BOT_ID }))
         await slack.event(mentionEvent(text, ts, BOT_USER, { bot_id: BOT_ID }))
       }),
+    async vote(button, userId) {
+      const [actionId, value] = button.split(' ')
+      const click = await slack.click({ actionId, value, user: userId, channel: 'C1', message: { ts: slack.nextTs() } })
+      const thanks = await slack.fake.waitFor((c) => c.responseId === click.responseId, 'the thanks for a vote')
+      return [toSent(thanks)]
+    },
     otherBotMessage: (text) =>
       repliesTo(slack, async (ts, channel) => {
         await slack.event(mentionEvent(text, ts, 'U-otherbot', { bot_id: 'B-other' }))
@@ -41,8 +47,8 @@ function driver(slack: SlackTestApp): ContractDriver {
 
 const harness: ContractHarness = {
   platform: 'Slack',
-  async start(explainer, { rateLimit }) {
-    return driver(await startSlackTestApp(explainer, { rateLimit: { limit: rateLimit } }))
+  async start(explainer, { rateLimit, store }) {
+    return driver(await startSlackTestApp(explainer, { rateLimit: { limit: rateLimit }, store }))
   },
 }
 

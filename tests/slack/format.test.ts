@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { questionText } from '../../src/adapters/shared/question-text.js'
 import { createDeduper } from '../../src/adapters/slack/dedupe.js'
-import { answerMessage, LIMITS, type SlackMessage } from '../../src/adapters/slack/format.js'
+import { answerMessage, LIMITS, type SlackMessage, withVotes } from '../../src/adapters/slack/format.js'
 import { helpMessage, slowDownMessage } from '../../src/adapters/slack/messages.js'
 import { escapeMrkdwn, fitMrkdwn } from '../../src/adapters/slack/mrkdwn.js'
 import type { Answer, Citation } from '../../src/core/types.js'
@@ -132,6 +132,20 @@ describe('answerMessage', () => {
     expect(buttons[1].value).toHaveLength(2_000)
     expect(buttons.at(-1)?.value).toBe('ask#key')
     expect(pings(sent)).toBe(false)
+  })
+
+  it('adds 👍/👎 as the last block, carrying the question id, and still holds the limits when the blocks are full', () => {
+    const id = '123e4567-e89b-42d3-a456-426614174000'
+    const full: SlackMessage = { text: 'x', blocks: Array.from({ length: LIMITS.blocks }, () => ({ type: 'section', text: { type: 'mrkdwn', text: 'x' } })) }
+    const voted = asSent(withVotes(full, id))
+    expect(limitProblems(voted)).toEqual([])
+    expect(voted.body.blocks).toHaveLength(LIMITS.blocks)
+    expect(buttonsOf(voted)).toEqual([
+      { action_id: 'vote_up', value: id, text: '👍' },
+      { action_id: 'vote_down', value: id, text: '👎' },
+    ])
+    // Beside follow-ups and a share button, action ids stay unique.
+    expect(limitProblems(asSent(withVotes(answerMessage(answer(), { question: 'q', share: 'ask:q' }), id)))).toEqual([])
   })
 
   it('never lets echoed text ping, in blocks or in the fallback', () => {

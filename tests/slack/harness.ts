@@ -81,18 +81,25 @@ export type SlackTestApp = {
   close(): Promise<void>
 }
 
-/** `config` adds to the HTTP-mode config (RATE_LIMIT as config.rateLimit, say). */
+/** Ids (event ids, response_url ids) unique across every copy in this file: copies may share a fake and a database. */
+let made = 0
+
+/**
+ * `config` adds to the HTTP-mode config (RATE_LIMIT as config.rateLimit, say). `shared` is a fake
+ * Slack another copy of the bot talks to already (two copies behind one load balancer): it is
+ * left running when this copy closes.
+ */
 export async function startSlackTestApp(
   explainer: Explainer,
   options: Omit<SlackAdapterOptions, 'logger' | 'host'> = {},
   config: Partial<Config> = {},
+  shared?: FakeSlack,
 ): Promise<SlackTestApp> {
-  const fake = await startFakeSlack()
+  const fake = shared ?? (await startFakeSlack())
   const logger = recordingLogger()
   const running = await start(explainer, { ...httpConfig(fake.apiUrl), ...config }, { retryConfig: { retries: 0 }, ...options, logger, host: '127.0.0.1' })
   const url = `http://127.0.0.1:${running.port}/slack/events`
-  let n = 0
-  const unique = (prefix: string) => `${prefix}-${++n}`
+  const unique = (prefix: string) => `${prefix}-${++made}`
 
   async function post(request: SignedRequest, headers: Record<string, string> = {}): Promise<Reply> {
     const res = await fetch(url, { method: 'POST', headers: { ...request.headers, ...headers }, body: request.body })
@@ -136,7 +143,7 @@ export async function startSlackTestApp(
     inThread: (ts) => fake.captured.filter((c) => c.body.thread_ts === ts),
     async close() {
       await running.stop()
-      await fake.close()
+      if (!shared) await fake.close()
     },
   }
   return app

@@ -62,10 +62,22 @@ export function limitProblems(c: Captured): string[] {
 }
 
 export function toSent(c: Captured): Sent {
-  return { text: visibleText(c), pings: pings(c), withinLimits: limitProblems(c).length === 0 }
+  const votes = buttonsOf(c)
+    .filter(isVoteButton)
+    .map((b) => `${b.action_id} ${b.value}`)
+  const isPrivate = c.method === 'chat.postEphemeral' || c.body.response_type === 'ephemeral'
+  return { text: visibleText(c), pings: pings(c), withinLimits: limitProblems(c).length === 0, votes, private: isPrivate }
 }
 
 export type Button = { action_id: string; value: string; text: string }
+
+/** 👍/👎's buttons, which end every answer in a block of their own. */
+export const isVoteButton = (b: Button): boolean => b.action_id === 'vote_up' || b.action_id === 'vote_down'
+
+/** The buttons an answer offers besides 👍/👎, in order. */
+export function offeredButtonsOf(c: Captured): Button[] {
+  return buttonsOf(c).filter((b) => !isVoteButton(b))
+}
 
 /** The buttons of a message, in order. */
 export function buttonsOf(c: Captured): Button[] {

@@ -8,7 +8,7 @@ import { createExplainer, type Explainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import type { Captured } from './fake-slack.js'
 import { ackedMessage, dmEvent, mentionEvent, type SlackTestApp, startSlackTestApp } from './harness.js'
-import { buttonsOf, limitProblems, pings, visibleText } from './inspect.js'
+import { buttonsOf, limitProblems, offeredButtonsOf, pings, visibleText } from './inspect.js'
 import { eventBody, FORM, JSON_TYPE, signed, slashCommandBody } from './signed.js'
 
 const real = createExplainer(loadKnowledge('knowledge'))
@@ -51,8 +51,16 @@ describe('/ask', () => {
     expect(text).toContain('Migration Policy Institute')
     expect(text).toContain('¶5')
     expect(text).toContain('said by Andrew Selee')
-    const buttons = buttonsOf(reply)
+    const buttons = offeredButtonsOf(reply)
     expect(buttons.at(-1)).toMatchObject({ action_id: 'share_answer', value: `ask:${QUESTION}`, text: 'Share in channel' })
+    // 👍/👎 last, both carrying the logged question's id.
+    const votes = buttonsOf(reply).slice(-2)
+    expect(votes.map((b) => [b.action_id, b.text])).toEqual([
+      ['vote_up', '👍'],
+      ['vote_down', '👎'],
+    ])
+    expect(votes[0].value).toMatch(/^[0-9a-f-]{36}$/)
+    expect(votes[1].value).toBe(votes[0].value)
     expect(buttons.filter((b) => b.action_id.startsWith('follow_up_')).length).toBeGreaterThan(0)
     expect(limitProblems(reply)).toEqual([])
     // The answer was the ack: nothing went to the response_url (nor anywhere else) after it.
@@ -72,7 +80,7 @@ describe('/ask', () => {
     expect(overview.body.text).toMatch(/^You asked for an overview of the article\n/)
     expect(visibleText(overview)).toContain('*[1]*')
     // The button carries the core's overview question; shared, it is labelled the same way.
-    expect(buttonsOf(overview).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'ask:summary' })
+    expect(offeredButtonsOf(overview).at(-1)).toMatchObject({ action_id: 'share_answer', value: 'ask:summary' })
     const click = await slack.click({ actionId: 'share_answer', value: 'ask:summary', channel: 'C1', ephemeral: true, user: 'U7' })
     const shared = await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.response_type === 'in_channel', 'the shared overview')
     expect(visibleText(shared)).toContain('<@U7> asked for an overview of the article')
@@ -90,11 +98,15 @@ describe('/ask', () => {
     await slack.fake.waitFor((c) => byResponse(click.responseId)(c) && c.body.delete_original === true, 'the private copy deleted')
   })
 
-  it('sends a private answer asked again as it was kept, without asking the core again', async () => {
+  it('sends a private answer asked again as it was kept, without asking the core again, under its own 👍/👎', async () => {
     const question = 'Who is Alicia Bárcena, the foreign secretary?'
     const first = ackedMessage(await slack.command(question, 'U21'))
     const again = ackedMessage(await slack.command(question, 'U22'))
-    expect(again.body).toEqual(first.body)
+    // Each question is logged under its own id: only the votes' value differs.
+    const voteValue = (c: Captured) => buttonsOf(c).find((b) => b.action_id === 'vote_up')?.value
+    expect(voteValue(again)).not.toBe(voteValue(first))
+    const firstId = voteValue(first) ?? ''
+    expect(JSON.stringify(again.body).replaceAll(voteValue(again) ?? '', firstId)).toBe(JSON.stringify(first.body))
     expect(asked.get(question)).toBe(1)
   })
 
@@ -307,7 +319,7 @@ describe('every request answered', () => {
 
   it('acks an unknown button at once and says so privately; an unknown event is acked too', async () => {
     const started = Date.now()
-    const click = await slack.click({ actionId: 'vote_up', value: 'x', channel: 'C1', ephemeral: true })
+    const click = await slack.click({ actionId: 'poll_choice', value: 'x', channel: 'C1', ephemeral: true })
     expect(Date.now() - started).toBeLessThan(1_000)
     expect(click.status).toBe(200)
     const note = await slack.fake.waitFor(byResponse(click.responseId), 'the note about the unknown button')
@@ -419,7 +431,7 @@ describe('an /ask answer too late for the ack (injected clock)', () => {
     expect(reply.body.response_type).toBe('ephemeral')
     expect(reply.body.replace_original).toBe(false)
     expect(visibleText(reply)).toContain('Migration Policy Institute')
-    expect(buttonsOf(reply).at(-1)).toMatchObject({ action_id: 'share_answer' })
+    expect(offeredButtonsOf(reply).at(-1)).toMatchObject({ action_id: 'share_answer' })
 
     // A quick answer on the same app still goes in the ack.
     expect(visibleText(ackedMessage(await slow.command(QUESTION)))).toContain('Migration Policy Institute')

@@ -9,11 +9,14 @@ import { start } from '../../src/adapters/slack/index.js'
 import { SetupError } from '../../src/config.js'
 import { createExplainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
+import { openDatabase } from '../../src/store/open-database.js'
+import { eventually } from '../support/adapter-store.js'
+import { sqliteFile } from '../support/databases.js'
 import { BIN, oneErrorLine, ROOT, runCli } from '../support/run-cli.js'
 import { type Captured, type FakeSlack, startFakeSlack } from './fake-slack.js'
 import { ackedMessage, httpConfig, mentionEvent, recordingLogger } from './harness.js'
-import { buttonsOf, visibleText } from './inspect.js'
-import { eventBody, FORM, SIGNING_SECRET, signed, slashCommandBody } from './signed.js'
+import { buttonsOf, offeredButtonsOf, visibleText } from './inspect.js'
+import { buttonBody, eventBody, FORM, SIGNING_SECRET, signed, slashCommandBody } from './signed.js'
 
 const explainer = createExplainer(loadKnowledge('knowledge'))
 const rejected = { ok: false as const, error: 'invalid_auth' }
@@ -67,7 +70,7 @@ describe('Socket Mode', () => {
       const answer: Captured = { method: 'ack', body: acked }
       expect(answer.body.response_type).toBe('ephemeral')
       expect(visibleText(answer)).toContain('Migration Policy Institute')
-      expect(buttonsOf(answer).at(-1)).toMatchObject({ action_id: 'share_answer' })
+      expect(offeredButtonsOf(answer).at(-1)).toMatchObject({ action_id: 'share_answer' })
     } finally {
       await running.stop()
     }
@@ -103,6 +106,13 @@ async function startHttp(env: Record<string, string>, ready: (stderr: string) =>
     })
     child.on('exit', () => reject(new Error(`exited before serving:\n${stderr}`)))
   })
+  /** Clicks a button of an answer; resolves once the bot has replied to the click's response_url. */
+  const click = async (actionId: string, value: string) => {
+    const request = signed(buttonBody({ actionId, value, channel: 'C1', ephemeral: true, responseUrl: fake?.responseUrl('click') ?? '' }), FORM)
+    const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: request.headers, body: request.body })
+    expect(ack.status).toBe(200)
+    return fake?.waitFor((c) => c.responseId === 'click', 'the reply to the click')
+  }
   /** Sends a signed /ask and returns what the acknowledgement carried. */
   const ask = async (text: string) => {
     const request = signed(slashCommandBody({ text, response_url: fake?.responseUrl('cli') ?? '' }), FORM)
@@ -115,7 +125,7 @@ async function startHttp(env: Record<string, string>, ready: (stderr: string) =>
     const [code] = await once(child, 'exit')
     return { code, stderr }
   }
-  return { ask, stop, stderr: () => stderr }
+  return { ask, click, stop, stderr: () => stderr }
 }
 
 describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
@@ -127,6 +137,36 @@ describe('`explainer start` with SLACK_BOT_TOKEN and a signing secret', () => {
     const { code, stderr } = await bot.stop()
     expect(code).toBe(0)
     expect(stderr).toContain('answering on Slack')
+  })
+})
+
+describe('`explainer start` with the store (EXPLAINER_DB)', () => {
+  it('logs the question it answered and the 👍 on it into the SQLite file, the member hashed', async () => {
+    fake = await startFakeSlack()
+    const file = sqliteFile()
+    const bot = await startHttp({ SLACK_API_URL: fake.apiUrl, EXPLAINER_DB: file })
+    const answer = await bot.ask('What is the boiling point of mercury on Jupiter?')
+    const up = buttonsOf(answer).find((b) => b.action_id === 'vote_up')
+    expect(up?.value).toMatch(/^[0-9a-f-]{36}$/)
+    expect(visibleText((await bot.click('vote_up', up?.value ?? '')) as Captured)).toContain('Thanks, noted.')
+    const db = await openDatabase({ file })
+    try {
+      const [row] = await eventually(
+        () => db.selectFrom('questions').selectAll().execute(),
+        (rows) => rows.length === 1,
+        'the logged question',
+      )
+      expect(row).toMatchObject({ id: up?.value, platform: 'slack', status: 'not_found', question: 'What is the boiling point of mercury on Jupiter?' })
+      expect(row.member).not.toBe('U1')
+      await eventually(
+        () => db.selectFrom('votes').selectAll().execute(),
+        (votes) => votes.length === 1 && votes[0].question_id === up?.value && votes[0].vote === 1,
+        'the stored 👍',
+      )
+    } finally {
+      await db.destroy()
+    }
+    expect((await bot.stop()).code).toBe(0)
   })
 })
 

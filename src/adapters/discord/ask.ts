@@ -2,10 +2,12 @@ import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags 
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { waitBeforeAsking } from '../shared/port.js'
+import { isVotable } from '../shared/record.js'
 import type { Deps } from './context.js'
 import { answerMessage, type DiscordMessage, PRIVATELY } from './format.js'
 import { DISCORD_TIMING } from './limits.js'
 import { expiredButtonMessage, slowDownMessage } from './messages.js'
+import { logAnswer, startAsking } from './store.js'
 import { viewMessage } from './view-message.js'
 
 /** The one question path for /ask, /summary and follow-up buttons: rate limit, acknowledge, answer. */
@@ -22,16 +24,19 @@ export type AskOptions = {
 }
 
 export async function answerInteraction(deps: Deps, interaction: AskingInteraction, question: string, options: AskOptions): Promise<void> {
-  const wait = waitBeforeAsking(deps, interaction.user.id)
+  const wait = await waitBeforeAsking(deps, interaction.user.id)
   if (wait) {
     await interaction.reply({ ...slowDownMessage(wait.seconds), ...PRIVATELY })
     return
   }
   const started = Date.now()
+  const asking = startAsking(deps, interaction, question)
   // "who's who?", "what did Meyer say?": the view; still a turn a reply can follow up.
   const view = options.article === undefined ? viewReplyFor(deps, question) : undefined
   const answer = view ? undefined : deps.explainer.ask(question, [], options.article === undefined ? {} : { article: options.article })
-  const message = view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf })
+  const votes = answer && isVotable(answer) ? { questionId: asking.id } : {}
+  const message =
+    view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, ...votes })
   const privately = options.ephemeral ? PRIVATELY : {}
   let sent: { id: string } | undefined
   if (Date.now() - started <= DISCORD_TIMING.answerInFirstReplyMs) {
@@ -43,6 +48,7 @@ export async function answerInteraction(deps: Deps, interaction: AskingInteracti
     await interaction.deferReply(privately)
     sent = await interaction.editReply(message)
   }
+  if (answer) logAnswer(deps, asking, answer)
   // A reply to this answer (with the ping on) is a follow-up of it.
   if (!options.ephemeral && sent) deps.conversations.remember(undefined, sent, [], question, answer)
 }

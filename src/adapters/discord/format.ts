@@ -15,6 +15,7 @@ import { fitInline } from '../shared/fit.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import { trimTo } from '../shared/trim.js'
 import { BUDGET, DISCORD_LIMITS } from './limits.js'
+import { voteId } from './vote-ids.js'
 
 /**
  * An `Answer` as a Discord message: one embed (the answer, its numbered citations, the article in
@@ -47,6 +48,8 @@ export type AnswerView = {
   knownTitles: readonly string[]
   /** The url of a citation's article (front matter `url`): each citation then links to its sentence. */
   urlOf?: (citation: Citation) => string | undefined
+  /** The logged question's id: 👍/👎 buttons under the answer carry it. */
+  questionId?: string
 }
 
 const COLORS: Record<AnswerStatus | 'note', number> = { answered: 0x5865f2, not_found: 0x99aab5, invalid: 0xfaa61a, note: 0x5865f2 }
@@ -133,9 +136,9 @@ function coversField(titles: readonly string[], budget: Budget): APIEmbedField |
   return { name: budget.take(name, DISCORD_LIMITS.fieldName), value: budget.take(value, DISCORD_LIMITS.fieldValue) }
 }
 
-/** Up to BUDGET.followUps distinct questions as buttons, five to a row. */
+/** Up to BUDGET.followUps distinct questions as buttons, five to a row; the last row is kept for 👍/👎. */
 export function followUpRows(questions: readonly string[], ids: FollowUpIds): ButtonRow[] {
-  const max = Math.min(BUDGET.followUps, DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rows)
+  const max = Math.min(BUDGET.followUps, DISCORD_LIMITS.buttonsPerRow * (DISCORD_LIMITS.rows - 1))
   const distinct = [...new Set(questions.map((q) => q.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, max)
   const buttons: APIButtonComponent[] = distinct.map((q) => ({
     type: ComponentType.Button,
@@ -147,6 +150,20 @@ export function followUpRows(questions: readonly string[], ids: FollowUpIds): Bu
   for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow)
     rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) })
   return rows
+}
+
+/**
+ * 👍/👎 under an answer, in a row of their own (at most BUDGET.followUps follow-ups fill one row
+ * before it, so a message has two rows of Discord's five). Emoji alone: the two need no words.
+ */
+export function voteRow(questionId: string): ButtonRow {
+  const vote = (emoji: string, choice: 'up' | 'down'): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    emoji: { name: emoji },
+    custom_id: voteId(questionId, choice),
+  })
+  return { type: ComponentType.ActionRow, components: [vote('👍', 'up'), vote('👎', 'down')] }
 }
 
 /** The articles quoted; an answer with no quote names the articles known in a field instead, once. */
@@ -178,7 +195,8 @@ export function answerMessage(answer: Answer, view: AnswerView): DiscordMessage 
   }
   if (fields.length) embed.fields = fields.slice(0, DISCORD_LIMITS.embedFields)
   if (footerText) embed.footer = { text: footerText }
-  return { embeds: [embed], components: followUpRows(answer.followUps, view.ids), allowedMentions: NO_PINGS }
+  const votes = view.questionId === undefined ? [] : [voteRow(view.questionId)]
+  return { embeds: [embed], components: [...followUpRows(answer.followUps, view.ids), ...votes], allowedMentions: NO_PINGS }
 }
 
 /** A short plain reply: help for a bare mention, "slow down", an error. */

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
 import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
+import { memoryState } from '../../store/memory-state.js'
 import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
-import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
+import type { RateLimitOptions } from '../shared/rate-limit.js'
+import { NO_STORE } from '../shared/record.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
 import { SLASH_COMMANDS } from './commands/index.js'
 import { type Deps, discordLogger, type Logger } from './context.js'
@@ -25,9 +28,14 @@ import { createViewIds } from './view-ids.js'
  */
 
 export type DiscordOptions = StoreOptions & {
-  /** Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 per 30 s); `now` lets tests move time. */
+  /**
+   * Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 per 30 s), for
+   * the in-memory count used when no `shared` state is given; `now` lets tests move time.
+   */
   rateLimit?: RateLimitOptions
   logger?: Logger
+  /** Makes question ids (default crypto.randomUUID): tests name them. */
+  newId?: () => string
 }
 
 /**
@@ -102,7 +110,10 @@ export async function start(explainer: Explainer, config: Config, options: Disco
   const logger = options.logger ?? discordLogger(config.debug, client.shard?.ids)
   const deps: Deps = {
     explainer,
-    limiter: createRateLimiter({ ...rate, now }),
+    platform: 'discord',
+    shared: options.shared ?? memoryState(rate),
+    store: options.store ?? NO_STORE,
+    newId: options.newId ?? randomUUID,
     rate,
     now,
     ids: createFollowUpIds({ maxLength: DISCORD_LIMITS.customId }),

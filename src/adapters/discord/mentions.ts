@@ -2,11 +2,13 @@ import type { Client, Message } from 'discord.js'
 import type { Answer } from '../../core/types.js'
 import { waitBeforeAsking } from '../shared/port.js'
 import { questionText } from '../shared/question-text.js'
+import { isVotable } from '../shared/record.js'
 import { viewReplyFor } from './ask.js'
 import type { Deps } from './context.js'
 import { answerMessage } from './format.js'
 import { guarded } from './guard.js'
 import { errorMessage, howToMessage, slowDownMessage } from './messages.js'
+import { logAnswer, startAsking } from './store.js'
 
 /**
  * Mentions in channels and direct messages. Both carry their text without the privileged Message
@@ -46,7 +48,7 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
   const shouldWarn = slowDownOnce(deps.now)
   const answer = async (message: Message, botId: string) => {
     // A bare mention counts too: its how-to is a reply like any other, and a member must not be able to make the bot post it without end.
-    const wait = waitBeforeAsking(deps, message.author.id)
+    const wait = await waitBeforeAsking(deps, message.author.id)
     if (wait) {
       if (shouldWarn(message.author.id, wait.ms)) await message.reply(slowDownMessage(wait.seconds))
       return
@@ -55,10 +57,13 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
     if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
     // A reply to an answer goes on from its chain, a DM from its recent turns (conversations.ts).
     const earlier = await deps.conversations.contextFor(message, botId)
+    const asking = startAsking(deps, message, question)
     // "who's who?", "what did Meyer say?": the view, as /explain shows it; still a turn of the conversation.
     const view = viewReplyFor(deps, question)
     const answer = view ? undefined : deps.explainer.ask(question, earlier)
-    const sent = await message.reply(view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf }))
+    const votes = answer && isVotable(answer) ? { questionId: asking.id } : {}
+    const sent = await message.reply(view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, ...votes }))
+    if (answer) logAnswer(deps, asking, answer)
     deps.conversations.remember(message, sent, earlier, question, answer)
   }
   return async (message) => {

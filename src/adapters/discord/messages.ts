@@ -22,7 +22,7 @@ export function helpMessage(sources: readonly SourceInfo[], rate: RateLimitText,
       "• **/explain** for the article at a glance: who's who, timeline, key numbers or quotes (of one `person` if you like).",
       '• Mention me with a question in a channel, or write to me in a direct message.',
       `• To follow up (“what did she say?”), reply to my answer and keep the reply's @ mention on: with it off I cannot read your reply. In a DM, your questions of the last ${DM_CONTEXT_MINUTES} minutes count.`,
-      '• The buttons under an answer ask the next question for you.',
+      '• The buttons under an answer ask the next question for you; 👍 or 👎 says whether the answer helped (only you see the thanks).',
       '',
       `Limits: questions of up to ${MAX_QUESTION_LENGTH} characters, ${rate.limit} questions every ${Math.round(rate.windowMs / 1000)} seconds per person. ` +
         'I only know what the articles say: when they do not answer, I tell you so and what they do cover.',

@@ -5,11 +5,14 @@ import type { Deps } from './context.js'
 import { PRIVATELY } from './format.js'
 import { guarded, replyWithError } from './guard.js'
 import { unknownCommandMessage } from './messages.js'
+import { clickVote } from './store.js'
+import { VOTE_BUTTON } from './vote-ids.js'
 
 /**
  * Sends each interaction to its handler: slash commands by name, autocomplete to the command's
- * suggestions, buttons to the follow-ups. A handler that throws is logged and the member gets a
- * short private error; an autocomplete that throws gets an empty list (it cannot show an error).
+ * suggestions, buttons to their command's pages, to 👍/👎 or to the follow-ups. A handler that
+ * throws is logged and the member gets a short private error; an autocomplete that throws gets an
+ * empty list (it cannot show an error).
  */
 export function interactionRouter(deps: Deps, commands: readonly SlashCommand[]): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((c) => [c.data.name, c]))
@@ -28,13 +31,14 @@ export function interactionRouter(deps: Deps, commands: readonly SlashCommand[])
       })
     }
     if (interaction.isButton()) {
-      const owner = commands.find((c) => c.buttonIds?.test(interaction.customId) && c.button)
-      return guarded(
-        logger,
-        `button ${interaction.customId}`,
-        () => (owner?.button ? owner.button(interaction, deps) : clickFollowUp(deps, interaction)),
-        () => replyWithError(interaction),
-      )
+      const own = commands.find((c) => c.buttonIds?.test(interaction.customId) && c.button)?.button
+      const click = own
+        ? () => own(interaction, deps)
+        : VOTE_BUTTON.test(interaction.customId)
+          ? () => clickVote(deps, interaction)
+          : () => clickFollowUp(deps, interaction)
+      // The custom_id is cut in the log line: it can carry a whole question.
+      return guarded(logger, `button ${interaction.customId.slice(0, 60)}`, click, () => replyWithError(interaction))
     }
     // Every interaction answered: a menu, a modal or a context-menu command this version does not
     // serve gets a private "I don't know that" at once, not Discord's "This interaction failed".

@@ -2,8 +2,8 @@ import type { Config } from '../../config.js'
 import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Citation } from '../../core/types.js'
-import type { SharedState, Store } from '../../store/store.js'
-import { type RateLimiter, retryAfterSeconds } from './rate-limit.js'
+import type { Platform, SharedState, Store } from '../../store/store.js'
+import { retryAfterSeconds } from './rate-limit.js'
 
 /**
  * What every chat adapter is, seen from main.ts and the CLI: the port both adapters implement
@@ -16,8 +16,8 @@ export type RunningAdapter = { stop(): Promise<void> }
 
 /**
  * What `start` hands every adapter from the store (src/store/open-store.ts): the question log and
- * votes, and the state several copies share. An adapter started without them (in its own tests)
- * keeps its state in memory and logs nothing.
+ * votes, and the state several copies share (rate-limit counts, Slack retries). An adapter started
+ * without them (in its own tests, the benches) keeps its state in memory and logs nothing.
  */
 export type StoreOptions = { store?: Store; shared?: SharedState }
 
@@ -29,8 +29,14 @@ export type AdapterModule = {
 /** What every adapter's handlers need, made once in start(); each adapter adds its own parts. */
 export type CommonDeps = {
   explainer: Explainer
-  limiter: RateLimiter
-  /** The clock the rate limit uses, so "try again in N s" agrees with it. */
+  platform: Platform
+  /** The rate limit's counts (and Slack's answered event ids): in memory, or shared by every copy in PostgreSQL. */
+  shared: SharedState
+  /** The question log and votes; written without awaiting (shared/record.ts), so it never delays an answer. */
+  store: Store
+  /** A fresh question id (crypto.randomUUID), made before answering so the 👍/👎 buttons can carry it. */
+  newId: () => string
+  /** The clock of the rate limit and the log, so "try again in N s" agrees with it and tests can move it. */
   now: () => number
   /** The articles named when there is no answer, and in help: those of the knowledge answered from now. */
   readonly knownTitles: readonly string[]
@@ -75,9 +81,10 @@ export type Wait = { seconds: number; ms: number }
 
 /**
  * The one rate-limit check: undefined when `user` may ask now (and the question is counted), else
- * how long to wait, for the platform's "slow down".
+ * how long to wait, for the platform's "slow down". Asynchronous: with DATABASE_URL the count is
+ * one atomic upsert in PostgreSQL, so copies behind a load balancer share it.
  */
-export function waitBeforeAsking(deps: Pick<CommonDeps, 'limiter'>, user: string): Wait | undefined {
-  const decision = deps.limiter.take(user)
+export async function waitBeforeAsking(deps: Pick<CommonDeps, 'shared' | 'platform' | 'now'>, user: string): Promise<Wait | undefined> {
+  const decision = await deps.shared.takeQuestion(deps.platform, user, deps.now())
   return decision.allowed ? undefined : { seconds: retryAfterSeconds(decision.retryAfterMs), ms: decision.retryAfterMs }
 }

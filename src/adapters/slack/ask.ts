@@ -7,9 +7,10 @@ import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
 import { type CommonDeps, waitBeforeAsking } from '../shared/port.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
+import { type Asking, isVotable, recordQuestion } from '../shared/record.js'
 import type { Conversations } from './conversations.js'
 import type { Deduper } from './dedupe.js'
-import { type AnswerView, answerMessage, type SlackMessage } from './format.js'
+import { type AnswerView, answerMessage, type SlackMessage, withVotes } from './format.js'
 import { helpMessage, pickMessage, slowDownMessage } from './messages.js'
 import type { Replier } from './reply.js'
 import { viewMessage } from './view-message.js'
@@ -25,9 +26,15 @@ export type Deps = CommonDeps & {
   shareKeys: FollowUpIds
   /** Share clicks already posted: a double click posts once. */
   shares: Deduper
-  /** Private `/ask` answers as sent, by question (answerQuestion), at most `capacity` of them. */
-  recentMessages: { kept: Map<string, SlackMessage>; capacity: number; of?: KnowledgeBase }
+  /** Private `/ask` answers as formatted (without 👍/👎), by question (answerQuestion), at most `capacity` of them. */
+  recentMessages: { kept: Map<string, Kept>; capacity: number; of?: KnowledgeBase }
 }
+
+/** A formatted reply kept for a question asked again, and the core's answer it shows (none for a view). */
+type Kept = { message: SlackMessage; answer?: Answer }
+
+/** The workspace a request came from (Bolt's context: the team, or the organization on Enterprise Grid), for the question log. */
+export const workspaceOf = (context: { teamId?: string; enterpriseId?: string }): string => context.teamId ?? context.enterpriseId ?? 'unknown'
 
 /** `help`: the how-to, not a call to the core. */
 export const isHelp = (question: string): boolean => /^help[?!.]*$/i.test(question)
@@ -39,6 +46,9 @@ export function baseView(deps: Deps): AnswerView {
 
 export type Asker = {
   user: string
+  /** The workspace (team) and channel asked in, in clear, for the question log (the store hashes them). */
+  workspace: string
+  channel: string
   question: string
   reply: Replier
   /** `/ask` with no text: the question is the core's overview question, but the member typed none. */
@@ -60,15 +70,16 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const { pick, question: rest } = splitPick(asker.question)
   const question = pick === undefined ? asker.question : rest || OVERVIEW_QUESTION
   if (isHelp(question)) return reply.answer(helpMessage(deps.knownTitles))
-  const wait = waitBeforeAsking(deps, user)
+  const wait = await waitBeforeAsking(deps, user)
   if (wait) return reply.privately(slowDownMessage(wait.seconds))
   if (question === '') return reply.answer(helpMessage(deps.knownTitles))
+  const asking: Asking = { id: deps.newId(), origin: { place: asker.workspace, channel: asker.channel, member: user }, question, startedAt: deps.now() }
   // A private `/ask` out of any conversation looks the same whoever asks it: a popular question
   // (a follow-up many click) is formatted once. A long one is not kept: its share key may expire.
   const typed = asker.question
   const key = reply.shareable && !asker.answered && typed.length <= SLACK_TUNING.shareValue ? `${asker.overview ? 'o' : 'q'}\u0000${typed}` : ''
   const kept = key ? keptFor(deps).get(key) : undefined
-  if (kept) return reply.answer(kept)
+  if (kept) return send(deps, reply, asking, kept)
   const picked = pickedArticle(deps, pick)
   if (typeof picked === 'object') return reply.privately(picked)
   const article = picked
@@ -76,7 +87,7 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const asked = article === undefined ? viewForQuestion(deps.explainer.knowledge, question) : undefined
   if (asked) {
     const message = viewMessage(asked, 0)
-    keep(deps, key, message)
+    keep(deps, key, { message })
     await reply.answer(message)
     // Still a turn: "when did she say that?" may follow "what did Meyer say?".
     return asker.answered?.()
@@ -86,10 +97,17 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   // decline, can be shared, its button carrying what was typed (with its in:) or a short key for it.
   const share = answer.status === 'answered' ? { share: deps.shareKeys.encode(asker.question) } : {}
   const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, ...share } : baseView(deps)
-  const message = answerMessage(answer, view)
-  keep(deps, key, message)
-  await reply.answer(message)
+  const formatted: Kept = { message: answerMessage(answer, view), answer }
+  keep(deps, key, formatted)
+  await send(deps, reply, asking, formatted)
   asker.answered?.(answer)
+}
+
+/** Sends a reply; one that shows the core's answer is logged once it is out, with 👍/👎 under it (shared/record.ts isVotable). */
+async function send(deps: Deps, reply: Replier, asking: Asking, { message, answer }: Kept): Promise<void> {
+  if (!answer) return reply.answer(message)
+  await reply.answer(isVotable(answer) ? withVotes(message, asking.id) : message)
+  recordQuestion(deps, asking, answer, (error) => deps.logger.error('logging a question failed:', error))
 }
 
 /** The article `in:<pick>` names (its slug; undefined with no pick), or the note saying it names none or several. */
@@ -111,7 +129,7 @@ export const SLACK_TUNING = {
 } as const
 
 /** The kept answers, forgotten when the knowledge was reloaded (live-knowledge.ts swaps it whole). */
-function keptFor(deps: Deps): Map<string, SlackMessage> {
+function keptFor(deps: Deps): Map<string, Kept> {
   const recent = deps.recentMessages
   if (recent.of !== deps.explainer.knowledge) {
     recent.kept.clear()
@@ -120,10 +138,10 @@ function keptFor(deps: Deps): Map<string, SlackMessage> {
   return recent.kept
 }
 
-function keep(deps: Deps, key: string, message: SlackMessage): void {
+function keep(deps: Deps, key: string, formatted: Kept): void {
   const { capacity } = deps.recentMessages
   const kept = keptFor(deps)
   if (!key || capacity <= 0) return
-  kept.set(key, message)
+  kept.set(key, formatted)
   if (kept.size > capacity) kept.delete(kept.keys().next().value as string)
 }

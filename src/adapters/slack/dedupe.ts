@@ -2,12 +2,11 @@ import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt'
 
 /**
  * Slack resends an event it thinks went unanswered (`X-Slack-Retry-Num`, up to three times over
- * about five minutes), with the same `event_id`; Bolt passes retries on like new events. The
- * adapter remembers the ids it has seen so each event is answered once.
- *
- * The memory is per process: when several copies run behind a load balancer, a retry that lands
- * on another copy is answered there too. Bolt acks events before any listener runs, so Slack
- * rarely has a reason to retry; a shared store (Redis) would close the gap if it ever matters.
+ * about five minutes), with the same `event_id`; Bolt passes retries on like new events. Each
+ * event id is claimed once through the SharedState port: in this process's memory, or with
+ * DATABASE_URL in PostgreSQL (an insert that conflicts), so a retry that reaches another copy
+ * behind a load balancer is not answered twice. The in-memory deduper below also keeps a double
+ * click on "Share in channel" from posting twice.
  */
 export type DedupeOptions = {
   /** How long an id is remembered; Slack's last retry comes about five minutes after the event. */
@@ -44,10 +43,13 @@ export function createDeduper(options: DedupeOptions = {}): Deduper {
   }
 }
 
-/** Is this an Events API body whose `event_id` was seen before? Then it goes no further. */
-export function isRepeatedEvent(deduper: Deduper, { body, logger, context }: AnyMiddlewareArgs & AllMiddlewareArgs): boolean {
+/** Is this an Events API body whose `event_id` some copy claimed before? Then it goes no further. */
+export async function isRepeatedEvent(
+  claim: (eventId: string) => Promise<boolean>,
+  { body, logger, context }: AnyMiddlewareArgs & AllMiddlewareArgs,
+): Promise<boolean> {
   const id = (body as { event_id?: unknown }).event_id
-  if (typeof id !== 'string' || deduper.isFirst(id)) return false
+  if (typeof id !== 'string' || (await claim(id))) return false
   logger.debug(`event ${id} already answered; ignoring retry ${context.retryNum ?? '?'}`)
   return true
 }

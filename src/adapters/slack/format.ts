@@ -40,6 +40,8 @@ const MAX_TITLES = 3
 /** Follow-up buttons are `follow_up_0`, `follow_up_1`…: Slack wants action ids unique in a message. */
 export const FOLLOW_UP_ACTION = /^follow_up_\d+$/
 export const SHARE_ACTION = 'share_answer'
+/** 👍 and 👎: `vote_up`, `vote_down`, each carrying the logged question's id as its value. */
+export const VOTE_ACTION = /^vote_(?:up|down)$/
 
 /** What `/ask` with no text asked for, shown instead of the core's overview question. */
 export const OVERVIEW_LABEL = 'an overview of the article'
@@ -143,6 +145,22 @@ export function answerMessage(answer: Answer, view: AnswerView = {}): SlackMessa
   // Both parts are escaped already: the answer is cut again from its raw text, never the escaped one.
   const text = asked ? `${asked}\n${fitMrkdwn(answer.text, LIMITS.fallbackText - asked.length - 1)}` : body
   return { text, blocks: blocks.slice(0, LIMITS.blocks) }
+}
+
+/**
+ * The answer with 👍/👎 under it, in an actions block of its own, for the question logged as
+ * `questionId`. Added as the answer is sent, not when it is formatted: a kept answer (a private
+ * `/ask` asked again) is sent again under a new question's id. The last block is kept for it.
+ */
+export function withVotes(message: SlackMessage, questionId: string): SlackMessage {
+  const vote = (emoji: string, choice: 'up' | 'down'): types.Button => ({
+    type: 'button',
+    action_id: `vote_${choice}`,
+    text: { type: 'plain_text', text: emoji, emoji: true },
+    value: questionId,
+  })
+  const votes: types.ActionsBlock = { type: 'actions', block_id: 'explainer_votes', elements: [vote('👍', 'up'), vote('👎', 'down')] }
+  return { text: message.text, blocks: [...message.blocks.slice(0, LIMITS.blocks - 1), votes] }
 }
 
 /** A short message of one section: help, "slow down", an error. `mrkdwn` must already be safe. */

@@ -4,17 +4,21 @@
  * else HTTP mode on SLACK_PORT at /slack/events, verified with the signing secret.
  *
  * HTTP mode keeps nothing between requests that two copies would need to share, so it scales by
- * running copies behind a load balancer. The two in-memory pieces are per copy by design: the
- * rate limit (a member spread over copies gets a little more) and the retry dedupe (dedupe.ts).
+ * running copies behind a load balancer: the rate-limit counts and the answered event ids live in
+ * the SharedState `start` hands over, in PostgreSQL when DATABASE_URL is set (else in memory, per
+ * copy). Questions and 👍/👎 go to the store, never on the answer's path.
  */
+import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
-import { type Config, SetupError, type SlackConfig } from '../../config.js'
+import { type Config, DEFAULT_RATE_LIMIT, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
+import { memoryState } from '../../store/memory-state.js'
 import { healthResponse } from '../shared/health.js'
 import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
-import { createRateLimiter, type RateLimitOptions } from '../shared/rate-limit.js'
+import type { RateLimitOptions } from '../shared/rate-limit.js'
+import { NO_STORE } from '../shared/record.js'
 import { type Deps, SLACK_TUNING } from './ask.js'
 import { createConversations } from './conversations.js'
 import { createDeduper, type DedupeOptions } from './dedupe.js'
@@ -23,10 +27,16 @@ import { holdingLogger, stderrLogger } from './logger.js'
 import { explainStartError } from './setup-errors.js'
 
 export type SlackAdapterOptions = StoreOptions & {
-  /** Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 in 30 s, as on Discord). */
+  /**
+   * Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 in 30 s, as on
+   * Discord), for the in-memory count used when no `shared` state is given.
+   */
   rateLimit?: Omit<RateLimitOptions, 'now'>
-  /** The clock for the rate limit, the retry dedupe and /ask's ack budget; tests move it instead of waiting. */
+  /** The clock for the rate limit, the retry dedupe, the log and /ask's ack budget; tests move it instead of waiting. */
   now?: () => number
+  /** Makes question ids (default crypto.randomUUID): tests name them. */
+  newId?: () => string
+  /** The share buttons' double-click guard. */
   dedupe?: Omit<DedupeOptions, 'now'>
   /** Where Bolt and the adapter log; standard error by default (DEBUG=1: from debug up). */
   logger?: Logger
@@ -83,11 +93,13 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
 
 function createDeps(explainer: Explainer, config: Config, logger: Logger, options: SlackAdapterOptions): Deps {
   const titles = titlesOfCurrent(explainer)
-  const limiter = createRateLimiter({ ...config.rateLimit, ...options.rateLimit, ...(options.now ? { now: options.now } : {}) })
   const now = options.now ?? Date.now
   return {
     explainer,
-    limiter,
+    platform: 'slack',
+    shared: options.shared ?? memoryState({ ...DEFAULT_RATE_LIMIT, ...config.rateLimit, ...options.rateLimit }),
+    store: options.store ?? NO_STORE,
+    newId: options.newId ?? randomUUID,
     logger,
     // Getters: a reload may add or drop articles while the bot serves.
     get showArticle() {
@@ -133,7 +145,7 @@ export async function start(explainer: Explainer, config: Config, options: Slack
   const app = createApp(slack, logger, base.getLevel(), options, explainer)
   const deps = createDeps(explainer, config, logger, options)
 
-  registerListeners(app, deps, createDeduper({ ...options.dedupe, ...(options.now ? { now: options.now } : {}) }))
+  registerListeners(app, deps)
   // The last word on anything a listener did not handle: log it and go on. Bolt's default
   // handler rethrows, which answers Slack with a 500 and invites a retry.
   app.error(async (error) => {

@@ -14,6 +14,7 @@ export function helpMessage(knownTitles: readonly string[]): SlackMessage {
     '• `/explain who`, `/explain timeline`, `/explain numbers` or `/explain quotes [name]`: the article at a glance',
     '• mention me with a question in a channel: I answer in a thread, and replies in that thread (no need to mention me again) are follow-ups, like "what did she say?"',
     `• write to me here in a direct message: follow-ups count the questions of the last ${DM_CONTEXT_MINUTES} minutes`,
+    '• 👍 or 👎 under an answer says whether it helped (only you see the thanks)',
     `Questions can be up to ${MAX_QUESTION_LENGTH} characters. ${answerFromLine(knownTitles)}`.trim(),
   ]
   return noteMessage(lines.join('\n'), 'How to ask me a question: /ask your question, a mention, or a direct message.')

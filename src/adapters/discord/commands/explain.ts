@@ -51,7 +51,7 @@ export const explain = {
     ...IN_SERVERS_AND_DMS,
   },
   async run(interaction, deps) {
-    const wait = waitBeforeAsking(deps, interaction.user.id)
+    const wait = await waitBeforeAsking(deps, interaction.user.id)
     if (wait) {
       await interaction.reply({ ...slowDownMessage(wait.seconds), ...PRIVATELY })
       return

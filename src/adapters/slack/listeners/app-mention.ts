@@ -1,5 +1,5 @@
 import { questionText } from '../../shared/question-text.js'
-import { answerQuestion } from '../ask.js'
+import { answerQuestion, workspaceOf } from '../ask.js'
 import { botIds, type Place } from '../conversations.js'
 import { conversationReplier } from '../reply.js'
 import { isMemberSubtype } from './subtypes.js'
@@ -28,6 +28,8 @@ export const appMention: MentionListener = {
     const earlier = event.thread_ts ? await deps.conversations.contextFor(client, place, event.ts, botIds(context)) : []
     await answerQuestion(deps, {
       user: event.user ?? '',
+      workspace: workspaceOf(context),
+      channel: event.channel,
       question,
       reply,
       context: earlier ?? [],

@@ -1,6 +1,6 @@
 import { OVERVIEW_QUESTION } from '../../../core/answer.js'
 import { questionText } from '../../shared/question-text.js'
-import { answerQuestion } from '../ask.js'
+import { answerQuestion, workspaceOf } from '../ask.js'
 import { commandReplier } from '../reply.js'
 import type { CommandListener } from './types.js'
 
@@ -14,8 +14,9 @@ export const askCommand: CommandListener = {
   kind: 'command',
   command: '/ask',
   replier: ({ ack, respond }, deps) => commandReplier(ack, respond, deps),
-  handle: ({ command }, reply, deps) => {
+  handle: ({ command, context }, reply, deps) => {
     const question = questionText(command.text ?? '')
-    return answerQuestion(deps, { user: command.user_id, question: question || OVERVIEW_QUESTION, overview: !question, reply })
+    const where = { workspace: workspaceOf(context), channel: command.channel_id }
+    return answerQuestion(deps, { user: command.user_id, ...where, question: question || OVERVIEW_QUESTION, overview: !question, reply })
   },
 }

@@ -1,6 +1,6 @@
 import type { KnownEventFromType, types } from '@slack/bolt'
 import { questionText } from '../../shared/question-text.js'
-import { answerQuestion, isHelp } from '../ask.js'
+import { answerQuestion, isHelp, workspaceOf } from '../ask.js'
 import { botIds } from '../conversations.js'
 import { conversationReplier } from '../reply.js'
 import { isMemberSubtype } from './subtypes.js'
@@ -39,6 +39,8 @@ export const directMessage: MessageListener = {
     const earlier = isHelp(question) || !question ? [] : await deps.conversations.contextFor(client, place, dm.ts, botIds(context))
     await answerQuestion(deps, {
       user: dm.user,
+      workspace: workspaceOf(context),
+      channel: dm.channel,
       question,
       reply,
       context: earlier ?? [],

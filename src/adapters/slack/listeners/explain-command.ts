@@ -22,7 +22,7 @@ export const explainCommand: CommandListener = {
   async handle({ command }, reply, deps) {
     const request = viewCommandIn(deps.explainer.knowledge, questionText(command.text ?? ''))
     if (!request || !VIEW_NAMES.includes(request.view)) return reply.answer(noteMessage(EXPLAIN_HOW_TO))
-    const wait = waitBeforeAsking(deps, command.user_id)
+    const wait = await waitBeforeAsking(deps, command.user_id)
     if (wait) return reply.privately(slowDownMessage(wait.seconds))
     await reply.answer(viewMessage(viewsOf(deps.explainer.knowledge).get(request.view, request), 0))
   },

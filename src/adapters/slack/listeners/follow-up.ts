@@ -1,5 +1,5 @@
 import type { Answer } from '../../../core/types.js'
-import { answerQuestion } from '../ask.js'
+import { answerQuestion, workspaceOf } from '../ask.js'
 import type { Place } from '../conversations.js'
 import { FOLLOW_UP_ACTION } from '../format.js'
 import { conversationReplier, ephemeralReplier, isDirectChannel, type Replier } from '../reply.js'
@@ -27,12 +27,14 @@ export const followUp: ButtonListener = {
   kind: 'button',
   actionId: FOLLOW_UP_ACTION,
   replier: replierForButton,
-  handle: ({ action, body }, reply, deps) => {
+  handle: ({ action, body, context }, reply, deps) => {
     const question = action.value ?? ''
     // In a thread or a DM the button's question is a turn of that conversation, for the follow-ups after it.
     const place = reply.shareable ? undefined : placeOfButton(body)
     return answerQuestion(deps, {
       user: body.user.id,
+      workspace: workspaceOf(context),
+      channel: body.channel?.id ?? body.container?.channel_id ?? '',
       question,
       reply,
       ...(place ? { answered: (answer?: Answer) => deps.conversations.remember(place, question, answer) } : {}),

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt'
 import { guarded } from '../../shared/guard.js'
 import type { Deps } from '../ask.js'
-import { type Deduper, isRepeatedEvent } from '../dedupe.js'
+import { isRepeatedEvent } from '../dedupe.js'
 import { errorMessage } from '../messages.js'
 import type { Replier } from '../reply.js'
 import { appMention } from './app-mention.js'
@@ -14,9 +14,10 @@ import { threadReply } from './thread-reply.js'
 import type { ButtonListener, MentionArgs, MentionListener, MessageArgs, MessageListener, SlackListener, Spec } from './types.js'
 import { ackedUnserved, unknownAction, unknownCommand } from './unknown.js'
 import { viewPage } from './view-page.js'
+import { vote } from './vote.js'
 
 /** Everything the bot listens to. The manifest (slack-manifest.yml) asks for exactly these. */
-export const LISTENERS: readonly SlackListener[] = [askCommand, explainCommand, appMention, directMessage, threadReply, followUp, share, viewPage]
+export const LISTENERS: readonly SlackListener[] = [askCommand, explainCommand, appMention, directMessage, threadReply, followUp, share, viewPage, vote]
 
 /**
  * One event through one listener. A listener that throws gets a short error reply where its
@@ -43,7 +44,7 @@ async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, l
 /**
  * Registers every listener: one Bolt listener per kind (commands, buttons, mentions, messages)
  * that finds ours by name, because Bolt runs every registered listener's matchers on every
- * request: eight listeners would cost each request eight chains. What no listener takes is
+ * request: nine listeners would cost each request nine chains. What no listener takes is
  * answered at once (unknown.ts). A slash command is acked with its answer (or "slow down", or
  * the error reply) as the body: `ask()` is synchronous and takes about a millisecond, far inside
  * Bolt's 3-second deadline, so the answer needs no second request (reply.ts, commandReplier).
@@ -51,11 +52,12 @@ async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, l
  * follows through respond() or the Web API. Events need no ack here: Bolt acks them before
  * listeners run.
  */
-export function registerListeners(app: App, deps: Deps, deduper: Deduper): void {
+export function registerListeners(app: App, deps: Deps): void {
   // One global middleware, before any listener: an event Slack resent, and an interaction no
   // listener serves (acked here), go no further.
   app.use(async (args) => {
-    if (isRepeatedEvent(deduper, args) || (await ackedUnserved(args))) return
+    const claim = (eventId: string) => deps.shared.claimEvent(eventId, deps.now())
+    if ((await isRepeatedEvent(claim, args)) || (await ackedUnserved(args))) return
     await args.next()
   })
   const commands = new Map(LISTENERS.flatMap((l) => (l.kind === 'command' ? [[l.command, l] as const] : [])))

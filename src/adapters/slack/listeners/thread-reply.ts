@@ -1,6 +1,6 @@
 import type { KnownEventFromType, types } from '@slack/bolt'
 import { questionText } from '../../shared/question-text.js'
-import { answerQuestion } from '../ask.js'
+import { answerQuestion, workspaceOf } from '../ask.js'
 import { botIds, type Place } from '../conversations.js'
 import { conversationReplier } from '../reply.js'
 import { isMemberSubtype } from './subtypes.js'
@@ -50,6 +50,8 @@ export const threadReply: MessageListener = {
     if (!earlier) return
     await answerQuestion(deps, {
       user: e.user,
+      workspace: workspaceOf(context),
+      channel: e.channel,
       question,
       reply,
       context: earlier,
