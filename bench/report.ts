@@ -54,8 +54,8 @@ function storeLines(s: StoreBench): string[] {
   }
   const rows = [
     [`store, ${s.questions} questions`, ...measured.flatMap((b) => [`${b.name} p50`, 'p99'])],
-    ['  store adds to an answer on Discord (rate limit + log, not awaited)', ...measured.flatMap((b) => cell(b, 'discordPath'))],
-    ['  store adds to an answer on Slack (retry check + rate limit + log)', ...measured.flatMap((b) => cell(b, 'slackPath'))],
+    ['  store adds to an answer on Discord (rate limit beside the answer + log, not awaited)', ...measured.flatMap((b) => cell(b, 'discordPath'))],
+    ['  store adds to an answer on Slack (retry check, then as on Discord)', ...measured.flatMap((b) => cell(b, 'slackPath'))],
     ['    takeQuestion (rate limit; memory without PostgreSQL), awaited', ...measured.flatMap((b) => cell(b, 'takeQuestion'))],
     ['    claimEvent (Slack retries; memory without PostgreSQL), awaited', ...measured.flatMap((b) => cell(b, 'claimEvent'))],
     ['    logQuestion not awaited: until the event loop is free', ...measured.flatMap((b) => cell(b, 'logHeld'))],

@@ -183,7 +183,8 @@ if (coldRuns > 0) {
   progress(`cold start: explainer ask ${coldStart.askMs.toFixed(0)} ms, node -e 0 ${coldStart.nodeMs.toFixed(0)} ms`, true)
 }
 
-const store = storeQuestions > 0 ? await (await import('./store.js')).measureStore(storeQuestions, progress) : undefined
+const store =
+  storeQuestions > 0 ? await (await import('./store.js')).measureStore(storeQuestions, progress, (i) => ex.ask(questions[i % questions.length])) : undefined
 
 const ask = latency.probes.find((p) => p.name === 'ask')
 const bare = latency.probes.find((p) => p.name === 'bare')

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { startWaitCheck } from '../src/adapters/shared/port.js'
 import type { StoreConfig } from '../src/config.js'
 import { openStore } from '../src/store/open-store.js'
 import type { AskedQuestion } from '../src/store/store.js'
@@ -10,11 +11,14 @@ import { type Summary, summarize } from './stats.js'
 
 /**
  * What the store adds to an answer, on an SQLite file and on a PostgreSQL cluster started for the
- * bench (durable, as deployed: fsync and synchronous commits on). An answer awaits the rate limit
- * (takeQuestion) and, on Slack, the retry check (claimEvent); the question is logged after the
- * reply without being awaited, but what the write does on this thread still holds the event loop
- * (all of it for SQLite, whose driver is synchronous; building and sending the query for
- * PostgreSQL). The totals are taken per question, then their percentiles.
+ * bench (durable, as deployed: fsync and synchronous commits on). On Slack an answer first awaits
+ * the retry check (claimEvent); then the adapters start the rate limit (takeQuestion) and work
+ * the answer out while it travels (startWaitCheck), awaiting it before sending; the question is
+ * logged after the reply without being awaited, but what the write does on this thread still
+ * holds the event loop (all of it for SQLite, whose driver is synchronous; building and sending
+ * the query for PostgreSQL). The paths run the real startWaitCheck around a real answer (the
+ * caller's `answer`), and what the store adds is each question's time less the same answer's
+ * time without a store, taken per question, then their percentiles.
  */
 export type StoreBackend = {
   name: 'SQLite' | 'PostgreSQL'
@@ -26,7 +30,7 @@ export type StoreBackend = {
   logHeld?: Summary
   takeQuestion?: Summary
   claimEvent?: Summary
-  /** What an answer pays, per question: on Discord takeQuestion + logHeld; on Slack claimEvent too. */
+  /** What the store adds to an answer, per question: the rate limit beside the answer's own work, then logHeld; on Slack claimEvent first. */
   discordPath?: Summary
   slackPath?: Summary
 }
@@ -53,7 +57,10 @@ function asked(i: number): AskedQuestion {
 
 const untilLoopIsFree = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-async function measure(name: StoreBackend['name'], location: StoreConfig['location'], n: number): Promise<StoreBackend> {
+/** One answer's work as the adapters do it (the core's ask of a bench question); none when the caller gives none. */
+export type AnswerWork = (i: number) => void
+
+async function measure(name: StoreBackend['name'], location: StoreConfig['location'], n: number, answer: AnswerWork): Promise<StoreBackend> {
   const lines: string[] = []
   const { store, shared } = await openStore(
     { store: { location, questionLog: true, retentionDays: 30 }, rateLimit: { limit: 5, windowMs: 30_000 } },
@@ -70,22 +77,31 @@ async function measure(name: StoreBackend['name'], location: StoreConfig['locati
     for (let i = 0; i < 50; i++) await store.logQuestion(asked(-1 - i))
     for (let i = 0; i < n; i++) {
       const q = asked(i)
+      const deps = { shared, platform: q.platform, now: () => q.at }
       let t = performance.now()
       await shared.claimEvent(`Ev${q.id}`, q.at)
       const c = performance.now() - t
       t = performance.now()
       await shared.takeQuestion(q.platform, q.member, q.at)
-      const k = performance.now() - t
+      take.push(performance.now() - t)
+      // The answer alone, then the same answer with the rate limit travelling beside it.
+      t = performance.now()
+      answer(i)
+      const alone = performance.now() - t
+      t = performance.now()
+      const pending = await startWaitCheck(deps, `${q.member}-path`)
+      answer(i)
+      await pending.decided
+      const beside = performance.now() - t - alone
       t = performance.now()
       const writing = store.logQuestion(q)
       await untilLoopIsFree()
       const h = performance.now() - t
       await writing
       claim.push(c)
-      take.push(k)
       logHeld.push(h)
-      discord.push(k + h)
-      slack.push(c + k + h)
+      discord.push(beside + h)
+      slack.push(c + beside + h)
       t = performance.now()
       await store.logQuestion(asked(n + i))
       logAwaited.push(performance.now() - t)
@@ -105,12 +121,12 @@ async function measure(name: StoreBackend['name'], location: StoreConfig['locati
   }
 }
 
-export async function measureStore(n: number, progress: (line: string, final?: boolean) => void): Promise<StoreBench> {
+export async function measureStore(n: number, progress: (line: string, final?: boolean) => void, answer: AnswerWork = () => {}): Promise<StoreBench> {
   const backends: StoreBackend[] = []
   const dir = mkdtempSync(join(tmpdir(), 'explainer-bench-store-'))
   try {
     progress(`store: ${n} questions on SQLite`)
-    backends.push(await measure('SQLite', { file: join(dir, 'bench.db') }, n))
+    backends.push(await measure('SQLite', { file: join(dir, 'bench.db') }, n, answer))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -121,7 +137,7 @@ export async function measureStore(n: number, progress: (line: string, final?: b
     const cluster = await startCluster({ durable: true })
     try {
       progress(`store: ${n} questions on PostgreSQL`)
-      backends.push(await measure('PostgreSQL', { url: cluster.url }, n))
+      backends.push(await measure('PostgreSQL', { url: cluster.url }, n, answer))
     } finally {
       cluster.stop()
     }

@@ -1,7 +1,7 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
-import { waitBeforeAsking } from '../shared/port.js'
+import { startWaitCheck } from '../shared/port.js'
 import { isVotable } from '../shared/record.js'
 import type { Deps } from './context.js'
 import { answerMessage, type DiscordMessage, PRIVATELY } from './format.js'
@@ -24,16 +24,17 @@ export type AskOptions = {
 }
 
 export async function answerInteraction(deps: Deps, interaction: AskingInteraction, question: string, options: AskOptions): Promise<void> {
-  const wait = await waitBeforeAsking(deps, interaction.user.id)
-  if (wait) {
-    await interaction.reply({ ...slowDownMessage(wait.seconds), ...PRIVATELY })
-    return
-  }
+  const pending = await startWaitCheck(deps, interaction.user.id)
   const started = Date.now()
   const asking = startAsking(deps, interaction, question)
   // "who's who?", "what did Meyer say?": the view; still a turn a reply can follow up.
   const view = options.article === undefined ? viewReplyFor(deps, question) : undefined
   const answer = view ? undefined : deps.explainer.ask(question, [], options.article === undefined ? {} : { article: options.article })
+  const wait = await pending.decided
+  if (wait) {
+    await interaction.reply({ ...slowDownMessage(wait.seconds), ...PRIVATELY })
+    return
+  }
   const votes = answer && isVotable(answer) ? { questionId: asking.id } : {}
   const message =
     view ?? answerMessage(answer as Answer, { question: options.title, ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, ...votes })

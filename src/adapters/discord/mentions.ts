@@ -1,6 +1,6 @@
 import type { Client, Message } from 'discord.js'
 import type { Answer } from '../../core/types.js'
-import { waitBeforeAsking } from '../shared/port.js'
+import { startWaitCheck } from '../shared/port.js'
 import { questionText } from '../shared/question-text.js'
 import { isVotable } from '../shared/record.js'
 import { viewReplyFor } from './ask.js'
@@ -48,19 +48,24 @@ export function messageHandler(deps: Deps, client: Client<true>): (message: Mess
   const shouldWarn = slowDownOnce(deps.now)
   const answer = async (message: Message, botId: string) => {
     // A bare mention counts too: its how-to is a reply like any other, and a member must not be able to make the bot post it without end.
-    const wait = await waitBeforeAsking(deps, message.author.id)
-    if (wait) {
-      if (shouldWarn(message.author.id, wait.ms)) await message.reply(slowDownMessage(wait.seconds))
-      return
+    // The answer is worked out while the rate-limit check travels (startWaitCheck); nothing is sent before it is decided.
+    const pending = await startWaitCheck(deps, message.author.id)
+    const refused = async (): Promise<boolean> => {
+      const wait = await pending.decided
+      if (wait && shouldWarn(message.author.id, wait.ms)) await message.reply(slowDownMessage(wait.seconds))
+      return wait !== undefined
     }
     const question = questionFrom(message)
-    if (!question) return message.reply(howToMessage(`<@${botId}>`, deps.example))
+    // A reply's chain may be read back from Discord: a member asking too fast costs no request.
+    if (message.reference && (await refused())) return
+    if (!question) return (await refused()) ? undefined : message.reply(howToMessage(`<@${botId}>`, deps.example))
     // A reply to an answer goes on from its chain, a DM from its recent turns (conversations.ts).
     const earlier = await deps.conversations.contextFor(message, botId)
     const asking = startAsking(deps, message, question)
     // "who's who?", "what did Meyer say?": the view, as /explain shows it; still a turn of the conversation.
     const view = viewReplyFor(deps, question)
     const answer = view ? undefined : deps.explainer.ask(question, earlier)
+    if (await refused()) return
     const votes = answer && isVotable(answer) ? { questionId: asking.id } : {}
     const sent = await message.reply(view ?? answerMessage(answer as Answer, { ids: deps.ids, knownTitles: deps.knownTitles, urlOf: deps.urlOf, ...votes }))
     if (answer) logAnswer(deps, asking, answer)

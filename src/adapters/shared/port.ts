@@ -88,3 +88,23 @@ export async function waitBeforeAsking(deps: Pick<CommonDeps, 'shared' | 'platfo
   const decision = await deps.shared.takeQuestion(deps.platform, user, deps.now())
   return decision.allowed ? undefined : { seconds: retryAfterSeconds(decision.retryAfterMs), ms: decision.retryAfterMs }
 }
+
+/** A rate-limit decision on its way: await `decided` before anything is sent. */
+export type PendingWait = { decided: Promise<Wait | undefined> }
+
+/**
+ * Starts the rate-limit check and returns once its statement has left, so the caller can work
+ * out the answer while it travels: with DATABASE_URL the check is a PostgreSQL round trip, and
+ * the core's answer (about a millisecond of synchronous work) would otherwise wait behind it.
+ * Nothing may be sent before `decided` resolves; an answer worked out for a member who must slow
+ * down is dropped, which costs a millisecond only to someone already asking too fast.
+ */
+export async function startWaitCheck(deps: Pick<CommonDeps, 'shared' | 'platform' | 'now'>, user: string): Promise<PendingWait> {
+  const decided = waitBeforeAsking(deps, user)
+  // A caller that returns early (help, an empty mention) never awaits it: no unhandled rejection.
+  decided.catch(() => {})
+  // The driver writes the statement within the promise jobs that run before the next turn of the
+  // event loop, so after this the round trip overlaps the caller's synchronous work.
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  return { decided }
+}

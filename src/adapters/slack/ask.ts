@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../core/knowledge-base.js'
 import { articlesMatching, splitPick } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
-import { type CommonDeps, waitBeforeAsking } from '../shared/port.js'
+import { type CommonDeps, startWaitCheck } from '../shared/port.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import { type Asking, isVotable, recordQuestion } from '../shared/record.js'
 import type { Conversations } from './conversations.js'
@@ -70,37 +70,55 @@ export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const { pick, question: rest } = splitPick(asker.question)
   const question = pick === undefined ? asker.question : rest || OVERVIEW_QUESTION
   if (isHelp(question)) return reply.answer(helpMessage(deps.knownTitles))
-  const wait = await waitBeforeAsking(deps, user)
-  if (wait) return reply.privately(slowDownMessage(wait.seconds))
-  if (question === '') return reply.answer(helpMessage(deps.knownTitles))
+  // The answer is worked out while the rate-limit check travels (startWaitCheck); `reply` sends nothing before it is decided.
+  const pending = await startWaitCheck(deps, user)
+  const decided = async (): Promise<boolean> => {
+    const wait = await pending.decided
+    if (wait) await reply.privately(slowDownMessage(wait.seconds))
+    return wait === undefined
+  }
+  if (question === '') return (await decided()) ? reply.answer(helpMessage(deps.knownTitles)) : undefined
   const asking: Asking = { id: deps.newId(), origin: { place: asker.workspace, channel: asker.channel, member: user }, question, startedAt: deps.now() }
+  const out = outcome(deps, asker, pick, question)
+  if (!(await decided())) return
+  if ('privately' in out) return reply.privately(out.privately)
+  if (!out.kept.answer) {
+    await reply.answer(out.kept.message)
+    // A view is still a turn: "when did she say that?" may follow "what did Meyer say?".
+    return asker.answered?.()
+  }
+  await send(deps, reply, asking, out.kept)
+  asker.answered?.(out.kept.answer)
+}
+
+/** What a question gets, worked out without sending anything: a private note, or a reply (an answer or a view). */
+type Outcome = { privately: SlackMessage } | { kept: Kept }
+
+function outcome(deps: Deps, asker: Asker, pick: string | undefined, question: string): Outcome {
   // A private `/ask` out of any conversation looks the same whoever asks it: a popular question
   // (a follow-up many click) is formatted once. A long one is not kept: its share key may expire.
   const typed = asker.question
-  const key = reply.shareable && !asker.answered && typed.length <= SLACK_TUNING.shareValue ? `${asker.overview ? 'o' : 'q'}\u0000${typed}` : ''
+  const key = asker.reply.shareable && !asker.answered && typed.length <= SLACK_TUNING.shareValue ? `${asker.overview ? 'o' : 'q'}\u0000${typed}` : ''
   const kept = key ? keptFor(deps).get(key) : undefined
-  if (kept) return send(deps, reply, asking, kept)
+  if (kept) return { kept }
   const picked = pickedArticle(deps, pick)
-  if (typeof picked === 'object') return reply.privately(picked)
+  if (typeof picked === 'object') return { privately: picked }
   const article = picked
   // "who's who?", "give me a timeline", "what did Price say?": the view, paged like /explain's.
   const asked = article === undefined ? viewForQuestion(deps.explainer.knowledge, question) : undefined
   if (asked) {
-    const message = viewMessage(asked, 0)
-    keep(deps, key, { message })
-    await reply.answer(message)
-    // Still a turn: "when did she say that?" may follow "what did Meyer say?".
-    return asker.answered?.()
+    const view = { message: viewMessage(asked, 0) }
+    keep(deps, key, view)
+    return { kept: view }
   }
   const answer: Answer = deps.explainer.ask(question, asker.context, article === undefined ? {} : { article })
   // A private answer shows what was asked (Slack hides the typed command); an answer, not a
   // decline, can be shared, its button carrying what was typed (with its in:) or a short key for it.
   const share = answer.status === 'answered' ? { share: deps.shareKeys.encode(asker.question) } : {}
-  const view: AnswerView = reply.shareable ? { ...baseView(deps), question, overview: asker.overview, ...share } : baseView(deps)
+  const view: AnswerView = asker.reply.shareable ? { ...baseView(deps), question, overview: asker.overview, ...share } : baseView(deps)
   const formatted: Kept = { message: answerMessage(answer, view), answer }
   keep(deps, key, formatted)
-  await send(deps, reply, asking, formatted)
-  asker.answered?.(answer)
+  return { kept: formatted }
 }
 
 /** Sends a reply; one that shows the core's answer is logged once it is out, with 👍/👎 under it (shared/record.ts isVotable). */
