@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createExplainer, type Explainer } from '../../src/core/explainer.js'
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
+import { buildReport } from '../../src/report/build-report.js'
+import { groupQuestions, questionKey } from '../../src/report/group-questions.js'
+import { parseSince } from '../../src/report/since.js'
+import { openDatabase } from '../../src/store/open-database.js'
+import { readReportRows } from '../../src/store/report-queries.js'
+import { DAY, filledStore } from './fill-store.js'
+
+const NOW = Date.UTC(2026, 10, 29, 9, 30)
+
+describe('questionKey: the same question typed differently', () => {
+  it('folds case, punctuation, spacing, accents, stop words and word forms', () => {
+    expect(questionKey('How many were DEPORTED?')).toBe(questionKey('how many deported'))
+    expect(questionKey('Who is  Andrés López?!')).toBe(questionKey('who is andres lopez'))
+    expect(questionKey('When did the deportations start?')).toBe(questionKey('when did deportation start'))
+  })
+
+  it('keeps apart questions that ask something else of the same words', () => {
+    expect(questionKey('Who is Meyer?')).not.toBe(questionKey('What did Meyer say?'))
+    expect(questionKey('When was the tower built?')).not.toBe(questionKey('Where was the tower built?'))
+    expect(questionKey('why?')).not.toBe(questionKey('how?'))
+  })
+
+  it('groups, most asked first, counting members and the other typings', () => {
+    const at = (i: number) => NOW - i * 1000
+    const groups = groupQuestions([
+      { question: 'Who was Kuill?', askedAt: at(5), member: 'a', article: null },
+      { question: 'who was kuill', askedAt: at(4), member: 'b', article: null },
+      { question: 'Who was Kuill?', askedAt: at(3), member: 'a', article: null },
+      { question: 'Is there a ferry?', askedAt: at(2), member: 'c', article: 'The Lighthouse' },
+    ])
+    expect(groups).toEqual([
+      { question: 'Who was Kuill?', count: 3, members: 2, alsoTyped: ['who was kuill'], articles: [], lastAskedAt: new Date(at(3)).toISOString() },
+      { question: 'Is there a ferry?', count: 1, members: 1, alsoTyped: [], articles: ['The Lighthouse'], lastAskedAt: new Date(at(2)).toISOString() },
+    ])
+  })
+})
+
+describe('parseSince', () => {
+  it('reads hours, days, weeks and a past day', () => {
+    expect(parseSince('24h', NOW)).toBe(NOW - DAY)
+    expect(parseSince('7d', NOW)).toBe(NOW - 7 * DAY)
+    expect(parseSince('2W', NOW)).toBe(NOW - 14 * DAY)
+    expect(parseSince('2026-11-01', NOW)).toBe(Date.UTC(2026, 10, 1))
+  })
+
+  it('refuses what is not a time back from now', () => {
+    for (const bad of ['7', 'd', '0d', '-3d', '7 days', '2026-02-31', '2027-01-01', 'yesterday', '']) expect(parseSince(bad, NOW), bad).toBeUndefined()
+  })
+})
+
+describe('the report from a real SQLite store', () => {
+  let explainer: Explainer
+  let file: string
+  beforeAll(async () => {
+    explainer = createExplainer(loadKnowledge('tests/fixtures/knowledge'))
+    file = await filledStore(NOW)
+  })
+
+  const report = async (since: number, withArticles = true) => {
+    const db = await openDatabase({ file })
+    try {
+      const rows = await readReportRows(db, since)
+      return buildReport(rows, { since, now: NOW, ...(withArticles ? { explainer, aliasFileOf: (s: string) => `k/${s}/aliases.txt` } : {}) })
+    } finally {
+      await db.destroy()
+    }
+  }
+
+  it('counts the week: answered share without the invalid question, members, votes after a changed vote', async () => {
+    const r = await report(NOW - 7 * DAY)
+    expect(r.totals).toEqual({ questions: 10, answered: 3, notFound: 6, invalid: 1, answeredShare: 3 / 9, members: 4, votes: { up: 2, down: 2 } })
+    expect(r.days.map((d) => [d.date, d.questions, d.answered])).toEqual([
+      ['2026-11-27', 4, 1],
+      ['2026-11-28', 4, 1],
+      ['2026-11-29', 2, 1],
+    ])
+    expect(r.articles).toEqual([
+      { article: null, questions: 7, answered: 0, notFound: 6, invalid: 1, answeredShare: 0 },
+      { article: 'The Alder Point Lighthouse', questions: 3, answered: 3, notFound: 0, invalid: 0, answeredShare: 1 },
+    ])
+  })
+
+  it('fills quiet days and leaves out what is older than --since', async () => {
+    const r = await report(NOW - 30 * DAY)
+    expect(r.totals.questions).toBe(11)
+    expect(r.days).toHaveLength(11)
+    expect(r.days.filter((d) => d.questions === 0)).toHaveLength(7)
+    expect(r.days[1].answeredShare).toBeNull()
+  })
+
+  it('groups the unanswered questions', async () => {
+    const r = await report(NOW - 7 * DAY)
+    expect(r.unanswered.map((g) => [g.question, g.count, g.members])).toEqual([
+      ['Who was Kuill?', 3, 3],
+      ['Can I take the ferry?', 1, 1],
+      ['How tall is the towr?', 1, 1],
+      ['Is there a ferry to the lighthouse?', 1, 1],
+    ])
+    expect(r.unanswered[0].alsoTyped).toEqual(['who was kuill', 'WHO WAS KUILL???'])
+  })
+
+  it('lists the answer voted down with the sentence it cited', async () => {
+    const r = await report(NOW - 7 * DAY)
+    expect(r.votedDown).toHaveLength(1)
+    const [v] = r.votedDown
+    expect(v).toMatchObject({ question: 'When did the work on the tower begin?', status: 'answered', up: 1, down: 2 })
+    expect(v.cited).toEqual([
+      { ref: 'alder-lighthouse#p2', article: 'The Alder Point Lighthouse', text: expect.stringContaining('Work on the tower began in 1841') },
+    ])
+  })
+
+  it('suggests the alias lines for near misses the core does not correct, and the word no article has', async () => {
+    const r = await report(NOW - 7 * DAY)
+    expect(r.suggestions).toEqual([
+      expect.objectContaining({ kind: 'alias', word: 'kuill', line: 'kuill = Quill', file: 'k/alder-lighthouse/aliases.txt', questions: 3 }),
+      expect.objectContaining({ kind: 'alias', word: 'towr', line: 'towr = tower', questions: 1 }),
+      expect.objectContaining({ kind: 'missing', word: 'ferry', questions: 2 }),
+    ])
+  })
+
+  it('without the articles: counts and groups still, with a note instead of sentences and suggestions', async () => {
+    const r = await report(NOW - 7 * DAY, false)
+    expect(r.votedDown[0].cited).toEqual([{ ref: 'alder-lighthouse#p2' }])
+    expect(r.suggestions).toEqual([])
+    expect(r.notes).toEqual([expect.stringMatching(/no articles loaded/)])
+  })
+})
