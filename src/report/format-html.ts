@@ -63,7 +63,7 @@ function votedDownItem(v: VotedDownAnswer): string {
         )
         .join('')
     : '<div class="muted">cited nothing</div>'
-  return `<li><strong>${v.down} 👎 ${v.up} 👍</strong> ${q}${status}${cited}</li>`
+  return `<li><strong>${v.down} down 👎, ${v.up} up 👍</strong> ${q}${status}${cited}</li>`
 }
 
 function suggestionItem(s: Suggestion): string {
@@ -76,7 +76,7 @@ function suggestionItem(s: Suggestion): string {
 export function formatHtml(r: Report): string {
   const t = r.totals
   const period = `${r.since.slice(0, 16).replace('T', ' ')} to ${r.until.slice(0, 16).replace('T', ' ')} UTC`
-  const lead = `${plural(t.questions, 'question')}${t.members ? ` from ${plural(t.members, 'member')}` : ''}: ${t.answered} answered (${percent(t.answeredShare)}), ${t.notFound} not found, ${t.invalid} invalid. Votes: ${t.votes.up} 👍, ${t.votes.down} 👎.`
+  const lead = `${plural(t.questions, 'question')}${t.members ? ` from ${plural(t.members, 'member')}` : ''}: ${t.answered} answered (${percent(t.answeredShare)}), ${t.notFound} not found, ${t.invalid} invalid. Votes: ${t.votes.up} up 👍, ${t.votes.down} down 👎.`
   const body = t.questions
     ? [
         daysSection(r),

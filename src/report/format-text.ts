@@ -36,7 +36,7 @@ function headline(r: Report): string[] {
   const who = t.members ? ` from ${plural(t.members, 'member')}` : ''
   return [
     `Explainer report, ${when(r.since)} to ${when(r.until)} UTC`,
-    `${plural(t.questions, 'question')}${who}: ${t.answered} answered (${percent(t.answeredShare)}), ${t.notFound} not found, ${t.invalid} invalid. Votes: ${t.votes.up} 👍, ${t.votes.down} 👎.`,
+    `${plural(t.questions, 'question')}${who}: ${t.answered} answered (${percent(t.answeredShare)}), ${t.notFound} not found, ${t.invalid} invalid. Votes: ${t.votes.up} up 👍, ${t.votes.down} down 👎.`,
   ]
 }
 
@@ -47,7 +47,7 @@ function unanswered(r: Report): string[] {
   const width = String(r.unanswered[0]?.count ?? 1).length
   for (const g of r.unanswered.slice(0, SHOWN.unanswered)) {
     const also = g.alsoTyped.length ? `also typed ${g.alsoTyped.map((t) => `"${plain(t, 40)}"`).join(', ')}` : ''
-    const extra = [g.members ? plural(g.members, 'member') : '', also].filter(Boolean).join('; ')
+    const extra = [g.count > 1 && g.members ? plural(g.members, 'member') : '', also].filter(Boolean).join('; ')
     out.push(`  ${String(g.count).padStart(width)}×  ${plain(g.question)}${extra ? `  (${extra})` : ''}`)
   }
   if (r.unanswered.length > SHOWN.unanswered) out.push(`  …and ${r.unanswered.length - SHOWN.unanswered} more (--json or --html lists them all)`)
@@ -57,7 +57,7 @@ function unanswered(r: Report): string[] {
 
 function votedDownAnswer(v: VotedDownAnswer): string[] {
   const question = v.question === null ? '(question not kept: QUESTION_LOG=off)' : `"${plain(v.question)}"`
-  const lines = [`  ${v.down} 👎 ${v.up} 👍  ${question}${v.status === 'answered' ? '' : ` (${v.status.replace('_', ' ')})`}`]
+  const lines = [`  ${v.down} down 👎, ${v.up} up 👍:  ${question}${v.status === 'answered' ? '' : ` (${v.status.replace('_', ' ')})`}`]
   if (!v.cited.length) lines.push('      cited nothing')
   for (const c of v.cited) lines.push(`      ${c.ref}: ${c.text ? `"${plain(c.text, 200)}"` : '(no longer in the articles)'}`)
   return lines

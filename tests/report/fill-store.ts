@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
 import { openDatabase } from '../../src/store/open-database.js'
 import type { AskedQuestion, Vote } from '../../src/store/store.js'
-import { folder } from '../support/folders.js'
 
 /**
  * A store on disk filled with a known week of questions and votes, for the report's tests. The
@@ -70,9 +68,8 @@ export function votes(now: number): Vote[] {
 
 const hash = (id: string) => createHash('sha256').update(`test-salt:${id}`).digest('hex')
 
-/** Writes the week into a new SQLite file and returns its path. */
-export async function filledStore(now: number): Promise<string> {
-  const file = join(folder({}, 'explainer-report-'), 'explainer.db')
+/** Writes the week into a new SQLite file (its folder must exist) and returns its path. */
+export async function filledStore(file: string, now: number): Promise<string> {
   const db = await openDatabase({ file })
   for (const q of askedQuestions(now))
     await db

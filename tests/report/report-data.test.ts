@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createExplainer, type Explainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
@@ -6,6 +7,7 @@ import { groupQuestions, questionKey } from '../../src/report/group-questions.js
 import { parseSince } from '../../src/report/since.js'
 import { openDatabase } from '../../src/store/open-database.js'
 import { readReportRows } from '../../src/store/report-queries.js'
+import { folder } from '../support/folders.js'
 import { DAY, filledStore } from './fill-store.js'
 
 const NOW = Date.UTC(2026, 10, 29, 9, 30)
@@ -56,7 +58,7 @@ describe('the report from a real SQLite store', () => {
   let file: string
   beforeAll(async () => {
     explainer = createExplainer(loadKnowledge('tests/fixtures/knowledge'))
-    file = await filledStore(NOW)
+    file = await filledStore(join(folder({}, 'explainer-report-'), 'explainer.db'), NOW)
   })
 
   const report = async (since: number, withArticles = true) => {

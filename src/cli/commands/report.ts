@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { Config } from '../../config.js'
 import { KnowledgeError } from '../../core/errors.js'
 import type { Explainer } from '../../core/explainer.js'
@@ -45,6 +45,12 @@ async function readRows(location: DatabaseLocation, since: number): Promise<{ ro
   }
 }
 
+/** A path from the current folder when it lies below it, else the full path: "../../x" is harder to act on than either. */
+function shortPath(file: string): string {
+  const rel = relative(process.cwd(), file)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(file)
+}
+
 /**
  * The articles, for the cited sentences and the suggestions. Asked for with --knowledge, a broken
  * folder is an error like anywhere else; the default folder missing only costs those two parts.
@@ -55,7 +61,7 @@ async function knowledge(ctx: CommandContext): Promise<{ explainer?: Explainer; 
     const { resolveKnowledgeDir } = await import('../knowledge-dir.js')
     const { listKnowledge } = await import('../../knowledge/load-knowledge.js')
     const dir = resolveKnowledgeDir(ctx.args.string('knowledge'), ctx.config.knowledgeDir)
-    const files = new Map(listKnowledge(dir).sources.map((s) => [s.slug, relative(process.cwd(), join(dirname(s.file), 'aliases.txt'))]))
+    const files = new Map(listKnowledge(dir).sources.map((s) => [s.slug, shortPath(join(dirname(s.file), 'aliases.txt'))]))
     return { explainer, aliasFileOf: (slug) => files.get(slug) ?? `${slug}/aliases.txt` }
   } catch (error) {
     if (ctx.args.string('knowledge') || !(error instanceof KnowledgeError || error instanceof SetupError)) throw error
