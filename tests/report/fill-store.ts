@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import { openDatabase } from '../../src/store/open-database.js'
+import type { DatabaseLocation } from '../../src/store/open-database.js'
+import { openStore } from '../../src/store/open-store.js'
 import type { AskedQuestion, Vote } from '../../src/store/store.js'
 
 /**
@@ -33,6 +33,8 @@ export const ROWS: Row[] = [
   [0, 3, 'What fuel did the original lamp burn?', 'answered', [`${P}#p4`]],
 ]
 
+const platformOf = (member: number): AskedQuestion['platform'] => (member % 2 ? 'slack' : 'discord')
+
 /** Question ids by their position in ROWS. */
 export const idOf = (i: number) => `q-${String(i).padStart(4, '0')}`
 
@@ -50,9 +52,10 @@ export function askedQuestions(now: number): AskedQuestion[] {
     id: idOf(i),
     // Noon of that day, so a test run just after midnight UTC keeps the rows on their days.
     at: Math.floor(now / DAY) * DAY - daysAgo * DAY + Math.min(now % DAY, DAY / 2),
-    platform: i % 2 ? 'slack' : 'discord',
-    place: IDS.places[i % 2],
-    channel: IDS.channels[i % 2],
+    // A member is on one platform (the store hashes ids per platform): members 0 and 2 on Discord, 1 and 3 on Slack.
+    platform: platformOf(member),
+    place: IDS.places[member % 2],
+    channel: IDS.channels[(member + i) % 2],
     member: IDS.members[member],
     question,
     status,
@@ -63,37 +66,22 @@ export function askedQuestions(now: number): AskedQuestion[] {
 }
 
 export function votes(now: number): Vote[] {
-  return VOTES.map(([row, member, vote], i) => ({ questionId: idOf(row), platform: 'discord', member: IDS.members[member], vote, at: now - 1000 + i }))
+  return VOTES.map(([row, member, vote], i) => ({ questionId: idOf(row), platform: platformOf(member), member: IDS.members[member], vote, at: now - 1000 + i }))
 }
 
-const hash = (id: string) => createHash('sha256').update(`test-salt:${id}`).digest('hex')
-
-/** Writes the week into a new SQLite file (its folder must exist) and returns its path. */
-export async function filledStore(file: string, now: number): Promise<string> {
-  const db = await openDatabase({ file })
-  for (const q of askedQuestions(now))
-    await db
-      .insertInto('questions')
-      .values({
-        id: q.id,
-        asked_at: q.at,
-        platform: q.platform,
-        place: hash(q.place),
-        channel: hash(q.channel),
-        member: hash(q.member),
-        question: q.question,
-        status: q.status,
-        refs: JSON.stringify(q.refs),
-        article: q.article ?? null,
-        latency_ms: q.latencyMs,
-      })
-      .execute()
-  for (const v of votes(now))
-    await db
-      .insertInto('votes')
-      .values({ question_id: v.questionId, member: hash(v.member), vote: v.vote === 'up' ? 1 : -1, voted_at: v.at })
-      .onConflict((oc) => oc.columns(['question_id', 'member']).doUpdateSet({ vote: v.vote === 'up' ? 1 : -1, voted_at: v.at }))
-      .execute()
-  await db.destroy()
-  return file
+/**
+ * Writes the week through the store the bot uses (openStore: salted hashes, QUESTION_LOG), so the
+ * report is tested on what the real write path leaves behind. The clock stands at `now`.
+ */
+export async function fillStore(location: DatabaseLocation, now: number, options: { questionLog?: boolean; extra?: AskedQuestion[] } = {}): Promise<void> {
+  // The store never throws at its callers (a failing store must not stop an answer): it logs. Here a logged line is a failed fill.
+  const problems: string[] = []
+  const { store } = await openStore(
+    { store: { location, questionLog: options.questionLog ?? true, retentionDays: 30 } },
+    { now: () => now, log: (line) => problems.push(line) },
+  )
+  for (const q of [...askedQuestions(now), ...(options.extra ?? [])]) await store.logQuestion(q)
+  for (const v of votes(now)) await store.vote(v)
+  await store.close()
+  if (problems.length) throw new Error(`the store failed while filling it: ${problems.join('; ')}`)
 }

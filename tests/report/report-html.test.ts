@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExplainer } from '../../src/core/explainer.js'
@@ -10,8 +10,8 @@ import type { Report } from '../../src/report/report-data.js'
 import { openDatabase } from '../../src/store/open-database.js'
 import { readReportRows } from '../../src/store/report-queries.js'
 import { type Browser, findChromium, launchChromium } from '../support/chromium.js'
-import { folder } from '../support/folders.js'
-import { DAY, filledStore } from './fill-store.js'
+import { sqliteFile } from '../support/databases.js'
+import { askedQuestions, DAY, fillStore } from './fill-store.js'
 
 /**
  * The HTML report opened in a real headless Chromium: the chart is drawn (one bar per day, one
@@ -22,7 +22,7 @@ const chromium = findChromium()
 const NOW = Date.UTC(2026, 10, 29, 9, 30)
 const HOSTILE = `<script>window.ran = 1</script><img src=x onerror="window.ran = 2">Who built it?`
 
-if (!chromium && process.env.CI) throw new Error('no chromium found (CI=1): install Debian\'s chromium package or set CHROMIUM_PATH')
+if (!chromium && process.env.CI) throw new Error("no chromium found (CI=1): install Debian's chromium package or set CHROMIUM_PATH")
 if (!chromium) console.warn('report-html: skipped, no chromium found (apt-get install chromium, or set CHROMIUM_PATH)')
 
 describe.skipIf(!chromium)('the HTML report in a headless browser', () => {
@@ -30,17 +30,14 @@ describe.skipIf(!chromium)('the HTML report in a headless browser', () => {
   let report: Report
   let page: string
   beforeAll(async () => {
-    const dir = folder({}, 'explainer-report-html-')
-    const file = await filledStore(join(dir, 'explainer.db'), NOW)
+    const file = sqliteFile()
+    const hostile = { ...askedQuestions(NOW)[5], id: 'hostile', question: HOSTILE }
+    await fillStore({ file }, NOW, { extra: [hostile] })
     const db = await openDatabase({ file })
-    await db
-      .insertInto('questions')
-      .values({ id: 'hostile', asked_at: NOW - DAY, platform: 'slack', place: 'p', channel: 'c', member: 'm', question: HOSTILE, status: 'not_found', refs: '[]', article: null, latency_ms: 1 })
-      .execute()
     const since = NOW - 30 * DAY
     report = buildReport(await readReportRows(db, since), { since, now: NOW, explainer: createExplainer(loadKnowledge('tests/fixtures/knowledge')) })
     await db.destroy()
-    page = join(dir, 'report.html')
+    page = join(dirname(file), 'report.html')
     writeFileSync(page, formatHtml(report))
     browser = await launchChromium(chromium as string)
   }, 60_000)

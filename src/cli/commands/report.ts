@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import type { Config } from '../../config.js'
+import { DEFAULT_STORE } from '../../config.js'
 import { KnowledgeError } from '../../core/errors.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { DatabaseLocation } from '../../store/open-database.js'
@@ -12,18 +12,10 @@ import { write } from '../output.js'
 
 const DEFAULT_SINCE = '7d'
 
-// TEMPORARY until s2-store is merged: config.store and describeLocation come from helper A.
-const DEFAULT_FILE = '.explainer/explainer.db'
-function locationOf(config: Config): DatabaseLocation {
-  return (config as Config & { store?: { location: DatabaseLocation } }).store?.location ?? { file: DEFAULT_FILE }
-}
-function describeLocation(location: DatabaseLocation): { where: string; variable: string } {
-  if ('file' in location) return { where: location.file, variable: 'EXPLAINER_DB' }
-  return { where: 'PostgreSQL', variable: 'DATABASE_URL' }
-}
-
 /** The store's rows for the period; a missing SQLite file is a store that has logged nothing yet, not an error. */
 async function readRows(location: DatabaseLocation, since: number): Promise<{ rows?: ReportRows; note?: string }> {
+  const { describeLocation } = await import('../../store/open-store.js')
+  const { causeOf } = await import('../../store/resilient.js')
   const { where, variable } = describeLocation(location)
   // Opening would create an empty file (and its folder would be missing anyway): say what fills it instead.
   if ('file' in location && !existsSync(location.file))
@@ -34,12 +26,12 @@ async function readRows(location: DatabaseLocation, since: number): Promise<{ ro
   try {
     db = await openDatabase(location)
   } catch (error) {
-    throw new SetupError(`store: cannot open ${where} (${error instanceof Error ? error.message : String(error)}): check ${variable}`)
+    throw new SetupError(`store: cannot open ${where} (${causeOf(error)}): check ${variable}`)
   }
   try {
     return { rows: await readReportRows(db, since) }
   } catch (error) {
-    throw new SetupError(`store: cannot read ${where} (${error instanceof Error ? error.message : String(error)}): check ${variable}`)
+    throw new SetupError(`store: cannot read ${where} (${causeOf(error)}): check ${variable}`)
   } finally {
     await db.destroy().catch(() => {})
   }
@@ -93,7 +85,8 @@ export const report = {
     const since = parseSince(args.string('since') ?? DEFAULT_SINCE, now)
     if (since === undefined) throw new UsageError('--since must be a time back from now such as 24h, 7d or 4w, or a past day such as 2026-11-01')
 
-    const { rows, note } = await readRows(locationOf(ctx.config), since)
+    // Read only here: a malformed DATABASE_URL or EXPLAINER_DB stops the report with its one line, as it would stop start.
+    const { rows, note } = await readRows(ctx.config.store?.location ?? { file: DEFAULT_STORE.file }, since)
     const { buildReport, NO_ROWS } = await import('../../report/build-report.js')
     const needsArticles = !!rows && (rows.unanswered.some((r) => r.question !== null) || rows.votedDown.length > 0)
     const articles = needsArticles ? await knowledge(ctx) : {}
