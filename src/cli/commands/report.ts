@@ -79,11 +79,12 @@ export const report = {
   ],
   async run(ctx) {
     const { args, io } = ctx
-    if (args.positionals.length) throw new UsageError(`report takes no arguments besides its options (got "${args.positionals[0]}")`)
+    const hint = "run 'explainer help report' for its options"
+    if (args.positionals.length) throw new UsageError(`report takes no arguments besides its options (got "${args.positionals[0]}")`, hint)
     const now = Date.now()
     const { parseSince } = await import('../../report/since.js')
     const since = parseSince(args.string('since') ?? DEFAULT_SINCE, now)
-    if (since === undefined) throw new UsageError('--since must be a time back from now such as 24h, 7d or 4w, or a past day such as 2026-11-01')
+    if (since === undefined) throw new UsageError('--since must be a time back from now such as 24h, 7d or 4w, or a past day such as 2026-11-01', hint)
 
     // Read only here: a malformed DATABASE_URL or EXPLAINER_DB stops the report with its one line, as it would stop start.
     const { rows, note } = await readRows(ctx.config.store?.location ?? { file: DEFAULT_STORE.file }, since)
