@@ -1,9 +1,9 @@
 import type { Explainer } from '../core/explainer.js'
 import type { ReportRows } from '../store/report-queries.js'
-import { citedSentences } from './cited-sentences.js'
 import { groupQuestions } from './group-questions.js'
 import type { Counts, Report, Share } from './report-data.js'
 import { suggestAliases } from './suggestions.js'
+import { groupVotedDown } from './voted-down.js'
 
 const DAY_MS = 86_400_000
 
@@ -44,13 +44,7 @@ export function buildReport(rows: ReportRows, options: BuildOptions): Report {
       .sort((a, b) => b.questions - a.questions || (a.article ?? '\uffff').localeCompare(b.article ?? '\uffff')),
     unanswered: groupQuestions(asked),
     unansweredWithoutText: rows.unanswered.length - asked.length,
-    votedDown: rows.votedDown.map((v) => ({
-      question: v.question,
-      status: v.status,
-      up: v.up,
-      down: v.down,
-      cited: citedSentences(explainer, v.question, v.refs),
-    })),
+    votedDown: groupVotedDown(rows.votedDown, explainer),
     suggestions: explainer
       ? suggestAliases(
           explainer.knowledge,

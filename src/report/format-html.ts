@@ -22,6 +22,10 @@ blockquote{margin:.2rem 0 .4rem;padding-left:.7rem;border-left:3px solid #ccd;co
 .chart .axis{font-size:11px;fill:#667}.chart polyline.share{fill:none;stroke:#e0662a;stroke-width:2}.chart circle.share{fill:#e0662a}
 .key span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em;vertical-align:-.05em}`
 
+/** A page an editor reads, not an archive: the top of each list (most asked, most voted down); --json has every row. */
+const SHOWN = 200
+const more = (n: number) => (n > SHOWN ? `<p class="muted">…and ${n - SHOWN} more: <code>explainer report --json</code> lists them all.</p>` : '')
+
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 const cell = (c: Counts) => `<td class="n">${c.questions}</td><td class="n">${c.answered} (${percent(c.answeredShare)})</td>`
 
@@ -41,6 +45,7 @@ function articlesSection(r: Report): string {
 function unansweredSection(r: Report): string {
   if (!r.unanswered.length && !r.unansweredWithoutText) return ''
   const rows = r.unanswered
+    .slice(0, SHOWN)
     .map((g) => {
       const also = g.alsoTyped.length ? `<div class="muted">also typed: ${g.alsoTyped.map((t) => `“${escapeHtml(t)}”`).join(', ')}</div>` : ''
       return `<tr><td class="n">${g.count}×</td><td>${escapeHtml(g.question)}${also}</td><td class="n">${g.members || '—'}</td><td class="n">${g.lastAskedAt.slice(0, 10)}</td></tr>`
@@ -49,7 +54,7 @@ function unansweredSection(r: Report): string {
   const without = r.unansweredWithoutText
     ? `<p class="muted">${plural(r.unansweredWithoutText, 'question')} without text (asked while QUESTION_LOG=off).</p>`
     : ''
-  return `<h2>Unanswered questions</h2><p class="muted">The same question typed differently counts once.</p><table class="unanswered"><tr><th class="n">asked</th><th>question</th><th class="n">members</th><th class="n">last</th></tr>${rows}</table>${without}`
+  return `<h2>Unanswered questions</h2><p class="muted">The same question typed differently counts once.</p><table class="unanswered"><tr><th class="n">asked</th><th>question</th><th class="n">members</th><th class="n">last</th></tr>${rows}</table>${more(r.unanswered.length)}${without}`
 }
 
 function votedDownItem(v: VotedDownAnswer): string {
@@ -63,7 +68,8 @@ function votedDownItem(v: VotedDownAnswer): string {
         )
         .join('')
     : '<div class="muted">cited nothing</div>'
-  return `<li><strong>${v.down} down 👎, ${v.up} up 👍</strong> ${q}${status}${cited}</li>`
+  const times = v.answers > 1 ? ` over ${v.answers} answers` : ''
+  return `<li><strong>${v.down} down 👎, ${v.up} up 👍</strong>${times} ${q}${status}${cited}</li>`
 }
 
 function suggestionItem(s: Suggestion): string {
@@ -82,7 +88,7 @@ export function formatHtml(r: Report): string {
         daysSection(r),
         articlesSection(r),
         unansweredSection(r),
-        r.votedDown.length ? `<h2>Answers voted down</h2><ul>${r.votedDown.map(votedDownItem).join('')}</ul>` : '',
+        r.votedDown.length ? `<h2>Answers voted down</h2><ul>${r.votedDown.slice(0, SHOWN).map(votedDownItem).join('')}</ul>${more(r.votedDown.length)}` : '',
         r.suggestions.length ? `<h2>Suggestions</h2><ul>${r.suggestions.map(suggestionItem).join('')}</ul>` : '',
       ].join('')
     : ''

@@ -57,7 +57,8 @@ function unanswered(r: Report): string[] {
 
 function votedDownAnswer(v: VotedDownAnswer): string[] {
   const question = v.question === null ? '(question not kept: QUESTION_LOG=off)' : `"${plain(v.question)}"`
-  const lines = [`  ${v.down} down 👎, ${v.up} up 👍:  ${question}${v.status === 'answered' ? '' : ` (${v.status.replace('_', ' ')})`}`]
+  const times = v.answers > 1 ? ` over ${v.answers} answers` : ''
+  const lines = [`  ${v.down} down 👎, ${v.up} up 👍${times}:  ${question}${v.status === 'answered' ? '' : ` (${v.status.replace('_', ' ')})`}`]
   if (!v.cited.length) lines.push('      cited nothing')
   for (const c of v.cited) lines.push(`      ${c.ref}: ${c.text ? `"${plain(c.text, 200)}"` : '(no longer in the articles)'}`)
   return lines

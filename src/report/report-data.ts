@@ -45,10 +45,13 @@ export type CitedSentence = {
   text?: string
 }
 
+/** One answer voted down: the same question (however typed) answered with the same citations, its votes added up. */
 export type VotedDownAnswer = {
-  /** Null when QUESTION_LOG=off kept no text. */
+  /** The way it was typed most often; null when QUESTION_LOG=off kept no text. */
   question: string | null
   status: string
+  /** How many times this answer was given and voted 👎 at least once. */
+  answers: number
   up: number
   down: number
   cited: CitedSentence[]

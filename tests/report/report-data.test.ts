@@ -4,8 +4,9 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
 import { buildReport } from '../../src/report/build-report.js'
 import { groupQuestions, questionKey } from '../../src/report/group-questions.js'
 import { parseSince } from '../../src/report/since.js'
+import { groupVotedDown } from '../../src/report/voted-down.js'
 import { type DatabaseLocation, openDatabase } from '../../src/store/open-database.js'
-import { readReportRows } from '../../src/store/report-queries.js'
+import { readReportRows, type VotedDownRow } from '../../src/store/report-queries.js'
 import { postgresDatabase, postgresServer, sqliteFile } from '../support/databases.js'
 import { DAY, fillStore } from './fill-store.js'
 
@@ -35,6 +36,37 @@ describe('questionKey: the same question typed differently', () => {
     expect(groups).toEqual([
       { question: 'Who was Kuill?', count: 3, members: 2, alsoTyped: ['who was kuill'], articles: [], lastAskedAt: new Date(at(3)).toISOString() },
       { question: 'Is there a ferry?', count: 1, members: 1, alsoTyped: [], articles: ['The Lighthouse'], lastAskedAt: new Date(at(2)).toISOString() },
+    ])
+  })
+})
+
+describe('groupVotedDown: one entry per answer', () => {
+  const row = (id: string, question: string | null, refs: string[], up: number, down: number): VotedDownRow => ({
+    id,
+    question,
+    status: 'answered',
+    refs,
+    article: null,
+    up,
+    down,
+  })
+
+  it('adds up the votes of one question typed differently and answered alike; a different citation is another answer', () => {
+    const grouped = groupVotedDown(
+      [
+        row('a', 'Who paid for the wall?', ['x#p1'], 0, 2),
+        row('b', 'who paid for the wall', ['x#p1'], 1, 1),
+        row('c', 'Who paid for the wall?', ['x#p1'], 0, 1),
+        row('d', 'Who paid for the wall?', ['x#p9'], 0, 1),
+        row('e', null, ['x#p4'], 0, 1),
+        row('f', null, ['x#p4'], 2, 1),
+      ],
+      undefined,
+    )
+    expect(grouped.map((g) => [g.question, g.answers, g.up, g.down, g.cited.map((c) => c.ref).join()])).toEqual([
+      ['Who paid for the wall?', 3, 1, 4, 'x#p1'],
+      [null, 2, 2, 2, 'x#p4'],
+      ['Who paid for the wall?', 1, 0, 1, 'x#p9'],
     ])
   })
 })
@@ -114,7 +146,7 @@ describe.each(dialects)('the report from a real store on $name', ({ location: wh
     const r = await report(NOW - 7 * DAY)
     expect(r.votedDown).toHaveLength(1)
     const [v] = r.votedDown
-    expect(v).toMatchObject({ question: 'When did the work on the tower begin?', status: 'answered', up: 1, down: 2 })
+    expect(v).toMatchObject({ question: 'When did the work on the tower begin?', status: 'answered', answers: 1, up: 1, down: 2 })
     expect(v.cited).toEqual([
       { ref: 'alder-lighthouse#p2', article: 'The Alder Point Lighthouse', text: expect.stringContaining('Work on the tower began in 1841') },
     ])
