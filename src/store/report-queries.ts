@@ -139,12 +139,17 @@ export type ReportRows = {
 }
 
 export async function readReportRows(db: Kysely<Database>, since: number): Promise<ReportRows> {
-  // One after another: an SQLite connection runs one statement at a time anyway, and five short reads do not need a pool.
-  return {
-    totals: await totals(db, since),
-    days: await dayCounts(db, since),
-    articles: await articleCounts(db, since),
-    unanswered: await unansweredQuestions(db, since),
-    votedDown: await votedDown(db, since),
-  }
+  // One snapshot for the five reads, so a bot writing meanwhile cannot make the totals disagree
+  // with the days: REPEATABLE READ on PostgreSQL; SQLite's driver ignores the level, and its one
+  // transaction reads one snapshot of the WAL. One read after another: a connection runs one at a time.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => ({
+      totals: await totals(tx, since),
+      days: await dayCounts(tx, since),
+      articles: await articleCounts(tx, since),
+      unanswered: await unansweredQuestions(tx, since),
+      votedDown: await votedDown(tx, since),
+    }))
 }
