@@ -14,8 +14,10 @@ export type BuildOptions = {
   explainer?: Explainer
   /** Where an article's aliases file is, by slug (for the suggested lines). */
   aliasFileOf?: (slug: string) => string
-  /** Lines about what the report could not do, from the caller (no knowledge, no store yet). */
+  /** Lines about what the report could not do, from the caller (no store yet). */
   notes?: string[]
+  /** Why there is no `explainer`, said in a note when the report had sentences to quote or words to check. */
+  whyNoArticles?: string
 }
 
 /** An empty store reads as no rows at all: a report of nothing, with its note. */
@@ -32,8 +34,8 @@ export function buildReport(rows: ReportRows, options: BuildOptions): Report {
   const { since, now, explainer } = options
   const notes = [...(options.notes ?? [])]
   const asked = rows.unanswered.filter((r): r is typeof r & { question: string } => r.question !== null)
-  if (!explainer && (asked.length || rows.votedDown.length) && !notes.length)
-    notes.push('no articles loaded: cited sentences and suggestions need them (--knowledge DIR)')
+  if (!explainer && (asked.length || rows.votedDown.length))
+    notes.push(options.whyNoArticles ?? 'no articles loaded: cited sentences and suggestions need them (--knowledge DIR)')
   return {
     since: new Date(since).toISOString(),
     until: new Date(now).toISOString(),

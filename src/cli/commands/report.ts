@@ -47,7 +47,7 @@ function shortPath(file: string): string {
  * The articles, for the cited sentences and the suggestions. Asked for with --knowledge, a broken
  * folder is an error like anywhere else; the default folder missing only costs those two parts.
  */
-async function knowledge(ctx: CommandContext): Promise<{ explainer?: Explainer; aliasFileOf?: (slug: string) => string; note?: string }> {
+async function knowledge(ctx: CommandContext): Promise<{ explainer?: Explainer; aliasFileOf?: (slug: string) => string; whyNoArticles?: string }> {
   try {
     const explainer = await ctx.explainer()
     const { resolveKnowledgeDir } = await import('../knowledge-dir.js')
@@ -57,7 +57,7 @@ async function knowledge(ctx: CommandContext): Promise<{ explainer?: Explainer; 
     return { explainer, aliasFileOf: (slug) => files.get(slug) ?? `${slug}/aliases.txt` }
   } catch (error) {
     if (ctx.args.string('knowledge') || !(error instanceof KnowledgeError || error instanceof SetupError)) throw error
-    return { note: `no articles to look cited sentences up in (${error.message}): pass --knowledge DIR` }
+    return { whyNoArticles: `no articles to look cited sentences up in (${error.message}): pass --knowledge DIR` }
   }
 }
 
@@ -91,8 +91,7 @@ export const report = {
     const { buildReport, NO_ROWS } = await import('../../report/build-report.js')
     const needsArticles = !!rows && (rows.unanswered.some((r) => r.question !== null) || rows.votedDown.length > 0)
     const articles = needsArticles ? await knowledge(ctx) : {}
-    const notes = [note, articles.note].filter((n): n is string => !!n)
-    const data = buildReport(rows ?? NO_ROWS, { since, now, ...articles, notes })
+    const data = buildReport(rows ?? NO_ROWS, { since, now, ...articles, notes: note ? [note] : [] })
 
     const html = args.string('html')
     if (html) {
