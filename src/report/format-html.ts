@@ -1,5 +1,5 @@
 import { chartSvg } from './chart-svg.js'
-import { percent } from './format-text.js'
+import { num, percent, period, plural, summary } from './format-text.js'
 import type { Counts, Report, Suggestion, VotedDownAnswer } from './report-data.js'
 
 /**
@@ -24,10 +24,9 @@ blockquote{margin:.2rem 0 .4rem;padding-left:.7rem;border-left:3px solid #ccd;co
 
 /** A page an editor reads, not an archive: the top of each list (most asked, most voted down); --json has every row. */
 const SHOWN = 200
-const more = (n: number) => (n > SHOWN ? `<p class="muted">…and ${n - SHOWN} more: <code>explainer report --json</code> lists them all.</p>` : '')
+const more = (n: number) => (n > SHOWN ? `<p class="muted">…and ${num(n - SHOWN)} more: <code>explainer report --json</code> lists them all.</p>` : '')
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
-const cell = (c: Counts) => `<td class="n">${c.questions}</td><td class="n">${c.answered} (${percent(c.answeredShare)})</td>`
+const cell = (c: Counts) => `<td class="n">${num(c.questions)}</td><td class="n">${num(c.answered)} (${percent(c.answeredShare)})</td>`
 
 function daysSection(r: Report): string {
   const key = `<p class="key muted"><span style="background:#2c6bed"></span>answered<span style="background:#c9d6f2"></span>not answered<span style="background:#e0662a"></span>share answered (right-hand scale)</p>`
@@ -48,7 +47,7 @@ function unansweredSection(r: Report): string {
     .slice(0, SHOWN)
     .map((g) => {
       const also = g.alsoTyped.length ? `<div class="muted">also typed: ${g.alsoTyped.map((t) => `“${escapeHtml(t)}”`).join(', ')}</div>` : ''
-      return `<tr><td class="n">${g.count}×</td><td>${escapeHtml(g.question)}${also}</td><td class="n">${g.members || '—'}</td><td class="n">${g.lastAskedAt.slice(0, 10)}</td></tr>`
+      return `<tr><td class="n">${num(g.count)}×</td><td>${escapeHtml(g.question)}${also}</td><td class="n">${g.members ? num(g.members) : '—'}</td><td class="n">${g.lastAskedAt.slice(0, 10)}</td></tr>`
     })
     .join('')
   const without = r.unansweredWithoutText
@@ -68,8 +67,8 @@ function votedDownItem(v: VotedDownAnswer): string {
         )
         .join('')
     : '<div class="muted">cited nothing</div>'
-  const times = v.answers > 1 ? ` over ${v.answers} answers` : ''
-  return `<li><strong>${v.down} down 👎, ${v.up} up 👍</strong>${times} ${q}${status}${cited}</li>`
+  const times = v.answers > 1 ? ` over ${num(v.answers)} answers` : ''
+  return `<li><strong>${num(v.down)} down 👎, ${num(v.up)} up 👍</strong>${times} ${q}${status}${cited}</li>`
 }
 
 function suggestionItem(s: Suggestion): string {
@@ -80,10 +79,7 @@ function suggestionItem(s: Suggestion): string {
 }
 
 export function formatHtml(r: Report): string {
-  const t = r.totals
-  const period = `${r.since.slice(0, 16).replace('T', ' ')} to ${r.until.slice(0, 16).replace('T', ' ')} UTC`
-  const lead = `${plural(t.questions, 'question')}${t.members ? ` from ${plural(t.members, 'member')}` : ''}: ${t.answered} answered (${percent(t.answeredShare)}), ${t.notFound} not found, ${t.invalid} invalid. Votes: ${t.votes.up} up 👍, ${t.votes.down} down 👎.`
-  const body = t.questions
+  const body = r.totals.questions
     ? [
         daysSection(r),
         articlesSection(r),
@@ -96,7 +92,7 @@ export function formatHtml(r: Report): string {
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Explainer report, ${period}</title><style>${CSS}</style></head>
-<body><h1>Explainer report</h1><p class="lead">${period}</p><p>${lead}</p>${r.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${body}</body></html>
+<title>Explainer report, ${period(r)}</title><style>${CSS}</style></head>
+<body><h1>Explainer report</h1><p class="lead">${period(r)}</p><p>${escapeHtml(summary(r))}</p>${r.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${body}</body></html>
 `
 }

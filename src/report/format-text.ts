@@ -15,7 +15,9 @@ export function plain(text: string, max = CLIP): string {
 }
 
 export const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(100 * share)}%`)
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+/** 60,000 rather than 60000: a month of a busy server reads at a glance. */
+export const num = (n: number): string => n.toLocaleString('en-US')
+export const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 
 /** Columns sized to their widest cell; the first left-aligned, the rest right-aligned. */
@@ -29,26 +31,26 @@ function table(rows: string[][]): string[] {
   )
 }
 
-const answeredCell = (c: Counts) => `${c.answered} (${percent(c.answeredShare)})`
+const answeredCell = (c: Counts) => `${num(c.answered)} (${percent(c.answeredShare)})`
 
-function headline(r: Report): string[] {
+/** The period and the one line that sums it up: the text report's first lines and the page's lead. */
+export const period = (r: Report): string => `${when(r.since)} to ${when(r.until)} UTC`
+
+export function summary(r: Report): string {
   const t = r.totals
   const who = t.members ? ` from ${plural(t.members, 'member')}` : ''
-  return [
-    `Explainer report, ${when(r.since)} to ${when(r.until)} UTC`,
-    `${plural(t.questions, 'question')}${who}: ${t.answered} answered (${percent(t.answeredShare)}), ${t.notFound} not found, ${t.invalid} invalid. Votes: ${t.votes.up} up 👍, ${t.votes.down} down 👎.`,
-  ]
+  return `${plural(t.questions, 'question')}${who}: ${num(t.answered)} answered (${percent(t.answeredShare)}), ${num(t.notFound)} not found, ${num(t.invalid)} invalid. Votes: ${num(t.votes.up)} up 👍, ${num(t.votes.down)} down 👎.`
 }
 
 function unanswered(r: Report): string[] {
   const asked = r.unanswered.reduce((n, g) => n + g.count, 0)
   if (!asked && !r.unansweredWithoutText) return []
   const out = ['', `Unanswered questions (${plural(asked, 'question')}, ${r.unanswered.length} different)`]
-  const width = String(r.unanswered[0]?.count ?? 1).length
+  const width = num(r.unanswered[0]?.count ?? 1).length
   for (const g of r.unanswered.slice(0, SHOWN.unanswered)) {
     const also = g.alsoTyped.length ? `also typed ${g.alsoTyped.map((t) => `"${plain(t, 40)}"`).join(', ')}` : ''
     const extra = [g.count > 1 && g.members ? plural(g.members, 'member') : '', also].filter(Boolean).join('; ')
-    out.push(`  ${String(g.count).padStart(width)}×  ${plain(g.question)}${extra ? `  (${extra})` : ''}`)
+    out.push(`  ${num(g.count).padStart(width)}×  ${plain(g.question)}${extra ? `  (${extra})` : ''}`)
   }
   if (r.unanswered.length > SHOWN.unanswered) out.push(`  …and ${r.unanswered.length - SHOWN.unanswered} more (--json or --html lists them all)`)
   if (r.unansweredWithoutText) out.push(`  ${plural(r.unansweredWithoutText, 'question')} without text (asked while QUESTION_LOG=off)`)
@@ -57,8 +59,8 @@ function unanswered(r: Report): string[] {
 
 function votedDownAnswer(v: VotedDownAnswer): string[] {
   const question = v.question === null ? '(question not kept: QUESTION_LOG=off)' : `"${plain(v.question)}"`
-  const times = v.answers > 1 ? ` over ${v.answers} answers` : ''
-  const lines = [`  ${v.down} down 👎, ${v.up} up 👍${times}:  ${question}${v.status === 'answered' ? '' : ` (${v.status.replace('_', ' ')})`}`]
+  const times = v.answers > 1 ? ` over ${num(v.answers)} answers` : ''
+  const lines = [`  ${num(v.down)} down 👎, ${num(v.up)} up 👍${times}:  ${question}${v.status === 'answered' ? '' : ` (${v.status.replace('_', ' ')})`}`]
   if (!v.cited.length) lines.push('      cited nothing')
   for (const c of v.cited) lines.push(`      ${c.ref}: ${c.text ? `"${plain(c.text, 200)}"` : '(no longer in the articles)'}`)
   return lines
@@ -73,14 +75,14 @@ function suggestion(s: Suggestion): string {
 
 /** The report for a terminal: the headline, the tables, then the lists an editor acts on. */
 export function formatText(r: Report): string {
-  const out = headline(r)
+  const out = [`Explainer report, ${period(r)}`, summary(r)]
   for (const note of r.notes) out.push(`Note: ${note}`)
   if (!r.totals.questions) return `${out.join('\n')}\n`
-  out.push('', 'Questions per day (UTC)', ...table([['date', 'questions', 'answered'], ...r.days.map((d) => [d.date, String(d.questions), answeredCell(d)])]))
+  out.push('', 'Questions per day (UTC)', ...table([['date', 'questions', 'answered'], ...r.days.map((d) => [d.date, num(d.questions), answeredCell(d)])]))
   out.push(
     '',
     'Questions per article (the article an answer cited first)',
-    ...table([['article', 'questions', 'answered'], ...r.articles.map((a) => [plain(a.article ?? '(none cited)', 60), String(a.questions), answeredCell(a)])]),
+    ...table([['article', 'questions', 'answered'], ...r.articles.map((a) => [plain(a.article ?? '(none cited)', 60), num(a.questions), answeredCell(a)])]),
   )
   out.push(...unanswered(r))
   if (r.votedDown.length) {
