@@ -1,16 +1,21 @@
 import type { Counts, Report, Suggestion, VotedDownAnswer } from './report-data.js'
 
-/** The terminal shows the top of each list; --json and --html give every row. */
+/** The terminal shows the top of each list; --json gives every row (--html the top 200). */
 const SHOWN = { unanswered: 20, votedDown: 10 } as const
 const CLIP = 120
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g
+
 /**
- * Members typed these questions: a control character (an ANSI escape) must not reach the editor's
- * terminal and repaint it, so every one becomes a space, and a long question is clipped.
+ * Members typed these questions: an ANSI escape must not reach the editor's terminal and repaint
+ * it, nor a bidirectional override turn the rest of the line around. Escape sequences go, every
+ * other control character becomes a space, and a long question is clipped.
  */
 export function plain(text: string, max = CLIP): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim()
+  const clean = text.replace(ESCAPE_SEQUENCE, '').replace(CONTROLS, ' ').replace(/ {2,}/g, ' ').trim()
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean
 }
 
@@ -52,7 +57,7 @@ function unanswered(r: Report): string[] {
     const extra = [g.count > 1 && g.members ? plural(g.members, 'member') : '', also].filter(Boolean).join('; ')
     out.push(`  ${num(g.count).padStart(width)}×  ${plain(g.question)}${extra ? `  (${extra})` : ''}`)
   }
-  if (r.unanswered.length > SHOWN.unanswered) out.push(`  …and ${r.unanswered.length - SHOWN.unanswered} more (--json or --html lists them all)`)
+  if (r.unanswered.length > SHOWN.unanswered) out.push(`  …and ${r.unanswered.length - SHOWN.unanswered} more (--json lists them all)`)
   if (r.unansweredWithoutText) out.push(`  ${plural(r.unansweredWithoutText, 'question')} without text (asked while QUESTION_LOG=off)`)
   return out
 }
@@ -88,7 +93,7 @@ export function formatText(r: Report): string {
   if (r.votedDown.length) {
     out.push('', `Answers voted down (${r.votedDown.length})`)
     for (const v of r.votedDown.slice(0, SHOWN.votedDown)) out.push(...votedDownAnswer(v))
-    if (r.votedDown.length > SHOWN.votedDown) out.push(`  …and ${r.votedDown.length - SHOWN.votedDown} more (--json or --html lists them all)`)
+    if (r.votedDown.length > SHOWN.votedDown) out.push(`  …and ${r.votedDown.length - SHOWN.votedDown} more (--json lists them all)`)
   }
   if (r.suggestions.length) out.push('', 'Suggestions', ...r.suggestions.map(suggestion))
   return `${out.join('\n')}\n`

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createExplainer, type Explainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
-import { buildReport } from '../../src/report/build-report.js'
+import { buildReport, NO_ROWS } from '../../src/report/build-report.js'
+import { formatText } from '../../src/report/format-text.js'
 import { groupQuestions, questionKey } from '../../src/report/group-questions.js'
 import { parseSince } from '../../src/report/since.js'
 import { groupVotedDown } from '../../src/report/voted-down.js'
@@ -68,6 +69,23 @@ describe('groupVotedDown: one entry per answer', () => {
       [null, 2, 2, 2, 'x#p4'],
       ['Who paid for the wall?', 1, 0, 1, 'x#p9'],
     ])
+  })
+})
+
+describe('the text report in a terminal', () => {
+  it('turns a question typed with terminal escapes or a direction override into plain text', () => {
+    const typed = 'Who \u001b[2J\u001b[31mwas\u0007 \u202eQuill?\u202c'
+    const rows = {
+      ...NO_ROWS,
+      totals: { ...NO_ROWS.totals, questions: 1, first: NOW },
+      days: [{ day: Math.floor(NOW / DAY), questions: 1, answered: 0, invalid: 0 }],
+    }
+    const text = formatText(
+      buildReport({ ...rows, unanswered: [{ question: typed, article: null, askedAt: NOW, member: 'h' }] }, { since: NOW - DAY, now: NOW }),
+    )
+    expect(text).toContain('1×  Who was Quill?')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
   })
 })
 
