@@ -2,6 +2,7 @@ import { antecedentOf } from './antecedent.js'
 import { fetchCandidates } from './candidates.js'
 import type { FactProfile } from './fact-features.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
+import { proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
 import type { Fact } from './types.js'
 
@@ -34,6 +35,7 @@ export const WEIGHTS = {
   caption: -0.08,
   related: -0.25,
   headline: -0.05,
+  proximity: 0.15,
 }
 
 function has(c: Concept, set: Set<string>): boolean {
@@ -133,7 +135,8 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     })
     const coverage = got / total
     const fitness = typeFit(q, f, p)
-    return { id, coverage, fit: fitness, score: coverage + fitness + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
+    const near = WEIGHTS.proximity * proximity(kb.terms(id), q.concepts, weights)
+    return { id, coverage, fit: fitness, score: coverage + fitness + near + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
   })
   // Ties go to the earlier sentence, so the same question always gets the same answer.
   return scored.sort((a, b) => b.score - a.score || a.id - b.id)
