@@ -2,7 +2,7 @@ import { antecedentOf } from './antecedent.js'
 import { fetchCandidates } from './candidates.js'
 import type { FactProfile } from './fact-features.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
-import { proximity } from './proximity.js'
+import { ideaIndex, proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
 import type { Fact } from './types.js'
 
@@ -102,6 +102,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   const results = fetchCandidates(kb, q)
   if (!results.length) return []
   const top = results[0].score
+  const ideas = ideaIndex(q.concepts)
   const weightsOf = new Map<string, number[]>()
   const weightsIn = (slug: string): number[] => {
     let w = weightsOf.get(slug)
@@ -135,7 +136,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     })
     const coverage = got / total
     const fitness = typeFit(q, f, p)
-    const near = WEIGHTS.proximity * proximity(kb.terms(id), q.concepts, weights)
+    const near = WEIGHTS.proximity * proximity(kb.terms(id), ideas, weights)
     return { id, coverage, fit: fitness, score: coverage + fitness + near + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
   })
   // Ties go to the earlier sentence, so the same question always gets the same answer.
