@@ -74,4 +74,17 @@ describe('ranking', () => {
     const answer = bot.ask('According to the harbour master, how many boats moor below the tower?')
     expect(answer.citations[0]?.quote).toMatch(/^The harbour master, Tom Reyes/)
   })
+
+  it('a question with no word the article uses is searched through its synonyms, and "back" of "flown back" is no idea of its own', () => {
+    // "flown" is not in the article, "flight" (its WordNet synonym) is; "back" only finishes the
+    // verb. Before, nothing was searched (no question word is the article's) and the question was
+    // declined; and counted as a missing idea, "back" would keep the flight sentence below the
+    // answer threshold.
+    const bot = createExplainer([fixture('charter')])
+    const answer = bot.ask('Where are people being flown back to?')
+    expect(answer.status).toBe('answered')
+    expect(answer.citations[0].quote).toMatch(/^Two charter flights a week/)
+    // A question the article has no word for at all is still declined.
+    expect(bot.ask('Where are people being ferried?').status).toBe('not_found')
+  })
 })

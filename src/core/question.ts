@@ -51,6 +51,9 @@ const ASKING = new Set(
   country countries city place location please know located situated according`.split(/\s+/),
 )
 
+/** Adverbs that finish a phrasal verb ("up", "out", "off" are stop words already). */
+const PARTICLES = new Set(['back', 'away', 'forth', 'along', 'around'])
+
 const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve'.split(' '))
 
 /** Folded `what is X` where X is a name or a short noun phrase: the answer defines X. */
@@ -228,6 +231,8 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     }
     const w = ws[i++]
     if (STOP_WORDS.has(w) || ASKING.has(w) || w.length < 2) continue
+    // "flown back", "sent away": a verb's particle the knowledge never uses is no idea of its own.
+    if (PARTICLES.has(w) && !kb.df.has(stem(w))) continue
     // "Which three countries…" counts the answers; the number is not in the text.
     if (NUMBER_WORDS.has(w) && !kb.df.has(w)) continue
     if (concepts.some((c) => c.word === w)) continue
