@@ -87,4 +87,24 @@ describe('ranking', () => {
     // A question the article has no word for at all is still declined.
     expect(bot.ask('Where are people being ferried?').status).toBe('not_found')
   })
+
+  it('"Which successor …" prefers the sentence that names one next to the word: "successor, Louis Vane"', () => {
+    // Both sentences say a successor restored the market, with as many other words; on the words
+    // alone they tie and the earlier one wins.
+    // Only the second names the successor, which is what "which successor" asks for.
+    const bot = createExplainer([fixture('market')])
+    const answer = bot.ask('Which successor restored the market?')
+    expect(answer.status).toBe('answered')
+    expect(answer.citations[0].quote).toMatch(/^The next successor, Louis Vane,/)
+
+    const kindNamed = WEIGHTS.kindNamed
+    WEIGHTS.kindNamed = 0
+    try {
+      const kb = bot.knowledge
+      const ranked = rankFacts(kb, parseQuestion(kb, 'Which successor restored the market?'))
+      expect(kb.facts[ranked[0].id].text).toBe('A successor soon restored the old market after the fire and flood.')
+    } finally {
+      WEIGHTS.kindNamed = kindNamed
+    }
+  })
 })

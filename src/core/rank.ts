@@ -1,6 +1,7 @@
 import { antecedentOf } from './antecedent.js'
 import { fetchCandidates } from './candidates.js'
 import type { FactProfile } from './fact-features.js'
+import { focusOf, namesTheKind } from './focus.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import { ideaIndex, proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
@@ -35,7 +36,10 @@ export const WEIGHTS = {
   caption: -0.08,
   related: -0.25,
   headline: -0.05,
+  /** Question words side by side in the sentence too (proximity.ts), times the share of them. */
   proximity: 0.15,
+  /** "What rule …" met by "Iroquois rule": a new name next to the kind asked for (focus.ts). */
+  kindNamed: 0.05,
 }
 
 function has(c: Concept, set: Set<string>): boolean {
@@ -59,7 +63,7 @@ function newName(p: FactProfile, q: Question): boolean {
 }
 
 /** Does the sentence hold the kind of thing the question asks for? */
-function typeFit(q: Question, f: Fact, p: FactProfile): number {
+function typeFit(q: Question, f: Fact, p: FactProfile, focus?: string): number {
   const yes = WEIGHTS.fits
   const no = WEIGHTS.misfits
   switch (q.type) {
@@ -84,7 +88,8 @@ function typeFit(q: Question, f: Fact, p: FactProfile): number {
     case 'why':
       return p.cause ? yes : 0
     case 'what':
-      return q.defines && q.words.some((w) => p.roles.has(w)) ? yes : 0
+      if (q.defines && q.words.some((w) => p.roles.has(w))) return yes
+      return focus !== undefined && namesTheKind(f.text, focus, q.words) ? WEIGHTS.kindNamed : 0
     default:
       return 0
   }
@@ -103,6 +108,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   if (!results.length) return []
   const top = results[0].score
   const ideas = ideaIndex(q.concepts)
+  const focus = q.type === 'what' ? focusOf(q.folded) : undefined
   const weightsOf = new Map<string, number[]>()
   const weightsIn = (slug: string): number[] => {
     let w = weightsOf.get(slug)
@@ -135,7 +141,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
       else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
     const coverage = got / total
-    const fitness = typeFit(q, f, p)
+    const fitness = typeFit(q, f, p, focus)
     const near = WEIGHTS.proximity * proximity(kb.terms(id), ideas, weights)
     return { id, coverage, fit: fitness, score: coverage + fitness + near + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
   })
