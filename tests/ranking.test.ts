@@ -81,11 +81,11 @@ describe('ranking', () => {
     // declined; and counted as a missing idea, "back" would keep the flight sentence below the
     // answer threshold.
     const bot = createExplainer([fixture('charter')])
-    const answer = bot.ask('Where are people being flown back to?')
+    const answer = bot.ask('Where have they been flown back to?')
     expect(answer.status).toBe('answered')
     expect(answer.citations[0].quote).toMatch(/^Two charter flights a week/)
     // A question the article has no word for at all is still declined.
-    expect(bot.ask('Where are people being ferried?').status).toBe('not_found')
+    expect(bot.ask('Where have they been ferried?').status).toBe('not_found')
   })
 
   it('"Which successor …" prefers the sentence that names one next to the word: "successor, Louis Vane"', () => {

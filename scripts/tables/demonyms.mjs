@@ -2,7 +2,7 @@
  * Writes src/generated/demonyms.ts: a people's or language's adjective and the place it belongs
  * to ("Swiss" / "Switzerland", "Irish" / "Ireland", "Dutch" / "Netherlands", "French" / "France"),
  * from WordNet's pertainyms (an adjective "of or relating to" a noun), for telling that a sentence
- * about "the Swiss politician" is about Switzerland (src/core/demonyms.ts). Run at build time:
+ * about "the Swiss engineer" is about Switzerland (src/core/demonyms.ts). Run at build time:
  *   node scripts/tables/demonyms.mjs
  *
  * Only capitalised single words on both sides: names, not everyday adjectives ("solar" / "sun").

@@ -14,8 +14,8 @@ export function focusOf(folded: string): string | undefined {
 }
 
 /**
- * Does the sentence put a name next to the kind asked for, "Iroquois rule" or "his successor Louis
- * XIII" for "What rule …" / "Which successor …"? A name the question does not use, standing right
+ * Does the sentence put a name next to the kind asked for, "the Kelso Bridge" or "his successor
+ * Louis Vane" for "What bridge …" / "Which successor …"? A name the question does not use, standing right
  * before or after the kind's word (or after "of" it: "the kingdom of Aragon"), is most often the
  * answer itself.
  *

@@ -38,7 +38,7 @@ export const WEIGHTS = {
   headline: -0.05,
   /** Question words side by side in the sentence too (proximity.ts), times the share of them. */
   proximity: 0.15,
-  /** "What rule …" met by "Iroquois rule": a new name next to the kind asked for (focus.ts). */
+  /** "What bridge …" met by "the Kelso Bridge": a new name next to the kind asked for (focus.ts). */
   kindNamed: 0.05,
 }
 
@@ -89,7 +89,8 @@ function typeFit(q: Question, f: Fact, p: FactProfile, focus?: string): number {
       return p.cause ? yes : 0
     case 'what':
       if (q.defines && q.words.some((w) => p.roles.has(w))) return yes
-      return focus !== undefined && namesTheKind(f.text, focus, q.words) ? WEIGHTS.kindNamed : 0
+      // Cheap checks first: the kind's word and some name must be in the sentence at all.
+      return focus !== undefined && p.own.has(focus) && p.names.size && namesTheKind(f.text, focus, q.words) ? WEIGHTS.kindNamed : 0
     default:
       return 0
   }
@@ -129,10 +130,12 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     const weights = weightsIn(f.article)
     let got = 0
     let total = 0
+    let inSentence = 0
     q.concepts.forEach((c, i) => {
       total += weights[i]
       if (has(c, p.own) || has(c, p.speaker)) {
         got += weights[i]
+        inSentence++
         return
       }
       if (leanedOn === undefined) leanedOn = leanedOnOf(kb, id)
@@ -142,7 +145,8 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     })
     const coverage = got / total
     const fitness = typeFit(q, f, p, focus)
-    const near = WEIGHTS.proximity * proximity(kb.terms(id), ideas, weights)
+    // Two of the question's ideas must be in the sentence to stand side by side.
+    const near = inSentence >= 2 ? WEIGHTS.proximity * proximity(kb.terms(id), ideas, weights) : 0
     return { id, coverage, fit: fitness, score: coverage + fitness + near + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
   })
   // Ties go to the earlier sentence, so the same question always gets the same answer.
