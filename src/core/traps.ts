@@ -57,6 +57,7 @@ export const TRAPS = {
   negation: true,
   opposite: true,
   notSaid: true,
+  relativeTime: true,
 }
 
 /** The question word as the asker wrote it, for the reply ("Colombia", not "colombia"). */
@@ -122,6 +123,9 @@ function namesSomeoneNew(text: string, q: Question): boolean {
   }
   return false
 }
+
+/** Days and periods named from today: "tomorrow", "next week", "this weekend". */
+const RELATIVE_TIME = /\b(?:tomorrow|tonight|(?:next|this coming) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall))\b/
 
 const PRONOUN = /\b(?:he|she|his|her|him|they|their|its)\b/i
 
@@ -205,6 +209,12 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     }
   }
 
+  // "What is the weather tomorrow?": a day or period named relative to today, which the
+  // sentence (or the one around it) must name too; an article reports what has happened.
+  if (TRAPS.relativeTime) {
+    const when = q.folded.match(RELATIVE_TIME)?.[0]
+    if (when && ![id, ...near].some((f) => fold(kb.facts[f].text).includes(when))) return { kind: 'number', word: when }
+  }
   if (TRAPS.misfitNumber && q.type === 'number' && !profile.number) return { kind: 'misfit', wants: 'number' }
   // "How many troops…", "how much does X cost": what is counted must be what the sentence counts.
   const counted = TRAPS.counted && q.type === 'number' ? countedConcepts(q) : []
