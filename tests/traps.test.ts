@@ -131,6 +131,17 @@ describe('traps: the best sentence does not answer', () => {
       /does not give a date/,
     )
   })
+
+  it('a day or period named from today ("next year", "tomorrow") that the sentence does not name', () => {
+    // An article reports what has happened; "next year" asked is not "this year" written, and
+    // what the weather or the fares will be tomorrow is not something it can say.
+    declinedCiting(
+      bot.ask('What will the fares be next year?'),
+      '"We are going to keep fares where they are this year," Ortiz said.',
+      /does not say that for next year/,
+    )
+    expect(bot.ask('What will the fares be this year?').status).toBe('answered')
+  })
 })
 
 describe('questions about the article itself', () => {

@@ -37,6 +37,8 @@ export function leadingStems(kb: KnowledgeBase, q: Question): string[] {
     })
     .filter((idea) => idea.stems.length)
     .sort((a, b) => a.df - b.df || (a.word < b.word ? -1 : 1))
+  // A question with no word the knowledge uses ("flown") is searched with its words' synonyms ("flight").
+  if (!ideas.length) return [...new Set(q.concepts.flatMap((c) => [...c.synonyms]))].slice(0, MAX_LEADING)
   const rare = ideas.filter((idea) => idea.df <= limit)
   const leading = rare.length ? rare : ideas.slice(0, FALLBACK_LEADING)
   return [...new Set(leading.flatMap((idea) => idea.stems))].slice(0, MAX_LEADING)

@@ -21,7 +21,7 @@ export type FactProfile = {
 }
 
 const MONTHS_FOR_NUMBER = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec'
-const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|quarter|several|majority`
+const NUMBER_WORDS = String.raw`single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|quarter|several|majority`
 // Years and days of the month ("September 30") are dates, not amounts.
 const NUMBER = new RegExp(
   String.raw`(?<![\d,.])(?<!\b(?:${MONTHS_FOR_NUMBER})\.?\s)(?!(?:1[0-9]|20)\d\d\b)(?!\d+(?:st|nd|rd|th)\b)\d[\d,.]*(?:\s*(?:%|percent|per cent))?|\b(?:${NUMBER_WORDS})\b|\$\s?\d`,

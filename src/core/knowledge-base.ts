@@ -12,6 +12,8 @@ export type KnowledgeBase = {
   facts: Fact[]
   /** What a fact offers each kind of question; worked out when first asked for, since a question reads a few hundred. */
   profile: (id: number) => FactProfile
+  /** A fact's stems in the order its sentence has them, repeats kept (stop words left out). */
+  terms: (id: number) => readonly string[]
   index: SearchIndex
   /** How many searchable facts contain each stem: rare stems say more. */
   df: Map<string, number>
@@ -223,6 +225,7 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
     articleOf,
     facts,
     profile,
+    terms: (id) => termsOf[id],
     index,
     df,
     searchableCount: index.count,

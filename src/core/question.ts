@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap'
+import { demonymStems } from './demonyms.js'
 import { englishCount, looksEnglish } from './english.js'
 import { countInArticle, type KnowledgeBase } from './knowledge-base.js'
 import { isNegatedFolded } from './negation.js'
@@ -47,8 +48,11 @@ const ASKING = new Set(
   `many much big large long far often old high tall fast happen happened happens mention mentioned
   article story tell told describe described call called kind type sort name named say think
   percentage percent number amount year date day time month reason cause purpose person people
-  country countries city place location please know located situated`.split(/\s+/),
+  country countries city place location please know located situated according`.split(/\s+/),
 )
+
+/** Adverbs that finish a phrasal verb ("up", "out", "off" are stop words already). */
+const PARTICLES = new Set(['back', 'away', 'forth', 'along', 'around'])
 
 const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve'.split(' '))
 
@@ -126,6 +130,8 @@ function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = 
   // rare as "FIS", not as common as "Islam" in the name it stands for.
   const own = new Set<string>([stem(word)])
   for (const r of relatedStems(kb, stem(word))) own.add(r)
+  // A people's adjective and its place are one idea: "Swiss" asked meets "Switzerland" written.
+  for (const r of demonymStems(stem(word))) if (kb.df.has(r)) own.add(r)
   const stems = new Set(own)
   for (const w of extra) for (const x of words(w)) if (!STOP_WORDS.has(x)) for (const t of [stem(x), ...relatedStems(kb, stem(x))]) stems.add(t)
   const ownDf = dfOf(kb, own)
@@ -225,6 +231,8 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     }
     const w = ws[i++]
     if (STOP_WORDS.has(w) || ASKING.has(w) || w.length < 2) continue
+    // "flown back", "sent away": a verb's particle the knowledge never uses is no idea of its own.
+    if (PARTICLES.has(w) && !kb.df.has(stem(w))) continue
     // "Which three countries…" counts the answers; the number is not in the text.
     if (NUMBER_WORDS.has(w) && !kb.df.has(w)) continue
     if (concepts.some((c) => c.word === w)) continue

@@ -1,7 +1,9 @@
 import { antecedentOf } from './antecedent.js'
 import { fetchCandidates } from './candidates.js'
 import type { FactProfile } from './fact-features.js'
+import { focusOf, namesTheKind } from './focus.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
+import { ideaIndex, proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
 import type { Fact } from './types.js'
 
@@ -34,6 +36,10 @@ export const WEIGHTS = {
   caption: -0.08,
   related: -0.25,
   headline: -0.05,
+  /** Question words side by side in the sentence too (proximity.ts), times the share of them. */
+  proximity: 0.15,
+  /** "What bridge …" met by "the Kelso Bridge": a new name next to the kind asked for (focus.ts). */
+  kindNamed: 0.05,
 }
 
 function has(c: Concept, set: Set<string>): boolean {
@@ -57,7 +63,7 @@ function newName(p: FactProfile, q: Question): boolean {
 }
 
 /** Does the sentence hold the kind of thing the question asks for? */
-function typeFit(q: Question, f: Fact, p: FactProfile): number {
+function typeFit(q: Question, f: Fact, p: FactProfile, focus?: string): number {
   const yes = WEIGHTS.fits
   const no = WEIGHTS.misfits
   switch (q.type) {
@@ -82,7 +88,9 @@ function typeFit(q: Question, f: Fact, p: FactProfile): number {
     case 'why':
       return p.cause ? yes : 0
     case 'what':
-      return q.defines && q.words.some((w) => p.roles.has(w)) ? yes : 0
+      if (q.defines && q.words.some((w) => p.roles.has(w))) return yes
+      // Cheap checks first: the kind's word and some name must be in the sentence at all.
+      return focus !== undefined && p.own.has(focus) && p.names.size && namesTheKind(f.text, focus, q.words) ? WEIGHTS.kindNamed : 0
     default:
       return 0
   }
@@ -100,6 +108,8 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   const results = fetchCandidates(kb, q)
   if (!results.length) return []
   const top = results[0].score
+  const ideas = ideaIndex(q.concepts)
+  const focus = q.type === 'what' ? focusOf(q.folded) : undefined
   const weightsOf = new Map<string, number[]>()
   const weightsIn = (slug: string): number[] => {
     let w = weightsOf.get(slug)
@@ -120,10 +130,12 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
     const weights = weightsIn(f.article)
     let got = 0
     let total = 0
+    let inSentence = 0
     q.concepts.forEach((c, i) => {
       total += weights[i]
       if (has(c, p.own) || has(c, p.speaker)) {
         got += weights[i]
+        inSentence++
         return
       }
       if (leanedOn === undefined) leanedOn = leanedOnOf(kb, id)
@@ -132,8 +144,10 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
       else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
     const coverage = got / total
-    const fitness = typeFit(q, f, p)
-    return { id, coverage, fit: fitness, score: coverage + fitness + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
+    const fitness = typeFit(q, f, p, focus)
+    // Two of the question's ideas must be in the sentence to stand side by side.
+    const near = inSentence >= 2 ? WEIGHTS.proximity * proximity(kb.terms(id), ideas, weights) : 0
+    return { id, coverage, fit: fitness, score: coverage + fitness + near + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
   })
   // Ties go to the earlier sentence, so the same question always gets the same answer.
   return scored.sort((a, b) => b.score - a.score || a.id - b.id)

@@ -57,6 +57,7 @@ export const TRAPS = {
   negation: true,
   opposite: true,
   notSaid: true,
+  relativeTime: true,
 }
 
 /** The question word as the asker wrote it, for the reply ("Colombia", not "colombia"). */
@@ -123,10 +124,27 @@ function namesSomeoneNew(text: string, q: Question): boolean {
   return false
 }
 
+/** Days and periods named from today: "tomorrow", "next week", "this weekend". */
+const RELATIVE_TIME = /\b(?:tomorrow|tonight|(?:next|this coming) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall))\b/
+
 const PRONOUN = /\b(?:he|she|his|her|him|they|their|its)\b/i
 
 const MAY_HAVE_NUMBER =
   /\d|\b[IVX]{2,}\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth|thousandth)\b/i
+
+/**
+ * Is "the 1970s" (decade 197) met by a number of the sentence: any year of the decade. "The 1700s"
+ * is a century too: any year from 1700 to 1799, or "the 18th century" (the hundreds' count plus one).
+ */
+function meetsDecade(decade: number, given: Set<string>): boolean {
+  const century = decade % 10 === 0 && decade >= 100 ? decade / 10 : undefined
+  for (const n of given) {
+    const v = Number(n)
+    if (Math.floor(v / 10) === decade) return true
+    if (century !== undefined && (Math.floor(v / 100) === century || v === century + 1)) return true
+  }
+  return false
+}
 
 /** "Which three …", "name two …": a count of the answers, not a number to find in the text. */
 const COUNT_OF_ANSWERS = /\b(?:what|which|name|list|give|the|are|were|on)\s+(?:[2-9]|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:one|first|second)\b/g
@@ -187,10 +205,16 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
       const given = new Set<string>()
       for (const f of [id, ...near]) for (const n of numbersOf(kb, kb.facts[f].text)) given.add(n)
       for (const n of asked) if (!given.has(n)) return { kind: 'number', word: n }
-      for (const d of decades) if (![...given].some((n) => Math.floor(Number(n) / 10) === d)) return { kind: 'number', word: `${d}0s` }
+      for (const d of decades) if (!meetsDecade(d, given)) return { kind: 'number', word: `${d}0s` }
     }
   }
 
+  // "What is the weather tomorrow?": a day or period named relative to today, which the
+  // sentence (or the one around it) must name too; an article reports what has happened.
+  if (TRAPS.relativeTime) {
+    const when = q.folded.match(RELATIVE_TIME)?.[0]
+    if (when && ![id, ...near].some((f) => fold(kb.facts[f].text).includes(when))) return { kind: 'number', word: when }
+  }
   if (TRAPS.misfitNumber && q.type === 'number' && !profile.number) return { kind: 'misfit', wants: 'number' }
   // "How many troops…", "how much does X cost": what is counted must be what the sentence counts.
   const counted = TRAPS.counted && q.type === 'number' ? countedConcepts(q) : []
