@@ -1,5 +1,5 @@
-import { createRateLimiter } from '../adapters/shared/rate-limit.js'
-import { createDeduper } from '../adapters/slack/dedupe.js'
+import { createDeduper } from './memory-dedupe.js'
+import { createRateLimiter } from './memory-rate-limit.js'
 import { EVENT_MEMORY_MAX, EVENT_TTL_MS, type RateLimit } from './state-limits.js'
 import type { SharedState } from './store.js'
 

@@ -1,11 +1,11 @@
 /** Rendering for Slack, without Slack: Block Kit from an `Answer`, escaping, trimming and the retry memory. */
 import { describe, expect, it } from 'vitest'
 import { questionText } from '../../src/adapters/shared/question-text.js'
-import { createDeduper } from '../../src/adapters/slack/dedupe.js'
 import { answerMessage, LIMITS, type SlackMessage, withVotes } from '../../src/adapters/slack/format.js'
 import { helpMessage, slowDownMessage } from '../../src/adapters/slack/messages.js'
 import { escapeMrkdwn, fitMrkdwn } from '../../src/adapters/slack/mrkdwn.js'
 import type { Answer, Citation } from '../../src/core/types.js'
+import { createDeduper } from '../../src/store/memory-dedupe.js'
 import type { Captured } from './fake-slack.js'
 import { buttonsOf, limitProblems, pings, visibleText } from './inspect.js'
 

@@ -2,8 +2,8 @@ import type { Config } from '../../config.js'
 import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Citation } from '../../core/types.js'
+import { retryAfterSeconds } from '../../store/memory-rate-limit.js'
 import type { Platform, SharedState, Store } from '../../store/store.js'
-import { retryAfterSeconds } from './rate-limit.js'
 
 /**
  * What every chat adapter is, seen from main.ts and the CLI: the port both adapters implement

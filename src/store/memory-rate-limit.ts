@@ -1,8 +1,8 @@
-import { DEFAULT_RATE_LIMIT } from '../../config.js'
+import { DEFAULT_RATE_LIMIT } from '../config.js'
 
 /**
- * Per-user rate limit shared by every chat adapter: at most `limit` questions in any sliding
- * window of `windowMs`. The clock is injected so tests can move time instead of waiting.
+ * One process's per-member rate limit (memory-state.ts, and the fallback while PostgreSQL is
+ * away): at most `limit` questions in any sliding window of `windowMs`. The clock is injected so tests can move time instead of waiting.
  */
 export type RateLimitOptions = {
   /** Questions allowed per window (default 5). */
