@@ -43,6 +43,14 @@ export function machine(): BenchResult['machine'] {
 }
 
 const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : '—')
+
+/** The cold-start row: in the full report, and alone with `--cold-only`. */
+export function formatColdStart(c: ColdStart): string {
+  return (
+    `cold start, medians of ${c.runs} alternating runs: explainer ask ${fmtMs(c.askMs)}, node -e 0 ${fmtMs(c.nodeMs)}: ` +
+    `${x(c.ratio)} (goal within ${c.goal}x: ${c.ratio <= c.goal ? 'met' : 'missed'})`
+  )
+}
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`
 
 /** The store's rows: one column pair (p50, p99) per backend, the answer path's total first. */
@@ -115,12 +123,7 @@ export function formatText(r: BenchResult): string {
     `ratio ask() / bare search: p50 ${x(r.ratio.p50)}, p99 ${x(r.ratio.p99)} (goal under ${r.goals.ratio}x: ${ratioOk ? 'met' : 'missed'})`,
     `ask() p99 ${fmtMs(ask?.p99 ?? Number.NaN)} (goal under ${r.goals.askP99Ms} ms: ${p99Ok ? 'met' : 'missed'}); ` +
       `questions whose median ask() is over ${l.slowMs} ms: ${pct(l.slowShare)}`,
-    ...(r.coldStart
-      ? [
-          `cold start, medians of ${r.coldStart.runs} alternating runs: explainer ask ${fmtMs(r.coldStart.askMs)}, node -e 0 ${fmtMs(r.coldStart.nodeMs)}: ` +
-            `${x(r.coldStart.ratio)} (goal within ${r.coldStart.goal}x: ${r.coldStart.ratio <= r.coldStart.goal ? 'met' : 'missed'})`,
-        ]
-      : []),
+    ...(r.coldStart ? [formatColdStart(r.coldStart)] : []),
     ...(r.store ? storeLines(r.store) : []),
     `total bench time ${r.seconds.toFixed(1)} s`,
   ]

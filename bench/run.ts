@@ -12,12 +12,12 @@ import { readSavedIndex, saveIndex } from '../src/knowledge/saved-index.js'
 import { type ColdStart, measureColdStart } from './cold-start.js'
 import { benchQuestions, KNOWLEDGE_DIR, sourceArticles, squadQuestions } from './inputs.js'
 import { measureLatency } from './measure.js'
-import { type BenchResult, formatText, machine } from './report.js'
+import { type BenchResult, formatColdStart, formatText, machine } from './report.js'
 import { collectGarbage, mb, median, timed } from './stats.js'
 import { synthesizeArticles } from './synth.js'
 
 /**
- * `npm run bench [-- --articles N] [--questions FILE] [--rounds N] [--builds N] [--cold N] [--store N] [--json]`
+ * `npm run bench [-- --articles N] [--questions FILE] [--rounds N] [--builds N] [--cold N] [--cold-only] [--store N] [--json]`
  *
  * Default: the repo's knowledge/ and the dev questions (the bench's own seed questions when
  * ../shared is not there), 15 builds, 50 rounds, and 15 cold starts of `explainer ask` beside
@@ -26,10 +26,11 @@ import { synthesizeArticles } from './synth.js'
  * With --articles N: N synthetic articles (synth.ts) and the dev questions plus a spread sample
  * of the SQuAD questions, 2 builds and 3 rounds, because one build of 1,000 articles alone takes
  * ~20 s on 2 cores and the whole run should stay under ~3 minutes.
+ * With --cold-only: just the cold-start row (the first question; 21 runs unless --cold N says).
  * Progress goes to stderr so stdout stays a clean table or JSON document.
  */
 
-const USAGE = `usage: npm run bench -- [--knowledge DIR] [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--cold N] [--store N] [--json]`
+const USAGE = `usage: npm run bench -- [--knowledge DIR] [--articles N] [--questions FILE] [--rounds N] [--builds N] [--squad N] [--seed N] [--cold N] [--cold-only] [--store N] [--json]`
 
 function readArgs() {
   try {
@@ -44,6 +45,7 @@ function readArgs() {
         cold: { type: 'string' },
         store: { type: 'string' },
         knowledge: { type: 'string' },
+        'cold-only': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -78,7 +80,7 @@ const rounds = int('rounds', values.rounds, scale ? 3 : 50)
 const builds = int('builds', values.builds, scale ? 2 : 15)
 const squadPerFile = int('squad', values.squad, 40, 0)
 // Cold starts of the CLI (knowledge mode only: it answers from knowledge/); 0 skips them.
-const coldRuns = int('cold', values.cold, scale ? 0 : 15, 0)
+const coldRuns = int('cold', values.cold, scale ? 0 : values['cold-only'] ? 21 : 15, 0)
 // Questions logged through the store (SQLite, then a scratch PostgreSQL when installed); 0 skips it.
 const storeQuestions = int('store', values.store, scale ? 0 : 500, 0)
 
@@ -107,6 +109,13 @@ try {
 } catch (e) {
   process.stderr.write(`${(e as Error).message}\n`)
   process.exit(1)
+}
+
+// The cold start alone: a quick check of the one figure a change to the build or the start moves.
+if (values['cold-only']) {
+  const coldStart = measureColdStart(questions[0], coldRuns)
+  process.stdout.write(values.json ? `${JSON.stringify(coldStart, null, 2)}\n` : `${formatColdStart(coldStart)}\n`)
+  process.exit(0)
 }
 
 /** Article preparation, timed: reading knowledge/ from disk, or generating the synthetic archive. */

@@ -2,7 +2,6 @@
  * The one place that wires the program: environment, configuration, knowledge, adapters and the
  * command to run. Everything it joins knows nothing of the others.
  */
-import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import dotenv from 'dotenv'
@@ -17,17 +16,26 @@ import { type Config, isDebug, readConfig } from './config.js'
 import { KnowledgeError } from './core/errors.js'
 import { type Explainer, explainerFor } from './core/explainer.js'
 import type { KnowledgeBase } from './core/knowledge-base.js'
+import { PROJECT_DIR } from './project.js'
 import type { OpenedStore } from './store/open-store.js'
 
 /**
  * The platforms `start` serves, each behind a dynamic import(): answering on the command line
- * never loads discord.js or @slack/bolt. The import runs here so the paths are relative to this file.
+ * never loads discord.js or @slack/bolt. Each import() is written out here, path and all, so the
+ * path is relative to this file and the bundler sees it (in the bundle the adapter's code is
+ * there but runs only when imported; discord.js and Bolt stay outside it, loaded then).
  */
-const importHere = (specifier: string): Promise<unknown> => import(specifier)
-
 const ADAPTERS: readonly Adapter[] = [
-  lazyAdapter({ name: 'Discord', variable: 'DISCORD_TOKEN', isConfigured: (c) => c.discord !== undefined }, './adapters/discord/index.js', importHere),
-  lazyAdapter({ name: 'Slack', variable: 'SLACK_BOT_TOKEN', isConfigured: (c) => c.slack !== undefined }, './adapters/slack/index.js', importHere),
+  lazyAdapter(
+    { name: 'Discord', variable: 'DISCORD_TOKEN', isConfigured: (c) => c.discord !== undefined },
+    './adapters/discord/index.js',
+    () => import('./adapters/discord/index.js'),
+  ),
+  lazyAdapter(
+    { name: 'Slack', variable: 'SLACK_BOT_TOKEN', isConfigured: (c) => c.slack !== undefined },
+    './adapters/slack/index.js',
+    () => import('./adapters/slack/index.js'),
+  ),
 ]
 
 /** Quietly: dotenv 17+ logs a line on every load, which would land in the answers' output. */
@@ -38,13 +46,18 @@ function loadDotenv(): void {
 }
 
 /**
- * The project's folder: saved indexes go in its .explainer-cache/, keyed by the core's code (the
- * compiled files this program runs), so a changed core never trusts an index an older one saved.
+ * Saved indexes go in the project's .explainer-cache/, keyed by the core's code (the compiled
+ * files this program runs), so a changed core never trusts an index an older one saved.
  */
 const HERE = dirname(fileURLToPath(import.meta.url))
-const PROJECT = join(HERE, '..')
 const CORE = join(HERE, 'core')
 const KNOWLEDGE = join(HERE, 'knowledge')
+
+/**
+ * The bundle (scripts/bundle.mjs) sets this to the key of the files it was made from, worked out
+ * at build time: a start then lists and hashes no file. Unbundled (dist/main.js) it is not defined.
+ */
+declare const EXPLAINER_CODE_KEY: string | undefined
 
 /** Below this many articles the saved index goes unmentioned: it is an implementation detail there. */
 const QUIET_BELOW = 50
@@ -64,15 +77,8 @@ async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once
   let sentences = 0
   try {
     const { openKnowledge } = await import('./knowledge/open-knowledge.js')
-    const { codeKey } = await import('./knowledge/saved-index.js')
-    // The core and the knowledge reader both decide what a compiled article holds.
-    const code = codeKey(
-      [CORE, KNOWLEDGE].flatMap((dir) =>
-        readdirSync(dir, { recursive: true, encoding: 'utf8' })
-          .filter((name) => name.endsWith('.js'))
-          .map((name) => join(dir, name)),
-      ),
-    )
+    const { codeKeyOfFolders } = await import('./knowledge/saved-index.js')
+    const code = typeof EXPLAINER_CODE_KEY === 'string' ? EXPLAINER_CODE_KEY : codeKeyOfFolders([CORE, KNOWLEDGE])
     // Even one article loads faster from its saved index (stat, read, assemble) than it compiles.
     const options = {
       cacheDir,
@@ -116,7 +122,7 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
   serving = LONG_RUNNING.has(command.name)
   loadDotenv()
   const config: Config = readConfig()
-  const cacheDir = config.cacheDir ?? join(PROJECT, '.explainer-cache')
+  const cacheDir = config.cacheDir ?? join(PROJECT_DIR, '.explainer-cache')
   let explainer: Explainer | undefined
   const others = new Map<string, Explainer>()
   let store: Promise<OpenedStore> | undefined
@@ -185,8 +191,18 @@ process.on('unhandledRejection', (reason) => {
   process.exit()
 })
 
-try {
-  process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
-} catch (error) {
-  fail(error)
+/**
+ * Standard input is opened only by a command that reads it: Node sets process.stdin up on first
+ * use (a stream, and on a pipe or file the fs stream code), ~3 ms a one-question `ask` never needs.
+ */
+const io: Io = {
+  get stdin() {
+    return process.stdin
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
 }
+
+main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code
+}, fail)

@@ -28,14 +28,15 @@ function isMissing(error: unknown, specifier: string): boolean {
 }
 
 /**
- * Imports an adapter module and turns "not there" into a line the operator can act on. The
- * specifier is resolved by `importer` (main.ts passes `(s) => import(s)`) so it stays relative to
- * the file that lists the adapters.
+ * Imports an adapter module and turns "not there" into a line the operator can act on. `importer`
+ * is a literal `() => import('./adapters/…')` written where the adapters are listed (main.ts), so
+ * the path is relative to that file and the build's bundler (scripts/bundle.mjs) can see and
+ * include the module; `specifier` is the same path, for the messages.
  */
-async function loadAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, importer: (specifier: string) => Promise<unknown>): Promise<AdapterModule> {
+async function loadAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, importer: () => Promise<unknown>): Promise<AdapterModule> {
   let mod: unknown
   try {
-    mod = await importer(specifier)
+    mod = await importer()
   } catch (error) {
     if (isMissing(error, specifier))
       throw new SetupError(`${adapter.variable} is set but the ${adapter.name} adapter is not built yet: unset it to use the terminal chat`)
@@ -49,6 +50,6 @@ async function loadAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, im
 }
 
 /** An adapter whose module is imported only when `start` needs it. */
-export function lazyAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, importer: (specifier: string) => Promise<unknown>): Adapter {
+export function lazyAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, importer: () => Promise<unknown>): Adapter {
   return { ...adapter, load: () => loadAdapter(adapter, specifier, importer) }
 }

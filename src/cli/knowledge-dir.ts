@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PROJECT_DIR } from '../project.js'
 
 /** The project's own articles, next to package.json: what `npx explainer` answers from anywhere. */
-const PROJECT_KNOWLEDGE = fileURLToPath(new URL('../../knowledge', import.meta.url))
+const PROJECT_KNOWLEDGE = join(PROJECT_DIR, 'knowledge')
 
 /**
  * Where the articles are: `--knowledge DIR`, else KNOWLEDGE_DIR, else `knowledge/` in the current

@@ -35,6 +35,21 @@ export function codeKey(files: string[]): string {
   return hash.digest('hex').slice(0, 24)
 }
 
+/**
+ * The key of every compiled file under `dirs` (main.ts passes dist/core and dist/knowledge: the
+ * core and the knowledge reader both decide what a compiled article holds). The build works it out
+ * once for the bundle (scripts/bundle.mjs), from the same files, so both runs agree on the key.
+ */
+export function codeKeyOfFolders(dirs: readonly string[]): string {
+  return codeKey(
+    dirs.flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => join(dir, name)),
+    ),
+  )
+}
+
 /** The saved index of a knowledge folder: one file per folder, named by its path. */
 export function savedIndexFile(dir: string, knowledge: string): string {
   return join(dir, `index-${createHash('sha256').update(resolve(knowledge)).digest('hex').slice(0, 16)}.json`)

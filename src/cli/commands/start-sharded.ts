@@ -1,11 +1,12 @@
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { PROJECT_DIR } from '../../project.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
 import type { Command } from '../command.js'
 import { EXIT, SetupError, UsageError } from '../errors.js'
 import { untilStopped } from '../signals.js'
 
 /** What each shard process runs: this program's own `start`, as one shard (see start.ts). */
-const BIN = fileURLToPath(new URL('../../../bin/explainer.js', import.meta.url))
+const BIN = join(PROJECT_DIR, 'bin', 'explainer.js')
 
 /** discord.js's own errors when a shard process dies or hangs before it is ready. */
 const isShardFailure = (error: unknown) => /^Sharding/.test(String((error as { code?: unknown })?.code ?? ''))

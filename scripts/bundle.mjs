@@ -1,0 +1,83 @@
+// The last step of `npm run build`, after tsc: joins the compiled program (dist/main.js and all it
+// imports) into one file, dist/explainer.cjs, and makes the V8 code cache bin/explainer.js starts it
+// with. Why: a cold `explainer ask` spent ~65 ms finding, reading and linking ~100 ESM modules and
+// much of the rest compiling functions that run once. One file is one read; the code cache (see
+// bin/explainer.js) hands V8 the bytecode of every function a question runs, compiled here once.
+//
+// What stays out of the bundle: discord.js and @slack/bolt (required only when an adapter's code
+// runs, which only start, start:sharded and discord:deploy do). The adapters' own code and the
+// chat are inside but wrapped by esbuild to run on their import(), so `ask` runs none of them.
+// The bundle is made from tsc's output, not from src/, so it runs exactly the JavaScript tsc emitted.
+
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as esbuild from 'esbuild'
+
+const ROOT = join(import.meta.dirname, '..')
+const DIST = join(ROOT, 'dist')
+const BUNDLE = join(DIST, 'explainer.cjs')
+const CACHE = `${BUNDLE}.cache`
+const BIN = join(ROOT, 'bin', 'explainer.js')
+
+// The saved indexes' key, worked out as dist/main.js does at each start, from the same files.
+const { codeKeyOfFolders } = await import(join(DIST, 'knowledge', 'saved-index.js'))
+const codeKey = codeKeyOfFolders([join(DIST, 'core'), join(DIST, 'knowledge')])
+
+const built = await esbuild.build({
+  entryPoints: [join(DIST, 'main.js')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  outfile: BUNDLE,
+  sourcemap: 'linked',
+  // Pure ASCII output (non-ASCII characters escaped): bin/explainer.js reads it as latin1, no UTF-8 decoding.
+  charset: 'ascii',
+  external: ['discord.js', '@slack/bolt'],
+  define: { 'import.meta.url': '__importMetaUrl', EXPLAINER_CODE_KEY: JSON.stringify(codeKey) },
+  // Strict from the first statement, as the ES modules it is made of were (esbuild's own "use
+  // strict" comes after the banner, too late to count). import.meta.url is the bundle's own URL:
+  // src/project.ts is the one module whose paths depend on it.
+  banner: { js: "'use strict';\nvar __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+})
+
+const code = built.outputFiles.find((f) => f.path === BUNDLE)
+const map = built.outputFiles.find((f) => f.path === `${BUNDLE}.map`)
+if (!code || !map) throw new Error('esbuild wrote no bundle')
+// The build's id, on the first line: the code cache records it, and bin/explainer.js uses the cache
+// only for the same id. V8's own check compares the source's length, not its text.
+const id = createHash('sha256').update(code.contents).digest('hex').slice(0, 16)
+writeFileSync(BUNDLE, `// explainer-build ${id}\n${code.text}`)
+writeFileSync(map.path, map.contents)
+
+// The code cache: two runs of `ask` over the project's own article, in a scratch cache folder. The
+// first compiles the article and saves its index; the second, like an ordinary start, reads it, and
+// bin/explainer.js, finding no cache, writes one as it exits: the bytecode of every function those
+// questions ran, so a start compiles almost nothing. One question of each kind the parser tells apart.
+const QUESTIONS = [
+  'Who is Andrew Selee?',
+  'How many flights a week return migrants to Central America?',
+  'What did Ned Price say about sovereignty?',
+  'Why did López Obrador accept asylum seekers in 2019?',
+  'Who won the World Cup?',
+].join('\n')
+const scratch = mkdtempSync(join(tmpdir(), 'explainer-bundle-'))
+try {
+  for (let run = 0; run < 2; run++) {
+    rmSync(CACHE, { force: true })
+    execFileSync(process.execPath, [BIN, 'ask', '--jsonl', '--knowledge', join(ROOT, 'knowledge')], {
+      cwd: ROOT,
+      input: QUESTIONS,
+      stdio: ['pipe', 'ignore', 'inherit'],
+      env: { ...process.env, EXPLAINER_CACHE_DIR: scratch, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' },
+    })
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}
+if (!readFileSync(CACHE).length) throw new Error(`${CACHE}: no code cache was written`)
