@@ -25,8 +25,7 @@ const ID = /^\/\/ explainer-build (\w+)\n/
 
 let source
 try {
-  // latin1: the bundle is ASCII (esbuild escapes the rest), and this skips decoding UTF-8.
-  source = readFileSync(BUNDLE, 'latin1')
+  source = readFileSync(BUNDLE, 'utf8')
 } catch (error) {
   if (error.code !== 'ENOENT') throw error
   process.stderr.write('explainer: the program is not built yet (no dist/explainer.cjs): run npm install, or npm run build\n')
@@ -38,7 +37,7 @@ const id = ID.exec(source)?.[1] ?? ''
 function readCache() {
   try {
     const data = readFileSync(CACHE)
-    return id && data.toString('latin1', 0, id.length) === id ? data.subarray(id.length) : undefined
+    return id && data.toString('utf8', 0, id.length) === id ? data.subarray(id.length) : undefined
   } catch {
     return undefined
   }
@@ -58,7 +57,7 @@ if (id && (!cachedData || script.cachedDataRejected)) {
   process.on('exit', () => {
     const temp = `${CACHE}.${process.pid}`
     try {
-      writeFileSync(temp, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]))
+      writeFileSync(temp, Buffer.concat([Buffer.from(id, 'utf8'), script.createCachedData()]))
       renameSync(temp, CACHE)
     } catch {
       rmSync(temp, { force: true })

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import * as esbuild from 'esbuild'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -26,6 +27,41 @@ const BIN = join(ROOT, 'bin', 'explainer.js')
 const { codeKeyOfFolders } = await import(join(DIST, 'knowledge', 'saved-index.js'))
 const codeKey = codeKeyOfFolders([join(DIST, 'core'), join(DIST, 'knowledge')])
 
+/**
+ * The generated word tables (dist/generated/*.js: ~1.3 MB of string literals, objects of strings
+ * keyed by their first two letters) go into a text file beside the bundle, dist/explainer-tables.txt,
+ * read once as the program starts: V8 takes ~8 ms to parse that many string literals, or to
+ * deserialize them from the code cache, and ~1-2 ms to read them as text. Each module keeps its
+ * exports and their values; only where the strings come from changes. The format: for each table a
+ * line `@NAME COUNT`, then COUNT lines `KEY<tab>VALUE`.
+ */
+const TABLES = join(DIST, 'explainer-tables.txt')
+const READER = 'explainer:read-table'
+const tableText = []
+const tablesAsText = {
+  name: 'tables-as-text',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^${READER}$`) }, () => ({ path: join(ROOT, 'scripts', 'table-reader.mjs') }))
+    build.onLoad({ filter: /[\\/]dist[\\/]generated[\\/][^\\/]+\.js$/ }, async ({ path }) => {
+      const lines = [`import { readTable } from '${READER}'`]
+      for (const [name, value] of Object.entries(await import(pathToFileURL(path).href))) {
+        const strings = value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
+        if (!strings) {
+          lines.push(`export const ${name} = ${JSON.stringify(value)}`)
+          continue
+        }
+        const id = `${path.split(/[\\/]/).pop()}:${name}`
+        const entries = Object.entries(value)
+        for (const [k, v] of entries)
+          if (/[\t\n]|[^\x00-\x7f]/.test(k + v) || k === '__proto__') throw new Error(`${id}: ${JSON.stringify(k)} cannot be written as a line of ASCII text`)
+        tableText.push(`@${id} ${entries.length}\n`, ...entries.map(([k, v]) => `${k}\t${v}\n`))
+        lines.push(`export const ${name} = readTable(${JSON.stringify(id)})`)
+      }
+      return { loader: 'js', contents: lines.join('\n') }
+    })
+  },
+}
+
 const built = await esbuild.build({
   entryPoints: [join(DIST, 'main.js')],
   bundle: true,
@@ -35,14 +71,13 @@ const built = await esbuild.build({
   write: false,
   outfile: BUNDLE,
   sourcemap: 'linked',
-  // Pure ASCII output (non-ASCII characters escaped): bin/explainer.js reads it as latin1, no UTF-8 decoding.
-  charset: 'ascii',
   external: ['discord.js', '@slack/bolt'],
   define: { 'import.meta.url': '__importMetaUrl', EXPLAINER_CODE_KEY: JSON.stringify(codeKey) },
   // Strict from the first statement, as the ES modules it is made of were (esbuild's own "use
   // strict" comes after the banner, too late to count). import.meta.url is the bundle's own URL:
   // src/project.ts is the one module whose paths depend on it.
   banner: { js: "'use strict';\nvar __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [tablesAsText],
   logLevel: 'warning',
 })
 
@@ -54,6 +89,7 @@ if (!code || !map) throw new Error('esbuild wrote no bundle')
 const id = createHash('sha256').update(code.contents).digest('hex').slice(0, 16)
 writeFileSync(BUNDLE, `// explainer-build ${id}\n${code.text}`)
 writeFileSync(map.path, map.contents)
+writeFileSync(TABLES, tableText.join(''), 'latin1')
 
 // The code cache: two runs of `ask` over the project's own article, in a scratch cache folder. The
 // first compiles the article and saves its index; the second, like an ordinary start, reads it, and
