@@ -53,7 +53,7 @@ const tablesAsText = {
         const id = `${path.split(/[\\/]/).pop()}:${name}`
         const entries = Object.entries(value)
         for (const [k, v] of entries)
-          if (/[\t\n]|[^\x00-\x7f]/.test(k + v) || k === '__proto__') throw new Error(`${id}: ${JSON.stringify(k)} cannot be written as a line of ASCII text`)
+          if (/[\t\n]|[^ -~]/.test(k + v) || k === '__proto__') throw new Error(`${id}: ${JSON.stringify(k)} cannot be written as a line of printable ASCII`)
         tableText.push(`@${id} ${entries.length}\n`, ...entries.map(([k, v]) => `${k}\t${v}\n`))
         lines.push(`export const ${name} = readTable(${JSON.stringify(id)})`)
       }
