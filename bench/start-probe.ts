@@ -11,14 +11,10 @@ import { fileURLToPath } from 'node:url'
  * It runs the compiled program in dist/ (npm run build), as `explainer start` does, so the figures
  * are the shipped code's, not the TypeScript loader's.
  */
-type Modules = [
-  typeof import('../src/core/explainer.js'),
-  typeof import('../src/knowledge/open-knowledge.js'),
-  typeof import('../src/knowledge/saved-index.js'),
-]
+type Modules = [typeof import('../src/core/explainer.js'), typeof import('../src/knowledge/open-knowledge.js'), typeof import('../src/knowledge/code-key.js')]
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 const [{ explainerFor }, { openKnowledge }, { codeKey }] = (await Promise.all(
-  ['core/explainer.js', 'knowledge/open-knowledge.js', 'knowledge/saved-index.js'].map((m) => import(join(DIST, m))),
+  ['core/explainer.js', 'knowledge/open-knowledge.js', 'knowledge/code-key.js'].map((m) => import(join(DIST, m))),
 )) as Modules
 
 const [dir, cacheDir] = process.argv.slice(2)

@@ -24,7 +24,7 @@ const CACHE = `${BUNDLE}.cache`
 const BIN = join(ROOT, 'bin', 'explainer.js')
 
 // The saved indexes' key, worked out as dist/main.js does at each start, from the same files.
-const { codeKeyOfFolders } = await import(join(DIST, 'knowledge', 'saved-index.js'))
+const { codeKeyOfFolders } = await import(join(DIST, 'knowledge', 'code-key.js'))
 const codeKey = codeKeyOfFolders([join(DIST, 'core'), join(DIST, 'knowledge')])
 
 /**
@@ -53,7 +53,7 @@ const tablesAsText = {
         const id = `${path.split(/[\\/]/).pop()}:${name}`
         const entries = Object.entries(value)
         for (const [k, v] of entries)
-          if (/[\t\n]|[^ -~]/.test(k + v) || k === '__proto__') throw new Error(`${id}: ${JSON.stringify(k)} cannot be written as a line of printable ASCII`)
+          if (/[^ -~]/.test(k + v) || k === '__proto__') throw new Error(`${id}: ${JSON.stringify(k)} cannot be written as a line of printable ASCII`)
         tableText.push(`@${id} ${entries.length}\n`, ...entries.map(([k, v]) => `${k}\t${v}\n`))
         lines.push(`export const ${name} = readTable(${JSON.stringify(id)})`)
       }

@@ -77,8 +77,7 @@ async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once
   let sentences = 0
   try {
     const { openKnowledge } = await import('./knowledge/open-knowledge.js')
-    const { codeKeyOfFolders } = await import('./knowledge/saved-index.js')
-    const code = typeof EXPLAINER_CODE_KEY === 'string' ? EXPLAINER_CODE_KEY : codeKeyOfFolders([CORE, KNOWLEDGE])
+    const code = typeof EXPLAINER_CODE_KEY === 'string' ? EXPLAINER_CODE_KEY : (await import('./knowledge/code-key.js')).codeKeyOfFolders([CORE, KNOWLEDGE])
     // Even one article loads faster from its saved index (stat, read, assemble) than it compiles.
     const options = {
       cacheDir,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { type CompiledArticle, compileArticle } from '../core/compile-article.js'
@@ -28,31 +27,19 @@ export function stampOf(source: ArticleSource): string {
   return `${source.slug}|${parts.join('|')}`
 }
 
-/** A key for the code files that decide how articles are compiled (the core's sources). */
-export function codeKey(files: string[]): string {
-  const hash = createHash('sha256').update(`format ${SAVED_FORMAT}\n`)
-  for (const file of [...files].sort()) hash.update(file).update(readFileSync(file))
-  return hash.digest('hex').slice(0, 24)
+/** The saved index of a knowledge folder: one file per folder, named by its path. */
+export function savedIndexFile(dir: string, knowledge: string): string {
+  return join(dir, `index-${nameHash(resolve(knowledge))}.json`)
 }
 
 /**
- * The key of every compiled file under `dirs` (main.ts passes dist/core and dist/knowledge: the
- * core and the knowledge reader both decide what a compiled article holds). The build works it out
- * once for the bundle (scripts/bundle.mjs), from the same files, so both runs agree on the key.
+ * 64-bit FNV-1a of the text's UTF-8 bytes, as 16 hex digits. It only tells folders' files apart,
+ * so it need not be a cryptographic hash, and loading node:crypto would add ~3 ms to every start.
  */
-export function codeKeyOfFolders(dirs: readonly string[]): string {
-  return codeKey(
-    dirs.flatMap((dir) =>
-      readdirSync(dir, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.js'))
-        .map((name) => join(dir, name)),
-    ),
-  )
-}
-
-/** The saved index of a knowledge folder: one file per folder, named by its path. */
-export function savedIndexFile(dir: string, knowledge: string): string {
-  return join(dir, `index-${createHash('sha256').update(resolve(knowledge)).digest('hex').slice(0, 16)}.json`)
+function nameHash(text: string): string {
+  let hash = 0xcbf29ce484222325n
+  for (const byte of Buffer.from(text, 'utf8')) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn
+  return hash.toString(16).padStart(16, '0')
 }
 
 /** The entries saved for this code, by article file; none when the file is missing, unreadable or from other code. */
