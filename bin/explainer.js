@@ -13,6 +13,7 @@
 //   The cache is used only if it was made from this very bundle (the build id on the bundle's first
 //   line, which the cache file starts with) and V8 accepts it (same V8 version and flags). Else
 //   the program runs without it, compiling as it goes, and a fresh cache is written as it exits.
+// EXPLAINER_CODE_CACHE=off runs without the cache and writes none (to measure what it saves).
 'use strict'
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs')
 const { createRequire } = require('node:module')
@@ -43,14 +44,15 @@ function readCache() {
   }
 }
 
-const cachedData = readCache()
+const mode = process.env.EXPLAINER_CODE_CACHE
+const cachedData = mode === 'off' ? undefined : readCache()
 // The bundle as a CommonJS module body, as Node's own loader wraps one.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: BUNDLE,
   ...(cachedData ? { cachedData } : {}),
 })
 
-if (id && (!cachedData || script.cachedDataRejected)) {
+if (id && mode !== 'off' && (!cachedData || script.cachedDataRejected)) {
   // Written at exit, when the functions this run needed have been compiled: the next start gets
   // them all. Written aside and renamed, so a start never reads half a cache; a folder that cannot
   // be written (a read-only install) just goes without.

@@ -202,6 +202,13 @@ const io: Io = {
   stderr: process.stderr,
 }
 
+/** Resolves once all written so far to `stream` has been handed to the system (writes keep their order). */
+const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()))
+
 main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code
+  // A command that has answered (anything but a serving bot) leaves at once when its output is
+  // out, instead of letting Node take the heap apart object by object first: ~5 ms of a cold
+  // `explainer ask`. Nothing is left to run: every command's work, saving the index too, is done.
+  if (!serving) void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit())
 }, fail)

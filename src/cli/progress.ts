@@ -12,13 +12,19 @@ const LOG_EVERY_MS = 2_000
 
 const count = (n: number) => n.toLocaleString('en-US')
 
+/**
+ * Milliseconds on a clock that never goes back. Not performance.now(): its first use loads Node's
+ * perf_hooks modules, ~1 ms of every `explainer ask`, which reports no progress at all.
+ */
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6
+
 export type ProgressReporter = { onProgress: BuildProgress; finish(sentences: number): void }
 
 /**
  * Reports index building on stderr, never stdout: stdout carries answers and JSON that other
  * programs read. On a terminal one line is redrawn in place; in a log, lines are spaced out.
  */
-export function progressReporter(stderr: NodeJS.WriteStream, now: () => number = () => performance.now()): ProgressReporter {
+export function progressReporter(stderr: NodeJS.WriteStream, now: () => number = monotonicMs): ProgressReporter {
   const started = now()
   const tty = stderr.isTTY === true
   let shown = false
