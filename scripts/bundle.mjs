@@ -4,9 +4,11 @@
 // much of the rest compiling functions that run once. One file is one read; the code cache (see
 // bin/explainer.js) hands V8 the bytecode of every function a question runs, compiled here once.
 //
-// What stays out of the bundle: discord.js and @slack/bolt (required only when an adapter's code
-// runs, which only start, start:sharded and discord:deploy do). The adapters' own code and the
-// chat are inside but wrapped by esbuild to run on their import(), so `ask` runs none of them.
+// What goes in: the program and the few small packages every start runs (BUNDLED below). Every
+// other dependency stays a package Node loads when, and only when, it is required: discord.js and
+// @slack/bolt (only start, start:sharded and discord:deploy run the adapters' code), database
+// drivers, anything with native code. The adapters' own code and the chat are inside but wrapped
+// by esbuild to run on their import(), so `ask` runs none of them.
 // The bundle is made from tsc's output, not from src/, so it runs exactly the JavaScript tsc emitted.
 
 import { execFileSync } from 'node:child_process'
@@ -22,6 +24,13 @@ const DIST = join(ROOT, 'dist')
 const BUNDLE = join(DIST, 'explainer.cjs')
 const CACHE = `${BUNDLE}.cache`
 const BIN = join(ROOT, 'bin', 'explainer.js')
+
+/** The dependencies bundled: the ones every start loads (the .env reader, the search index, the stemmer). */
+const BUNDLED = new Set(['dotenv', 'minisearch', 'stemmer'])
+const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+const EXTERNAL = Object.keys(dependencies)
+  .filter((name) => !BUNDLED.has(name))
+  .flatMap((name) => [name, `${name}/*`])
 
 // The saved indexes' key, worked out as dist/main.js does at each start, from the same files.
 const { codeKeyOfFolders } = await import(join(DIST, 'knowledge', 'code-key.js'))
@@ -71,7 +80,7 @@ const built = await esbuild.build({
   write: false,
   outfile: BUNDLE,
   sourcemap: 'linked',
-  external: ['discord.js', '@slack/bolt'],
+  external: EXTERNAL,
   define: { 'import.meta.url': '__importMetaUrl', EXPLAINER_CODE_KEY: JSON.stringify(codeKey) },
   // Strict from the first statement, as the ES modules it is made of were (esbuild's own "use
   // strict" comes after the banner, too late to count). import.meta.url is the bundle's own URL:
