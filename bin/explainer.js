@@ -11,14 +11,19 @@
 // - It compiles that file with V8's code cache, dist/explainer.cjs.cache: the bytecode of the
 //   functions a question runs, made at build time, so V8 neither parses nor compiles them again.
 //   The cache is used only if it was made from this very bundle (the build id on the bundle's first
-//   line, which the cache file starts with) and V8 accepts it (same V8 version and flags). Else
-//   the program runs without it, compiling as it goes, and a fresh cache is written as it exits.
+//   line, which the cache file starts with), its CRC-32 (next in the file) is right, and V8 accepts
+//   it (same V8 version and flags). Else the program runs without it, compiling as it goes, and a
+//   fresh cache is written as it exits. The CRC matters: V8 checks the version, the flags and the
+//   length of the data, not its bytes, and a damaged cache crashes V8 itself (measured: a fatal
+//   error in the deserializer), which no code here could catch.
 // EXPLAINER_CODE_CACHE=off runs without the cache and writes none (to measure what it saves).
 'use strict'
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs')
 const { createRequire } = require('node:module')
 const { dirname, join } = require('node:path')
 const { Script } = require('node:vm')
+// Node 20.15 and later; without it the program runs without the cache.
+const { crc32 } = require('node:zlib')
 
 const BUNDLE = join(__dirname, '..', 'dist', 'explainer.cjs')
 const CACHE = `${BUNDLE}.cache`
@@ -34,11 +39,16 @@ try {
 }
 const id = ID.exec(source)?.[1] ?? ''
 
-/** The cache made from this bundle, without its id; none when missing or made from another build. */
+/** The cache file: the build id, the CRC-32 of the V8 data in 8 hex digits, the V8 data. */
+const header = (data) => `${id}${crc32(data).toString(16).padStart(8, '0')}`
+
+/** V8's data from the cache file, when it was made from this bundle and is whole; else none. */
 function readCache() {
+  if (!id || typeof crc32 !== 'function') return undefined
   try {
-    const data = readFileSync(CACHE)
-    return id && data.toString('utf8', 0, id.length) === id ? data.subarray(id.length) : undefined
+    const file = readFileSync(CACHE)
+    const data = file.subarray(id.length + 8)
+    return file.toString('latin1', 0, id.length + 8) === header(data) ? data : undefined
   } catch {
     return undefined
   }
@@ -52,14 +62,15 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   ...(cachedData ? { cachedData } : {}),
 })
 
-if (id && mode !== 'off' && (!cachedData || script.cachedDataRejected)) {
+if (id && typeof crc32 === 'function' && mode !== 'off' && (!cachedData || script.cachedDataRejected)) {
   // Written at exit, when the functions this run needed have been compiled: the next start gets
   // them all. Written aside and renamed, so a start never reads half a cache; a folder that cannot
   // be written (a read-only install) just goes without.
   process.on('exit', () => {
     const temp = `${CACHE}.${process.pid}`
     try {
-      writeFileSync(temp, Buffer.concat([Buffer.from(id, 'utf8'), script.createCachedData()]))
+      const data = script.createCachedData()
+      writeFileSync(temp, Buffer.concat([Buffer.from(header(data), 'latin1'), data]))
       renameSync(temp, CACHE)
     } catch {
       rmSync(temp, { force: true })
