@@ -71,6 +71,26 @@ const tablesAsText = {
   },
 }
 
+/**
+ * A package the program import()s (the database drivers, when the store opens) is required instead,
+ * still only when that import() runs: a vm.Script compiled from a code cache has no way to hand an
+ * import() to Node's loader on Node 20 (its importModuleDynamically is lost with the cache). For a
+ * CommonJS package, what the import() resolves to is the same: the module's exports as `default`.
+ */
+const importsAsRequires = {
+  name: 'imports-as-requires',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, ({ path, kind }) => {
+      if (kind !== 'dynamic-import' || !EXTERNAL.includes(path)) return undefined
+      return { path, namespace: 'required-on-import' }
+    })
+    build.onLoad({ filter: /.*/, namespace: 'required-on-import' }, ({ path }) => ({
+      loader: 'js',
+      contents: `module.exports = require(${JSON.stringify(path)})`,
+    }))
+  },
+}
+
 const built = await esbuild.build({
   entryPoints: [join(DIST, 'main.js')],
   bundle: true,
@@ -88,9 +108,14 @@ const built = await esbuild.build({
   // strict" comes after the banner, too late to count). import.meta.url is the bundle's own URL:
   // src/project.ts is the one module whose paths depend on it.
   banner: { js: "'use strict';\nvar __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [tablesAsText],
+  plugins: [tablesAsText, importsAsRequires],
+  metafile: true,
   logLevel: 'warning',
 })
+
+// An import() left in the bundle would fail at run time (see importsAsRequires): stop the build instead.
+const leftImports = Object.values(built.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import'))
+if (leftImports.length) throw new Error(`the bundle would import() ${leftImports.map((i) => i.path).join(', ')}: require it, or add it to importsAsRequires`)
 
 const code = built.outputFiles.find((f) => f.path === BUNDLE)
 const map = built.outputFiles.find((f) => f.path === `${BUNDLE}.map`)

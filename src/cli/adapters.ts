@@ -40,7 +40,10 @@ async function loadAdapter(adapter: Omit<Adapter, 'load'>, specifier: string, im
   } catch (error) {
     if (isMissing(error, specifier))
       throw new SetupError(`${adapter.variable} is set but the ${adapter.name} adapter is not built yet: unset it to use the terminal chat`)
-    if ((error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND')
+    // ERR_MODULE_NOT_FOUND from an ES module's import; MODULE_NOT_FOUND from require(), which is
+    // how the bundle (dist/explainer.cjs) loads discord.js and Bolt.
+    const code = (error as NodeJS.ErrnoException)?.code
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
       throw new SetupError(`the ${adapter.name} adapter cannot load a package it needs (${(error as Error).message}): run npm install`)
     throw error
   }
