@@ -6,6 +6,8 @@
  * them are secrets. This module imports nothing of the program's own.
  */
 
+import { join } from 'node:path'
+
 export type DiscordConfig = {
   token: string
   /** Application id for registering slash commands; discord.js can also learn it at login. */
@@ -140,7 +142,7 @@ function rateLimit(env: Env): Config['rateLimit'] {
 }
 
 /** DATABASE_URL wins over EXPLAINER_DB: copies that share a database must not each fall back to a file. */
-function readStore(env: Env): StoreConfig {
+function readStore(env: Env, home: string | undefined): StoreConfig {
   const url = get(env, 'DATABASE_URL')
   // The url holds a password: it is never repeated in a message.
   if (url !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(url))
@@ -151,7 +153,10 @@ function readStore(env: Env): StoreConfig {
   if (log !== 'on' && log !== 'off') throw new SetupError('QUESTION_LOG must be on or off (off keeps no question, member or channel, only counts)')
   const days = get(env, 'QUESTION_LOG_DAYS') ?? String(DEFAULT_STORE.retentionDays)
   if (!/^\d{1,5}$/.test(days) || Number(days) < 1) throw new SetupError('QUESTION_LOG_DAYS must be a whole number of days, at least 1, such as 30')
-  return { location: url ? { url } : { file: get(env, 'EXPLAINER_DB') ?? DEFAULT_STORE.file }, questionLog: log === 'on', retentionDays: Number(days) }
+  // The default file sits in the project, so `npx explainer report` run from any folder reads the
+  // store `npm start` (always run in the project) writes; an EXPLAINER_DB given is taken as given.
+  const file = get(env, 'EXPLAINER_DB') ?? (home ? join(home, DEFAULT_STORE.file) : DEFAULT_STORE.file)
+  return { location: url ? { url } : { file }, questionLog: log === 'on', retentionDays: Number(days) }
 }
 
 /** A part read and checked on first use, then remembered: a malformed one throws SetupError each time it is read. */
@@ -170,15 +175,17 @@ function lazy<T>(read: () => T): () => T {
 /**
  * The variables of the README's table. The platform parts and the rate limit are getters that check
  * their variables when first read and throw SetupError on a problem; `checkAll` reads them all.
+ * `home` is the project's folder, where a default file goes (the store's); without it, the
+ * current folder.
  */
-export function readConfig(env: Env = process.env): Config {
+export function readConfig(env: Env = process.env, home?: string): Config {
   const knowledgeDir = get(env, 'KNOWLEDGE_DIR')
   const cacheDir = get(env, 'EXPLAINER_CACHE_DIR')
   const discord = lazy(() => readDiscord(env))
   const slack = lazy(() => readSlack(env))
   const limit = lazy(() => rateLimit(env))
   const health = lazy(() => healthPort(env))
-  const store = lazy(() => readStore(env))
+  const store = lazy(() => readStore(env, home))
   return {
     debug: isDebug(env),
     ...(knowledgeDir ? { knowledgeDir } : {}),

@@ -120,7 +120,7 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
   const { command, args } = resolveInvocation(argv, COMMANDS)
   serving = LONG_RUNNING.has(command.name)
   loadDotenv()
-  const config: Config = readConfig()
+  const config: Config = readConfig(process.env, PROJECT_DIR)
   const cacheDir = config.cacheDir ?? join(PROJECT_DIR, '.explainer-cache')
   let explainer: Explainer | undefined
   const others = new Map<string, Explainer>()

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { checkAll, readConfig, SetupError } from '../../src/config.js'
 import { describeLocation } from '../../src/store/open-store.js'
@@ -7,6 +8,12 @@ describe('the store settings', () => {
     expect(readConfig({}).store).toEqual({ location: { file: '.explainer/explainer.db' }, questionLog: true, retentionDays: 30 })
     // A .env copied from .env.example has every name empty: empty means unset.
     expect(readConfig({ EXPLAINER_DB: ' ', DATABASE_URL: '', QUESTION_LOG: '', QUESTION_LOG_DAYS: '' }).store).toEqual(readConfig({}).store)
+  })
+
+  test("the default file is in the project's folder when the program says where that is; EXPLAINER_DB is taken as given", () => {
+    // `npx explainer report` may run from any folder; `npm start` always runs in the project.
+    expect(readConfig({}, '/srv/explainer').store?.location).toEqual({ file: join('/srv/explainer', '.explainer', 'explainer.db') })
+    expect(readConfig({ EXPLAINER_DB: 'data/bot.db' }, '/srv/explainer').store?.location).toEqual({ file: 'data/bot.db' })
   })
 
   test('DATABASE_URL wins over EXPLAINER_DB; QUESTION_LOG=off and QUESTION_LOG_DAYS are read', () => {
