@@ -30,6 +30,34 @@ describe('a follow-up is read in its conversation', () => {
     expect(said(years)).toContain('31 years')
   })
 
+  it('"who said that?" after the article\'s own reporting says no one is quoted, citing the sentence', () => {
+    // "The tower was finished in 1846" is the article's statement, not anyone's words: asked
+    // again, "who said that?" would bring back the same sentence as if someone had said it.
+    const [built, who] = thread('When was the tower finished?', 'Who said that?')
+    expect(said(built)).toContain('finished in 1846')
+    expect(who.status).toBe('answered')
+    expect(who.text).toMatch(/No one is quoted/)
+    expect(who.citations.map((c) => c.quote)).toEqual([built.citations[0].quote])
+  })
+
+  it('"who said that?" after a quotation names its speaker, citing the quotation', () => {
+    // Asked on its own, "who said that?" finds no sentence about "that": the speaker comes from the last answer.
+    const [, words, who] = thread('Who is Mira Osei?', 'What did she say?', 'Who said that?')
+    expect(said(words)).toContain('working light')
+    expect(who.status).toBe('answered')
+    expect(who.text).toMatch(/^Mira Osei\b/)
+    expect(who.citations[0]?.quote).toContain('working light')
+  })
+
+  it('"who said that?" names no speaker the sentence itself does not name', () => {
+    // "In his last report he wrote: …": who "he" is comes from reading the paragraph, which can
+    // go wrong; stating a name the sentence does not hold would be an invention.
+    const [, report, who] = thread('Who was the first keeper?', 'What did he write in his last report?', 'Who said that?')
+    expect(said(report)).toContain('No ship has been lost')
+    expect(who.text).toBe("That sentence doesn't name who said it. [1]")
+    expect(who.citations[0]?.quote).toContain('No ship has been lost')
+  })
+
   it('"she" is the person an earlier question named', () => {
     const [, words] = thread('Who is Mira Osei?', 'What did she say?')
     expect(words.status).toBe('answered')

@@ -42,6 +42,8 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
     for (const c of answer.citations) slugs.add(c.ref.split('#')[0])
     foci.push(focusOf(asked, answer, people(), 'question' in reading ? reading : {}))
   }
+  const speaker = whoSaid(question, last)
+  if (speaker) return speaker
   const reading = readQuestion(question, foci, people())
   if ('question' in reading) {
     const answer = ask(reading.question)
@@ -66,6 +68,30 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
   }
   const plain = ask(question)
   return reading.personal ? clarify(reading.unclear, plain, people()) : plain
+}
+
+/** "Who said that?", "and who wrote this?": the speaker of the last answer's sentence is asked for. */
+const WHO_SAID = /^(?:(?:and|so|but|ok|okay)[,\s]+)?who\s+(?:said|says|wrote|writes|stated|claimed|claims)\s+(?:that|this|it)[?.!\s]*$/i
+
+/**
+ * "Who said that?": whose words the last answer's sentence is. Asked again as a question, it would
+ * find no sentence saying who said "that", or bring back the same sentence as if someone had said
+ * it; the speaker the article gives is the answer, or, when it gives none, that the words are the
+ * article's own (or a quotation it does not attribute), citing the sentence either way.
+ */
+function whoSaid(question: string, last: Answer | undefined): Answer | undefined {
+  if (last?.status !== 'answered' || !WHO_SAID.test(question.trim())) return undefined
+  const first = last.citations[0]
+  if (!first) return undefined
+  // Only a speaker the sentence itself names: one found through a "he wrote" is the article's
+  // reading of who "he" is, which can be wrong, and a wrong name stated outright is an invention.
+  const named = first.speaker && first.quote.includes(first.speaker.split(' ').pop() as string)
+  const text = named
+    ? `${first.speaker}, as the article quotes it. [1]`
+    : first.kind === 'quote' || first.speaker
+      ? "That sentence doesn't name who said it. [1]"
+      : "No one is quoted saying that: it is the article's own reporting. [1]"
+  return { status: 'answered', text, citations: [first], followUps: last.followUps }
 }
 
 /** Does the question point back only with "it", "its", "that" or "this" (nothing dropped or carried)? */
