@@ -3,6 +3,7 @@ import { askInContext } from './ask-in-context.js'
 import { AUTOCOMPLETE, articlesMatching, matcher, typedWords } from './autocomplete.js'
 import type { Turn } from './conversation.js'
 import { candidateSuggestions, type Suggestion } from './follow-ups.js'
+import { keepNewest } from './keep-newest.js'
 import { type BuildProgress, buildKnowledgeBase, type KnowledgeBase } from './knowledge-base.js'
 import { words } from './normalize.js'
 import { autocompleteCandidates, completions } from './suggest-questions.js'
@@ -113,8 +114,7 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
       const draft = draftAnswer(kb, question, article)
       answer = { status: draft.status, text: draft.text, citations: draft.citations, followUps: followUpsFor(draft, question) }
     }
-    recent.set(key, answer)
-    if (recent.size > keep) recent.delete(recent.keys().next().value as string)
+    keepNewest(recent, key, answer, keep)
     return { ...answer, citations: answer.citations.map((c) => ({ ...c })), followUps: [...answer.followUps] }
   }
 

@@ -1,6 +1,7 @@
 import type { Message } from 'discord.js'
 import { MAX_TURNS } from '../../core/ask-in-context.js'
 import { type Turn, turnToKeep } from '../../core/conversation.js'
+import { keepNewest } from '../../core/keep-newest.js'
 import type { Answer } from '../../core/types.js'
 import { questionText } from '../shared/question-text.js'
 
@@ -42,10 +43,7 @@ export function createConversations(options: ConversationOptions = {}): Conversa
   // `answer:<id>`: the turns up to and including the one a bot message answered; `dm:<channel>`: a DM's turns.
   const memory = new Map<string, Timed[]>()
   const keep = (key: string, turns: Timed[]) => {
-    memory.delete(key)
-    memory.set(key, turns.slice(-MAX_TURNS))
-    // A Map iterates in insertion order: the first key is the least recently used.
-    while (memory.size > capacity) memory.delete(memory.keys().next().value as string)
+    keepNewest(memory, key, turns.slice(-MAX_TURNS), capacity)
   }
   const plain = (turns: readonly Timed[]): Turn[] => turns.map(({ question, answer }) => (answer ? { question, answer } : { question }))
 

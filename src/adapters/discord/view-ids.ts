@@ -1,3 +1,4 @@
+import { keepNewest } from '../../core/keep-newest.js'
 import type { ViewName } from '../../core/views/index.js'
 import { VIEW_NAMES } from '../../core/views/index.js'
 import { DISCORD_LIMITS } from './limits.js'
@@ -27,8 +28,7 @@ export function createViewIds(capacity = 1_000): ViewIds {
       const inline = ['view', page.view, `${page.page}${page.next ? 'n' : ''}`, page.article, page.name ?? ''].join('|')
       if (inline.length <= DISCORD_LIMITS.customId && !page.article.includes('|')) return inline
       const key = `view#${(next++).toString(36)}`
-      kept.set(key, page)
-      if (kept.size > capacity) kept.delete(kept.keys().next().value as string)
+      keepNewest(kept, key, page, capacity)
       return key
     },
     decode(customId) {

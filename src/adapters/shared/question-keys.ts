@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { keepNewest } from '../../core/keep-newest.js'
 
 /**
  * A button must carry its question in a short value: a Discord `custom_id` holds 100 characters,
@@ -45,9 +46,7 @@ export function createFollowUpIds({ maxLength, capacity = 1_000, prefix = random
     encode(question) {
       if (INLINE.length + question.length <= maxLength) return INLINE + question
       const key = (next++).toString(36)
-      questions.set(key, question)
-      // A Map iterates in insertion order: the first key is the oldest.
-      if (questions.size > capacity) questions.delete(questions.keys().next().value as string)
+      keepNewest(questions, key, question, capacity)
       return mine + key
     },
     decode(customId) {

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt'
 import { OVERVIEW_QUESTION } from '../../core/answer.js'
 import type { Turn } from '../../core/conversation.js'
+import { keepNewest } from '../../core/keep-newest.js'
 import type { KnowledgeBase } from '../../core/knowledge-base.js'
 import { articlesMatching, splitPick } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
@@ -160,6 +161,5 @@ function keep(deps: Deps, key: string, formatted: Kept): void {
   const { capacity } = deps.recentMessages
   const kept = keptFor(deps)
   if (!key || capacity <= 0) return
-  kept.set(key, formatted)
-  if (kept.size > capacity) kept.delete(kept.keys().next().value as string)
+  keepNewest(kept, key, formatted, capacity)
 }

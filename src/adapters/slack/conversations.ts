@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt'
 import { MAX_TURNS } from '../../core/ask-in-context.js'
 import { type Turn, turnToKeep } from '../../core/conversation.js'
+import { keepNewest } from '../../core/keep-newest.js'
 import type { Answer } from '../../core/types.js'
 import { questionText } from '../shared/question-text.js'
 import { isMemberSubtype } from './listeners/subtypes.js'
@@ -81,10 +82,7 @@ export function createConversations(options: ConversationOptions = {}): Conversa
   const onError = options.onError ?? (() => {})
   const memory = new Map<string, Remembered>()
   const keep = (key: string, value: Remembered) => {
-    memory.delete(key)
-    memory.set(key, value)
-    // A Map iterates in insertion order: the first key is the least recently used.
-    while (memory.size > capacity) memory.delete(memory.keys().next().value as string)
+    keepNewest(memory, key, value, capacity)
   }
   const recent = (place: Place, turns: Remembered['turns']) => {
     const since = place.isDirect ? now() - DM_CONTEXT_MINUTES * 60_000 : Number.NEGATIVE_INFINITY

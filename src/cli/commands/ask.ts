@@ -2,6 +2,7 @@ import { MAX_TURNS } from '../../core/ask-in-context.js'
 import { urlsByTitle } from '../../core/cite.js'
 import type { Turn } from '../../core/conversation.js'
 import type { Explainer } from '../../core/explainer.js'
+import { keepNewest } from '../../core/keep-newest.js'
 import type { Answer } from '../../core/types.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
 import type { Command, CommandContext } from '../command.js'
@@ -67,9 +68,7 @@ async function askEachThreadLine(ctx: CommandContext, explainer: Explainer): Pro
     const answer = explainer.ask(line.q, turns, pickedOf(ctx))
     if (answer.status !== 'invalid') turns.push({ question: line.q, answer })
     if (turns.length > MAX_TURNS) turns.shift()
-    threads.delete(line.thread)
-    threads.set(line.thread, turns)
-    if (threads.size > MAX_THREADS) threads.delete(threads.keys().next().value as string)
+    keepNewest(threads, line.thread, turns, MAX_THREADS)
     await write(io.stdout, `${JSON.stringify({ thread: line.thread, ...answerRecord(line.q, answer) })}\n`)
   }
   return EXIT.ok

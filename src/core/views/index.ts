@@ -1,4 +1,5 @@
 import { textMatcher, typedWords } from '../autocomplete.js'
+import { keepNewest } from '../keep-newest.js'
 import type { KnowledgeBase } from '../knowledge-base.js'
 import { fold, withWordMemo, words } from '../normalize.js'
 import { numbersView } from './numbers.js'
@@ -110,8 +111,7 @@ function createViews(kb: KnowledgeBase): Views {
       if (name && view === 'who') {
         list = items.who.filter((w) => [w.name, ...(w.aliases ?? [])].some((f) => forms.some((n) => words(n).every((x) => words(f).includes(x)))))
       }
-      filtered.set(key, list)
-      if (filtered.size > FILTERED_KEPT) filtered.delete(filtered.keys().next().value as string)
+      keepNewest(filtered, key, list, FILTERED_KEPT)
       return { ...base, status: 'ok', article, items: list }
     },
     names(typed, article, limit = 25) {
