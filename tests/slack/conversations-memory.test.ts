@@ -1,7 +1,8 @@
 /** The Slack adapter's memory of threads and DMs: bounded, time-limited for DMs, read back from Slack. */
 import type { webApi } from '@slack/bolt'
 import { describe, expect, it } from 'vitest'
-import { createConversations, DM_CONTEXT_MINUTES, NOT_OURS_SECONDS } from '../../src/adapters/slack/conversations.js'
+import { DM_CONTEXT_MINUTES } from '../../src/adapters/shared/conversation-limits.js'
+import { createConversations, NOT_OURS_SECONDS } from '../../src/adapters/slack/conversations.js'
 import type { Answer } from '../../src/core/types.js'
 
 const BOT = { userId: 'UBOT', botId: 'B1' }

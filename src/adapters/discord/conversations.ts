@@ -3,6 +3,7 @@ import { MAX_TURNS } from '../../core/ask-in-context.js'
 import { type Turn, turnToKeep } from '../../core/conversation.js'
 import { keepNewest } from '../../core/keep-newest.js'
 import type { Answer } from '../../core/types.js'
+import { DM_CONTEXT_MINUTES, MAX_CONVERSATIONS } from '../shared/conversation-limits.js'
 import { questionText } from '../shared/question-text.js'
 
 /**
@@ -17,8 +18,6 @@ import { questionText } from '../shared/question-text.js'
  * MAX_CONVERSATIONS entries are kept, the least recently used dropped first, each with at most
  * MAX_TURNS turns.
  */
-export const MAX_CONVERSATIONS = 5_000
-export const DM_CONTEXT_MINUTES = 30
 /** How many of a DM's messages are read back when the bot does not remember the DM. */
 const READ_BACK = 20
 

@@ -1,6 +1,6 @@
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js'
 import type { SourceInfo } from '../../core/types.js'
-import { DM_CONTEXT_MINUTES } from './conversations.js'
+import { DM_CONTEXT_MINUTES } from '../shared/conversation-limits.js'
 import { type DiscordMessage, infoMessage, noteMessage, shown } from './format.js'
 import { BUDGET } from './limits.js'
 

@@ -3,6 +3,7 @@ import { MAX_TURNS } from '../../core/ask-in-context.js'
 import { type Turn, turnToKeep } from '../../core/conversation.js'
 import { keepNewest } from '../../core/keep-newest.js'
 import type { Answer } from '../../core/types.js'
+import { DM_CONTEXT_MINUTES, MAX_CONVERSATIONS } from '../shared/conversation-limits.js'
 import { questionText } from '../shared/question-text.js'
 import { isMemberSubtype } from './listeners/subtypes.js'
 
@@ -18,9 +19,6 @@ import { isMemberSubtype } from './listeners/subtypes.js'
  * copies behind a load balancer, a copy that did not answer the last turn of a thread has that
  * turn missing from its context (it still answers; the thread is read back only when unknown).
  */
-export const MAX_CONVERSATIONS = 5_000
-/** How long a DM's turns stay context: after that, a DM question starts afresh. */
-export const DM_CONTEXT_MINUTES = 30
 /** How many messages of a thread or DM are read back from Slack when the bot does not remember it. */
 const READ_BACK = 50
 

@@ -1,5 +1,5 @@
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js'
-import { DM_CONTEXT_MINUTES } from './conversations.js'
+import { DM_CONTEXT_MINUTES } from '../shared/conversation-limits.js'
 import { answerFromLine, noteMessage, type SlackMessage } from './format.js'
 import { inlineMrkdwn } from './mrkdwn.js'
 
