@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { APP_ID, FakeDiscord } from './discord/fake-discord.js'
+import { folder } from './support/folders.js'
 
 const root = join(import.meta.dirname, '..')
 
 /** The modules a CLI run loaded, as recorded by tests/support/trace-imports.mjs, and what it printed. */
 async function modulesLoadedBy(args: string[], env: Record<string, string> = {}): Promise<{ modules: string[]; stdout: string }> {
-  const trace = join(mkdtempSync(join(tmpdir(), 'explainer-trace-')), 'modules.txt')
+  const trace = join(folder({}, 'explainer-trace-'), 'modules.txt')
   // Not spawnSync: the fake Discord server answers from this process's event loop.
   const child = spawn(process.execPath, ['--import', join(root, 'tests/support/trace-imports.mjs'), join(root, 'bin/explainer.js'), ...args], {
     cwd: root,

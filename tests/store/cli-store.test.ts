@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { folder } from '../support/folders.js'
@@ -33,7 +32,7 @@ describe('the store and the commands', () => {
 
   test('ask never opens the store nor loads a database driver, whatever the store settings say', async () => {
     const db = join(folder(), 'never', 'explainer.db')
-    const trace = join(mkdtempSync(join(tmpdir(), 'explainer-trace-')), 'modules.txt')
+    const trace = join(folder({}, 'explainer-trace-'), 'modules.txt')
     const answer = execFileSync(
       process.execPath,
       ['--import', join(ROOT, 'tests/support/trace-imports.mjs'), join(ROOT, 'bin/explainer.js'), 'ask', 'Who is Andrew Selee?'],
