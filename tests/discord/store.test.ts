@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/store.js'
-import { eventually, openTestStore, type TestStore } from '../support/adapter-store.js'
+import { eventually, openTestStore, type TestStore, throwingStore } from '../support/adapter-store.js'
 import {
   buttonClick,
   EPHEMERAL,
@@ -180,16 +180,7 @@ describe('with a store that is down', () => {
   })
 
   it('a store that throws at once: the answer goes out and the failure is logged, not thrown', async () => {
-    const throwing: Store = {
-      logQuestion: () => {
-        throw new Error('disk on fire')
-      },
-      vote: async () => {
-        throw new Error('disk on fire')
-      },
-      prune: async () => {},
-      close: async () => {},
-    }
+    const throwing = throwingStore('disk on fire')
     const bot = await startBot(explainer, { store: throwing, rateLimit: { limit: 1_000 } })
     try {
       const guild: Where = { guild: bot.fake.guilds[0] }

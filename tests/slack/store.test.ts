@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExplainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
-import type { Store } from '../../src/store/store.js'
-import { eventually, openTestStore, type TestStore } from '../support/adapter-store.js'
+import { eventually, openTestStore, type TestStore, throwingStore } from '../support/adapter-store.js'
 import type { Captured } from './fake-slack.js'
 import { ackedMessage, dmEvent, type SlackTestApp, startSlackTestApp } from './harness.js'
 import { buttonsOf, visibleText } from './inspect.js'
@@ -126,16 +125,7 @@ describe('with a store that is down', () => {
   })
 
   it('a store that throws: the answer goes out and each failure is logged, not thrown', async () => {
-    const throwing: Store = {
-      logQuestion: () => {
-        throw new Error('disk on fire')
-      },
-      vote: async () => {
-        throw new Error('disk on fire')
-      },
-      prune: async () => {},
-      close: async () => {},
-    }
+    const throwing = throwingStore('disk on fire')
     const slack = await startSlackTestApp(explainer, { rateLimit: { limit: 1_000 }, store: throwing })
     try {
       const answer = ackedMessage(await slack.command('Who is Andrew Selee?'))

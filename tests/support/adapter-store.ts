@@ -3,6 +3,7 @@ import type { StoreConfig } from '../../src/config.js'
 import { openDatabase } from '../../src/store/open-database.js'
 import { type OpenedStore, openStore } from '../../src/store/open-store.js'
 import type { Database } from '../../src/store/schema.js'
+import type { Store } from '../../src/store/store.js'
 import { sqliteFile } from './databases.js'
 
 /**
@@ -46,5 +47,22 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
     if (done(value)) return value
     if (Date.now() > until) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/**
+ * A store whose writes fail: logQuestion throws at once (not even a rejected promise), vote
+ * rejects. The adapters must send the answer and log the failure either way.
+ */
+export function throwingStore(message: string): Store {
+  return {
+    logQuestion: () => {
+      throw new Error(message)
+    },
+    vote: async () => {
+      throw new Error(message)
+    },
+    prune: async () => {},
+    close: async () => {},
   }
 }
