@@ -39,6 +39,18 @@ const ROMAN_AFTER_NAME = /(?<=\p{Lu}[\p{L}]*\s)([MDCLXVI]{2,}|[VX])\b/gu
 const DIGITS = /(?<![\p{L}\d.])(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?\b/gu
 const WORD = /\b[a-z]+\b/g
 
+// The same three readings, unanchored and without the flag `g` (whose lastIndex a .test() keeps).
+const ROMAN_SEEN = new RegExp(ROMAN_AFTER_NAME.source, 'u')
+const WORD_SEEN = new RegExp(String.raw`\b(?:${[...WORD_VALUE.keys()].join('|')})\b`, 'i')
+
+/**
+ * A cheap first look: could the text state a number numbersIn would read? Built from the same
+ * words and patterns, so the two cannot drift apart; most questions give no number at all.
+ */
+export function mayHaveNumber(text: string): boolean {
+  return /\d/.test(text) || ROMAN_SEEN.test(text) || WORD_SEEN.test(text)
+}
+
 export function numbersIn(text: string): Set<string> {
   const out = new Set<string>()
   for (const m of text.matchAll(ROMAN_AFTER_NAME)) {

@@ -3,7 +3,7 @@ import { isCommonWord } from './english.js'
 import { countInArticle, type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import { findNames } from './names.js'
 import { fold, stem, words } from './normalize.js'
-import { numbersIn } from './numbers.js'
+import { mayHaveNumber, numbersIn } from './numbers.js'
 import type { Concept, Question } from './question.js'
 import { has, mentions, misspelt, numbersOf, oppositesReading, pairedElsewhere, properWords, reading, titleStemsOf } from './sentence-readings.js'
 
@@ -129,9 +129,6 @@ const RELATIVE_TIME = /\b(?:tomorrow|tonight|(?:next|this coming) (?:week|weeken
 
 const PRONOUN = /\b(?:he|she|his|her|him|they|their|its)\b/i
 
-const MAY_HAVE_NUMBER =
-  /\d|\b[IVX]{2,}\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth|thousandth)\b/i
-
 /**
  * Is "the 1970s" (decade 197) met by a number of the sentence: any year of the decade. "The 1700s"
  * is a century too: any year from 1700 to 1799, or "the 18th century" (the hundreds' count plus one).
@@ -196,7 +193,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   }
 
   // Most questions give no number: a cheap look first.
-  if (TRAPS.number && MAY_HAVE_NUMBER.test(q.raw)) {
+  if (TRAPS.number && mayHaveNumber(q.raw)) {
     const question = ` ${q.folded} `.replace(COUNT_OF_ANSWERS, ' ')
     // "In the 1970s" is met by any year of the decade.
     const decades = [...question.matchAll(/\b(\d{3})0'?s\b/g)].map((m) => Number(m[1]))
