@@ -6,7 +6,7 @@
  * with PostgreSQL for the log only and for the shared state only, to tell the two apart. The
  * targets take turns question by question, so a neighbour's load on the machine weighs on all
  * alike. Each figure is the round trip of the HTTP request, whose reply (the ack) carries the
- * answer: the log is written after it, unawaited; the rate limit is awaited before answering.
+ * answer: the log is written after it, unawaited; the rate limit is decided before the answer is sent.
  * Without PostgreSQL's binaries only the first two run. bench/store.ts measures the store's own
  * calls (`npm run bench`).
  */
@@ -35,7 +35,7 @@ const storeConfig = (location: { file: string } | { url: string }) => ({ store: 
 
 const why = whyNoCluster()
 if (why) process.stderr.write(`PostgreSQL: ${why}; measuring without it\n`)
-const cluster: Cluster | undefined = why ? undefined : await startCluster()
+const cluster: Cluster | undefined = why ? undefined : await startCluster({ durable: true })
 const sqlite = await openStore(storeConfig({ file: join(folder, 'explainer.db') }), { now: Date.now, log })
 const postgres: OpenedStore | undefined = cluster ? await openStore(storeConfig({ url: cluster.url }), { now: Date.now, log }) : undefined
 
