@@ -40,6 +40,20 @@ describe('a long view on Discord', () => {
   })
 })
 
+describe('view buttons too long to carry their page', () => {
+  it("are kept under this process's prefix: a key from before a restart has expired instead of opening another page", () => {
+    const page = { view: 'who' as const, page: 2, article: 's'.repeat(120) }
+    const before = createViewIds()
+    const after = createViewIds()
+    const id = before.encode(page)
+    expect(id.length).toBeLessThanOrEqual(100)
+    expect(before.decode(id)).toMatchObject(page)
+    // The new process keeps its own first page under the same counter: the old key must not reach it.
+    after.encode({ ...page, article: 't'.repeat(120) })
+    expect(after.decode(id)).toEqual({ expired: true })
+  })
+})
+
 describe('a long view on Slack', () => {
   it('pages within 50 blocks and 3,000 characters a text, mentions escaped', () => {
     const first = slackView(result, 0)
