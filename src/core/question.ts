@@ -185,25 +185,30 @@ function isKnown(kb: KnowledgeBase, w: string): boolean {
   return kb.vocabulary.has(w) || kb.df.has(stem(w)) || kb.aliases.has(w)
 }
 
-export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
-  // Two-letter acronyms ("US", "UN") only count when written in capitals: "us" is a pronoun.
-  const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
-  // Capitalised words after the first: names, as the asker wrote them.
-  const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
-  const clean = (text: string) =>
+/** A folded question with its punctuation gone: what the question type and the words are read from. */
+export function cleanQuestion(text: string): string {
+  return (
     text
       .replace(/[^\p{L}\p{N}%'\s-]+/gu, ' ')
       // "X's full name", "what does X stand for": the answer is what X stands for, not a word "full".
       .replace(/\bfull name\b|\bstands? for\b/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
+  )
+}
+
+export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
+  // Two-letter acronyms ("US", "UN") only count when written in capitals: "us" is a pronoun.
+  const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
+  // Capitalised words after the first: names, as the asker wrote them.
+  const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
   const punctuated = fold(raw).replace(/\s+/g, ' ').trim()
-  const folded = clean(punctuated)
+  const folded = cleanQuestion(punctuated)
   const negated = isNegatedFolded(punctuated)
   if (OVERVIEW.test(folded)) return { type: 'overview', defines: false, concepts: [], words: words(folded), raw, negated, folded: punctuated }
 
   // The type is read with the commas still in: "According to X, what…" is framed by its clause.
-  const reading = readType(punctuated, clean, folded)
+  const reading = readType(punctuated, cleanQuestion, folded)
   const { type } = reading
   const rest = reading.rest
   const defines = (type === 'who' || type === 'what') && DEFINES.test(folded)

@@ -16,7 +16,7 @@ export type Deduper = {
   isFirst(id: string): boolean
 }
 
-export const DEFAULT_DEDUPE = { ttlMs: 10 * 60_000, maxSize: 10_000 }
+const DEFAULT_DEDUPE = { ttlMs: 10 * 60_000, maxSize: 10_000 }
 
 export function createDeduper(options: DedupeOptions = {}): Deduper {
   const ttlMs = options.ttlMs ?? DEFAULT_DEDUPE.ttlMs

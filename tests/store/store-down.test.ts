@@ -1,10 +1,9 @@
 import SQLite from 'better-sqlite3'
-import pg from 'pg'
 import { afterEach, describe, expect, test } from 'vitest'
 import type { StoreConfig } from '../../src/config.js'
 import { type OpenedStore, openStore } from '../../src/store/open-store.js'
 import type { AskedQuestion } from '../../src/store/store.js'
-import { postgresDatabase, postgresServer, sqliteFile } from '../support/databases.js'
+import { admin as adminOn, postgresDatabase, postgresServer, sqliteFile } from '../support/databases.js'
 import { folder } from '../support/folders.js'
 import { tcpRelay } from '../support/tcp-proxy.js'
 
@@ -34,15 +33,7 @@ async function start(location: StoreConfig['location'], lines: string[]) {
   return copy
 }
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: postgresServer() })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
+const admin = (statement: string) => adminOn(postgresServer() ?? '', statement)
 
 describe.skipIf(!postgresServer())('PostgreSQL down', () => {
   test('a database that refuses connections: calls resolve, one line down, one line back', async () => {

@@ -25,7 +25,8 @@ afterAll(async () => {
   for (const { server, name } of made.splice(0)) await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
 })
 
-async function admin(server: string, statement: string): Promise<void> {
+/** Runs one statement on the test server itself (CREATE/DROP DATABASE, pg_terminate_backend). */
+export async function admin(server: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: server })
   await client.connect()
   try {
