@@ -85,7 +85,9 @@ function whoSaid(question: string, last: Answer | undefined): Answer | undefined
   if (!first) return undefined
   // Only a speaker the sentence itself names: one found through a "he wrote" is the article's
   // reading of who "he" is, which can be wrong, and a wrong name stated outright is an invention.
-  const named = first.speaker && first.quote.includes(first.speaker.split(' ').pop() as string)
+  const surname = first.speaker?.split(' ').pop()
+  // A whole word of the sentence: "Lee" is not named by "Leeds".
+  const named = surname !== undefined && first.quote.split(/[^\p{L}]+/u).includes(surname)
   const text = named
     ? `${first.speaker}, as the article quotes it. [1]`
     : first.kind === 'quote' || first.speaker

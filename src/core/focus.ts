@@ -7,7 +7,7 @@ const NOT_A_KIND = new Set('is was are were did do does has have had can could w
  * The kind of thing a "what X …" / "which X …" question asks for, as a stem: "king" of "Which
  * king …", "river" of "What kind of river …". Undefined when the question names no kind.
  */
-export function focusOf(folded: string): string | undefined {
+export function kindAsked(folded: string): string | undefined {
   const m = folded.match(/^(?:in |on |at |to |from |by |for |of |with )?(?:what|which)\s+(?:(?:kind|type|sort|part)\s+of\s+)?([a-z]+)/)
   if (!m || NOT_A_KIND.has(m[1]) || STOP_WORDS.has(m[1])) return undefined
   return stem(m[1])

@@ -1,7 +1,7 @@
 import { antecedentOf } from './antecedent.js'
 import { fetchCandidates } from './candidates.js'
 import type { FactProfile } from './fact-features.js'
-import { focusOf, namesTheKind } from './focus.js'
+import { kindAsked, namesTheKind } from './focus.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
 import { ideaIndex, proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
@@ -109,7 +109,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   if (!results.length) return []
   const top = results[0].score
   const ideas = ideaIndex(q.concepts)
-  const focus = q.type === 'what' ? focusOf(q.folded) : undefined
+  const focus = q.type === 'what' ? kindAsked(q.folded) : undefined
   const weightsOf = new Map<string, number[]>()
   const weightsIn = (slug: string): number[] => {
     let w = weightsOf.get(slug)

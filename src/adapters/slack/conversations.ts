@@ -94,7 +94,7 @@ export function createConversations(options: ConversationOptions = {}): Conversa
       if (known && !known.ours && !place.isDirect && now() - (known.readAt ?? 0) > NOT_OURS_SECONDS * 1000) known = undefined
       if (!known) {
         try {
-          known = { ...(await readBack(client, place, ts, bot)), readAt: now() }
+          known = { ...(await readBack(client, place, ts, bot, now())), readAt: now() }
         } catch (error) {
           // Not remembered, so the next message tries again; meanwhile a DM starts afresh and a
           // thread reply, which cannot be told to be for the bot, is left alone.
@@ -123,13 +123,13 @@ export function createConversations(options: ConversationOptions = {}): Conversa
  * A DM's questions are its members' messages of the last DM_CONTEXT_MINUTES. Only their questions
  * are kept: the core works the answers out again (it gives the same answer to the same question).
  */
-async function readBack(client: webApi.WebClient, place: Place, ts: string, bot: BotIds): Promise<Remembered> {
+async function readBack(client: webApi.WebClient, place: Place, ts: string, bot: BotIds, nowMs: number): Promise<Remembered> {
   const messages: SlackMessage[] = []
   if (place.threadTs) {
     const res = await client.conversations.replies({ channel: place.channel, ts: place.threadTs, limit: READ_BACK })
     messages.push(...((res.messages ?? []) as SlackMessage[]))
   } else {
-    const oldest = String(Math.floor(Date.now() / 1000) - DM_CONTEXT_MINUTES * 60)
+    const oldest = String(Math.floor(nowMs / 1000) - DM_CONTEXT_MINUTES * 60)
     const res = await client.conversations.history({ channel: place.channel, oldest, limit: READ_BACK })
     // History comes newest first.
     messages.push(...((res.messages ?? []) as SlackMessage[]).reverse())
