@@ -216,6 +216,12 @@ function healthPort(env: Env): number | undefined {
   return port
 }
 
+/** The store's settings: readConfig always has them; only a Config made by hand (a test's) may not. */
+export function storeSettings(config: Config): StoreConfig {
+  if (!config.store) throw new SetupError('the store has no settings: check EXPLAINER_DB and DATABASE_URL')
+  return config.store
+}
+
 /** Reads every part, so a command that serves the platforms fails on any malformed variable before it connects. */
 export function checkAll(config: Config): void {
   void [config.discord, config.slack, config.rateLimit, config.healthPort, config.store]

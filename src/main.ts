@@ -12,7 +12,7 @@ import { resolveInvocation } from './cli/dispatch.js'
 import { describeError, SetupError } from './cli/errors.js'
 import { resolveKnowledgeDir } from './cli/knowledge-dir.js'
 import { progressReporter } from './cli/progress.js'
-import { type Config, isDebug, readConfig } from './config.js'
+import { type Config, isDebug, readConfig, storeSettings } from './config.js'
 import { KnowledgeError } from './core/errors.js'
 import { type Explainer, explainerFor } from './core/explainer.js'
 import type { KnowledgeBase } from './core/knowledge-base.js'
@@ -152,10 +152,8 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 /** The store, imported only by the commands that serve: ask, eval and chat never load a database driver. */
 async function openTheStore(config: Config, io: Io): Promise<OpenedStore> {
   const { openStore } = await import('./store/open-store.js')
-  const settings = config.store
-  if (!settings) throw new SetupError('the store has no settings: check EXPLAINER_DB and DATABASE_URL')
   return openStore(
-    { store: settings, ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) },
+    { store: storeSettings(config), ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) },
     { now: Date.now, log: (line) => io.stderr.write(`explainer: ${line}\n`) },
   )
 }

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import { DEFAULT_STORE } from '../../config.js'
+import { storeSettings } from '../../config.js'
 import { KnowledgeError } from '../../core/errors.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { DatabaseLocation } from '../../store/open-database.js'
@@ -87,7 +87,7 @@ export const report = {
     if (since === undefined) throw new UsageError('--since must be a time back from now such as 24h, 7d or 4w, or a past day such as 2026-11-01', hint)
 
     // Read only here: a malformed DATABASE_URL or EXPLAINER_DB stops the report with its one line, as it would stop start.
-    const { rows, note } = await readRows(ctx.config.store?.location ?? { file: DEFAULT_STORE.file }, since)
+    const { rows, note } = await readRows(storeSettings(ctx.config).location, since)
     const { buildReport, NO_ROWS } = await import('../../report/build-report.js')
     const needsArticles = !!rows && (rows.unanswered.some((r) => r.question !== null) || rows.votedDown.length > 0)
     const articles = needsArticles ? await knowledge(ctx) : {}
