@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExplainer } from '../../src/core/explainer.js'
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js'
+import { memoryState } from '../../src/store/memory-state.js'
+import type { SharedState } from '../../src/store/store.js'
 import { eventually, openTestStore, type TestStore, throwingStore } from '../support/adapter-store.js'
 import type { Captured } from './fake-slack.js'
 import { ackedMessage, dmEvent, type SlackTestApp, startSlackTestApp } from './harness.js'
@@ -138,6 +140,34 @@ describe('with a store that is down', () => {
         'both failures logged',
       )
       expect(failures()).toEqual(['logging a question failed: disk on fire', 'storing a vote failed: disk on fire'])
+    } finally {
+      await slack.close()
+    }
+  })
+})
+
+describe('claiming event ids (the retry check several copies share)', () => {
+  it('claims only events a listener takes: a channel message the bot ignores costs no claim', async () => {
+    // With DATABASE_URL a claim is a write to PostgreSQL, and the bot hears every message of its
+    // channels: only the mention, which it answers, may cost one.
+    const memory = memoryState({ limit: 1_000, windowMs: 1_000 })
+    const claimed: string[] = []
+    const shared: SharedState = {
+      claimEvent: (id, at) => {
+        claimed.push(id)
+        return memory.claimEvent(id, at)
+      },
+      takeQuestion: (platform, member, at) => memory.takeQuestion(platform, member, at),
+    }
+    const slack = await startSlackTestApp(explainer, { shared })
+    try {
+      await slack.event(
+        { type: 'message', channel: 'C-chat', channel_type: 'channel', user: 'U2', text: 'lunch at noon?', ts: slack.nextTs() },
+        { eventId: 'Ev-chat' },
+      )
+      await slack.mention('Who is Andrew Selee?')
+      expect(claimed).toHaveLength(1)
+      expect(claimed).not.toContain('Ev-chat')
     } finally {
       await slack.close()
     }

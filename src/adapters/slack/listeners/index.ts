@@ -53,13 +53,13 @@ async function run<Args>(listener: Spec<string, Args>, args: Args, deps: Deps, l
  * listeners run.
  */
 export function registerListeners(app: App, deps: Deps): void {
-  // One global middleware, before any listener: an event Slack resent, and an interaction no
-  // listener serves (acked here), go no further.
+  // One global middleware, before any listener: an interaction no listener serves (acked here)
+  // goes no further.
   app.use(async (args) => {
-    const claim = (eventId: string) => deps.shared.claimEvent(eventId, deps.now())
-    if ((await isRepeatedEvent(claim, args)) || (await ackedUnserved(args))) return
+    if (await ackedUnserved(args)) return
     await args.next()
   })
+  const claim = (eventId: string) => deps.shared.claimEvent(eventId, deps.now())
   const commands = new Map(LISTENERS.flatMap((l) => (l.kind === 'command' ? [[l.command, l] as const] : [])))
   const buttons = LISTENERS.filter((l): l is ButtonListener => l.kind === 'button')
   const mentions = LISTENERS.filter((l): l is MentionListener => l.kind === 'app_mention')
@@ -77,8 +77,14 @@ export function registerListeners(app: App, deps: Deps): void {
     await run(listener, args, deps, `button ${id}`)
   })
   // Mentions and messages through one listener (app.message is app.event('message') without patterns).
+  // An event Slack resent (its event_id claimed before, by this copy or another) goes no further.
+  // It is claimed only once a listener takes it: the bot hears every message of its channels, and
+  // with DATABASE_URL a claim is a write to PostgreSQL, which the messages it ignores need not cost.
   app.event(/^(?:app_mention|message)$/, async (args) => {
-    if (args.event.type === 'app_mention') await Promise.all(mentions.map((l) => run(l, args as unknown as MentionArgs, deps, 'app_mention')))
-    else await Promise.all(messages.map((l) => run(l, args as unknown as MessageArgs, deps, 'message')))
+    const mention = args.event.type === 'app_mention'
+    const taking = (mention ? mentions : messages).filter((l) => !l.accepts || l.accepts(args as never))
+    if (!taking.length || (await isRepeatedEvent(claim, args))) return
+    if (mention) await Promise.all(taking.map((l) => run(l as MentionListener, args as unknown as MentionArgs, deps, 'app_mention')))
+    else await Promise.all(taking.map((l) => run(l as MessageListener, args as unknown as MessageArgs, deps, 'message')))
   })
 }
