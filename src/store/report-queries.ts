@@ -29,6 +29,8 @@ const n = (value: unknown): number => Number(value ?? 0)
 
 const answered = sql<number>`sum(case when status = 'answered' then 1 else 0 end)`
 const invalid = sql<number>`sum(case when status = 'invalid' then 1 else 0 end)`
+const upVotes = sql<number>`sum(case when votes.vote > 0 then 1 else 0 end)`
+const downVotes = sql<number>`sum(case when votes.vote < 0 then 1 else 0 end)`
 
 export async function dayCounts(db: Kysely<Database>, since: number): Promise<DayCount[]> {
   // Integer division on both dialects (bigint / integer): the UTC day a question was asked on.
@@ -67,16 +69,14 @@ export async function unansweredQuestions(db: Kysely<Database>, since: number): 
 
 /** Every answer at least one member voted 👎 on, with its 👍 and 👎 counts, most voted down first. */
 export async function votedDown(db: Kysely<Database>, since: number): Promise<VotedDownRow[]> {
-  const down = sql<number>`sum(case when votes.vote < 0 then 1 else 0 end)`
-  const up = sql<number>`sum(case when votes.vote > 0 then 1 else 0 end)`
   const rows = await db
     .selectFrom('questions')
     .innerJoin('votes', 'votes.question_id', 'questions.id')
-    .select(['questions.id', 'questions.question', 'questions.status', 'questions.refs', 'questions.article', up.as('up'), down.as('down')])
+    .select(['questions.id', 'questions.question', 'questions.status', 'questions.refs', 'questions.article', upVotes.as('up'), downVotes.as('down')])
     .where('questions.asked_at', '>=', since)
     .groupBy(['questions.id', 'questions.question', 'questions.status', 'questions.refs', 'questions.article'])
-    .having(down, '>', 0)
-    .orderBy(down, 'desc')
+    .having(downVotes, '>', 0)
+    .orderBy(downVotes, 'desc')
     .orderBy('questions.id')
     .execute()
   return rows.map((r) => ({
@@ -105,7 +105,7 @@ export async function totals(db: Kysely<Database>, since: number): Promise<Total
   const v = await db
     .selectFrom('votes')
     .innerJoin('questions', 'questions.id', 'votes.question_id')
-    .select([sql<number>`sum(case when votes.vote > 0 then 1 else 0 end)`.as('up'), sql<number>`sum(case when votes.vote < 0 then 1 else 0 end)`.as('down')])
+    .select([upVotes.as('up'), downVotes.as('down')])
     .where('questions.asked_at', '>=', since)
     .executeTakeFirstOrThrow()
   return {
