@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +12,7 @@ import { fileURLToPath } from 'node:url'
  */
 type Modules = [typeof import('../src/core/explainer.js'), typeof import('../src/knowledge/open-knowledge.js'), typeof import('../src/knowledge/code-key.js')]
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
-const [{ explainerFor }, { openKnowledge }, { codeKey }] = (await Promise.all(
+const [{ explainerFor }, { openKnowledge }, { codeKeyOfImports }] = (await Promise.all(
   ['core/explainer.js', 'knowledge/open-knowledge.js', 'knowledge/code-key.js'].map((m) => import(join(DIST, m))),
 )) as Modules
 
@@ -22,14 +21,9 @@ if (!dir || !cacheDir) {
   process.stderr.write('usage: tsx bench/start-probe.ts DIR CACHE_DIR\n')
   process.exit(2)
 }
-const core = join(DIST, 'core')
 const t = performance.now()
 const cpu = process.cpuUsage()
-const code = codeKey(
-  readdirSync(core)
-    .filter((name) => name.endsWith('.js'))
-    .map((name) => join(core, name)),
-)
+const code = codeKeyOfImports([join(DIST, 'knowledge', 'open-knowledge.js')], DIST)
 const opened = openKnowledge(dir, { cacheDir, code })
 const ex = explainerFor(opened.kb)
 const ms = performance.now() - t

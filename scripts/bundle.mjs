@@ -33,8 +33,8 @@ const EXTERNAL = Object.keys(dependencies)
   .flatMap((name) => [name, `${name}/*`])
 
 // The saved indexes' key, worked out as dist/main.js does at each start, from the same files.
-const { codeKeyOfFolders } = await import(join(DIST, 'knowledge', 'code-key.js'))
-const codeKey = codeKeyOfFolders([join(DIST, 'core'), join(DIST, 'knowledge')])
+const { codeKeyOfImports } = await import(join(DIST, 'knowledge', 'code-key.js'))
+const codeKey = codeKeyOfImports([join(DIST, 'knowledge', 'open-knowledge.js')], DIST)
 
 /**
  * The generated word tables (dist/generated/*.js: ~1.3 MB of string literals, objects of strings

@@ -46,12 +46,10 @@ function loadDotenv(): void {
 }
 
 /**
- * Saved indexes go in the project's .explainer-cache/, keyed by the core's code (the compiled
- * files this program runs), so a changed core never trusts an index an older one saved.
+ * Saved indexes go in the project's .explainer-cache/, keyed by the code that compiles articles
+ * (code-key.ts), so a changed compiler never trusts an index an older one saved.
  */
 const HERE = dirname(fileURLToPath(import.meta.url))
-const CORE = join(HERE, 'core')
-const KNOWLEDGE = join(HERE, 'knowledge')
 
 /**
  * The bundle (scripts/bundle.mjs) sets this to the key of the files it was made from, worked out
@@ -77,7 +75,10 @@ async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once
   let sentences = 0
   try {
     const { openKnowledge } = await import('./knowledge/open-knowledge.js')
-    const code = typeof EXPLAINER_CODE_KEY === 'string' ? EXPLAINER_CODE_KEY : (await import('./knowledge/code-key.js')).codeKeyOfFolders([CORE, KNOWLEDGE])
+    const code =
+      typeof EXPLAINER_CODE_KEY === 'string'
+        ? EXPLAINER_CODE_KEY
+        : (await import('./knowledge/code-key.js')).codeKeyOfImports([join(HERE, 'knowledge', 'open-knowledge.js')], HERE)
     // Even one article loads faster from its saved index (stat, read, assemble) than it compiles.
     const options = {
       cacheDir,
