@@ -46,6 +46,15 @@ describe('ranking', () => {
     expect(bot.ask('Which engineer from Austria designed the steel frame?').status).toBe('not_found')
   })
 
+  it('"What is Tessel?" is answered by the sentence that says what Tessel is', () => {
+    // Every sentence names Tessel, and the shorter ones score higher on the search. Only the
+    // first says what it is ("a group … known as Tessel"); a definition question wants that.
+    const bot = createExplainer([fixture('relief')])
+    const answer = bot.ask('what is tessel')
+    expect(answer.status).toBe('answered')
+    expect(answer.citations[0].quote).toMatch(/^A group of volunteers and surveyors known as Tessel/)
+  })
+
   it('"the 1700s" is met by "the 18th century"', () => {
     // The number trap read "1700s" as the decade 1700-1709 only, and declined.
     const bot = createExplainer([fixture('canal')])

@@ -37,12 +37,16 @@ const CAUSE =
   /\b(?:because|due to|as a result|in order to|so that|in response|aimed at|intended to|led to|leading to|lead to|caused|causes|cause|reason|motive|since|owing to|thanks to|given|result(?:ed)? in|to avoid|to prevent|to address|to discourage|to justify|driven by|prompted|therefore|consequently|so as to)\b/i
 const PLACE = /\b(?:in|at|to|from|near|across|into|between|throughout|within|toward|towards|on)\s+(?:the\s+)?\p{Lu}/u
 const ROLE_AFTER = /^,\s+(?:the|a|an|who|its|his|her|their)\b/
+/** "Respond is a consortium …": the sentence says what the name is. */
+const IS_A_AFTER = /^\s+(?:is|was|are|were)\s+(?:a|an|the|one of)\b/
+/** "… a consortium known as Respond", "a group called Respond". */
+const DEFINED_BEFORE = /\b(?:known as|called|named|dubbed|nicknamed)\s+(?:the\s+)?$/i
 const ROLE_BEFORE = /(?:\b(?:the|a|an|former|then|late|\p{Lu}[\p{L}]+)\s+)?[\p{Ll}\p{Lu}][\p{L}-]+\s*$/u
 
 function rolesIn(text: string): Set<string> {
   const roles = new Set<string>()
   for (const { name, index } of findNames(text)) {
-    const after = text.slice(index + name.length, index + name.length + 12)
+    const after = text.slice(index + name.length, index + name.length + 16)
     const before = text.slice(Math.max(0, index - 40), index)
     // "Andrew Selee, the president of …" or "Mexican Foreign Secretary Alicia Bárcena".
     const titled =
@@ -51,7 +55,8 @@ function rolesIn(text: string): Set<string> {
       /(?:leader|secretary|president|minister|advisor|adviser|ambassador|director|chief|spokesperson|official|governor|senator|king|queen|duke|bishop|founder|professor|head|chair|[A-Z][\p{L}]+)\s*$/u.test(
         before,
       )
-    if (ROLE_AFTER.test(after) || titled) for (const w of words(name)) roles.add(w)
+    const defined = IS_A_AFTER.test(after) || DEFINED_BEFORE.test(before)
+    if (ROLE_AFTER.test(after) || titled || defined) for (const w of words(name)) roles.add(w)
   }
   return roles
 }
