@@ -129,6 +129,15 @@ function parseRefs(text: string): string[] {
   }
 }
 
+/**
+ * Whether the bot has made the tables the report reads. The report never migrates (it opens the
+ * store read-only), so a store the bot has not served with yet has none: nothing logged yet.
+ */
+export async function hasReportTables(db: Kysely<Database>): Promise<boolean> {
+  const names = new Set((await db.introspection.getTables()).map((t) => t.name))
+  return names.has('questions') && names.has('votes')
+}
+
 /** Everything the report reads, in one call. */
 export type ReportRows = {
   totals: Totals
