@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DEFAULT_RATE_LIMIT, SetupError, type StoreConfig } from '../config.js'
+import { HOUR_MS } from '../time.js'
 import { databaseState } from './database-state.js'
 import { databaseStore } from './database-store.js'
 import { memoryState } from './memory-state.js'
@@ -30,8 +31,6 @@ export type StoreDeps = {
   /** When a slow store counts as down (resilient.ts); tests shorten it. */
   timing?: Partial<Timing>
 }
-
-const HOUR_MS = 3_600_000
 
 function repeat(ms: number, task: () => void): () => void {
   const timer = setInterval(task, ms)

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { DAY_MS } from '../time.js'
 import type { Database } from './schema.js'
 
 /**
@@ -8,8 +9,6 @@ import type { Database } from './schema.js'
  * needs the core's word folding. No query selects a place or channel, and member hashes stay
  * inside the database: the report counts them, it never shows them.
  */
-
-const DAY_MS = 86_400_000
 
 /** Questions of one UTC day (days since the epoch), and how many of them were answered. */
 export type DayCount = { day: number; questions: number; answered: number; invalid: number }
