@@ -132,8 +132,8 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     io,
     adapters: ADAPTERS,
     health: () => live?.explainer.status?.(),
-    store: () => {
-      store ??= openTheStore(config, io)
+    store: (options) => {
+      store ??= openTheStore(config, io, options?.prune)
       return store
     },
     explainer: async () => {
@@ -151,11 +151,11 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The store, imported only by the commands that serve: ask, eval and chat never load a database driver. */
-async function openTheStore(config: Config, io: Io): Promise<OpenedStore> {
+async function openTheStore(config: Config, io: Io, prune = true): Promise<OpenedStore> {
   const { openStore } = await import('./store/open-store.js')
   return openStore(
     { store: storeSettings(config), ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) },
-    { now: Date.now, log: (line) => io.stderr.write(`explainer: ${line}\n`) },
+    { now: Date.now, log: (line) => io.stderr.write(`explainer: ${line}\n`), prune },
   )
 }
 

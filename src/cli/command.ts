@@ -27,8 +27,9 @@ export type CommandContext = {
   /**
    * Opens the store (question log, votes, shared state) on first call; only the serving commands
    * call it. Throws SetupError when it cannot be opened or migrated: the bot must not start then.
+   * `prune: false` for a process that leaves deleting old rows to another (open-store.ts).
    */
-  store(): Promise<OpenedStore>
+  store(options?: { prune?: boolean }): Promise<OpenedStore>
 }
 
 /**
