@@ -56,10 +56,7 @@ function shortPath(file: string): string {
 async function knowledge(ctx: CommandContext): Promise<{ explainer?: Explainer; aliasFileOf?: (slug: string) => string; whyNoArticles?: string }> {
   try {
     const explainer = await ctx.explainer()
-    const { resolveKnowledgeDir } = await import('../knowledge-dir.js')
-    const { listKnowledge } = await import('../../knowledge/load-knowledge.js')
-    const dir = resolveKnowledgeDir(ctx.args.string('knowledge'), ctx.config.knowledgeDir)
-    const files = new Map(listKnowledge(dir).sources.map((s) => [s.slug, shortPath(join(dirname(s.file), 'aliases.txt'))]))
+    const files = new Map((await ctx.articleFiles()).map((s) => [s.slug, shortPath(join(dirname(s.file), 'aliases.txt'))]))
     return { explainer, aliasFileOf: (slug) => files.get(slug) ?? `${slug}/aliases.txt` }
   } catch (error) {
     if (ctx.args.string('knowledge') || !(error instanceof KnowledgeError || error instanceof SetupError)) throw error
