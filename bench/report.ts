@@ -1,4 +1,5 @@
 import { arch, cpus, platform } from 'node:os'
+import { plural } from '../src/plural.js'
 import type { ColdStart } from './cold-start.js'
 import type { LatencyResult } from './measure.js'
 import { fmtMs, type Summary, table } from './stats.js'
@@ -84,7 +85,6 @@ function storeLines(s: StoreBench): string[] {
 
 export function formatText(r: BenchResult): string {
   const { build: b, latency: l, corpus: c } = r
-  const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`
   const head = [
     `explainer bench: ${c.source} (${plural(c.articles, 'article')}, ${plural(c.facts, 'fact')}), ${plural(c.questions, 'question')} x ${l.rounds} rounds`,
     `machine: ${r.machine.cpus} CPUs (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.machine.platform}`,

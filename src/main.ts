@@ -16,6 +16,7 @@ import { type Config, isDebug, readConfig, storeSettings } from './config.js'
 import { KnowledgeError } from './core/errors.js'
 import { type Explainer, explainerFor } from './core/explainer.js'
 import type { KnowledgeBase } from './core/knowledge-base.js'
+import type { ArticleSource } from './knowledge/load-knowledge.js'
 import { PROJECT_DIR } from './project.js'
 import type { OpenedStore } from './store/open-store.js'
 
@@ -67,11 +68,15 @@ let live: import('./knowledge/live-knowledge.js').LiveKnowledge | undefined
  * Loads the knowledge: once for a command that answers and exits; for a serving bot ('live'),
  * watched and reloaded as the folder changes (and on SIGHUP), with broken articles left out.
  */
-async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once' | 'quiet' | 'live' = 'once'): Promise<Explainer> {
+/** A loaded knowledge folder: what answers from it, and (loaded once) the files its articles came from. */
+type Loaded = { explainer: Explainer; files: readonly ArticleSource[] }
+
+async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once' | 'quiet' | 'live' = 'once'): Promise<Loaded> {
   const progress = mode === 'quiet' ? undefined : progressReporter(io.stderr)
   const onProgress = progress?.onProgress
   const note = (line: string) => io.stderr.write(`explainer: ${line}\n`)
   let kb: KnowledgeBase
+  let files: readonly ArticleSource[]
   let sentences = 0
   try {
     const { openKnowledge } = await import('./knowledge/open-knowledge.js')
@@ -98,10 +103,11 @@ async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once
         void reloading.reload()
       })
       progress?.finish(reloading.compiledFacts)
-      return reloading.explainer
+      return { explainer: reloading.explainer, files: [] }
     }
     const opened = openKnowledge(dir, options)
     kb = opened.kb
+    files = opened.listing.sources
     sentences = opened.compiledFacts
   } catch (error) {
     // loadKnowledge words its own problems; a bare file-system error (a folder it may not list) is worded here.
@@ -110,7 +116,7 @@ async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once
     throw new SetupError(`${e.path ?? dir}: cannot be read (${e.code}): check the path and its permissions`)
   }
   progress?.finish(sentences)
-  return explainerFor(kb)
+  return { explainer: explainerFor(kb), files }
 }
 
 /** Commands that keep serving chat platforms: one bad event must not end them. */
@@ -123,7 +129,11 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
   loadDotenv()
   const config: Config = readConfig(process.env, PROJECT_DIR)
   const cacheDir = config.cacheDir ?? join(PROJECT_DIR, '.explainer-cache')
-  let explainer: Explainer | undefined
+  let loaded: Loaded | undefined
+  const load = async () => {
+    loaded ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io, cacheDir, serving ? 'live' : 'once')
+    return loaded
+  }
   const others = new Map<string, Explainer>()
   let store: Promise<OpenedStore> | undefined
   return command.run({
@@ -132,18 +142,16 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     io,
     adapters: ADAPTERS,
     health: () => live?.explainer.status?.(),
-    store: () => {
-      store ??= openTheStore(config, io)
+    store: (options) => {
+      store ??= openTheStore(config, io, options?.prune)
       return store
     },
-    explainer: async () => {
-      explainer ??= await buildExplainer(resolveKnowledgeDir(args.string('knowledge'), config.knowledgeDir), io, cacheDir, serving ? 'live' : 'once')
-      return explainer
-    },
+    explainer: async () => (await load()).explainer,
+    articleFiles: async () => (await load()).files,
     explainerOf: async (dir) => {
       const known = others.get(dir)
       if (known) return known
-      const built = await buildExplainer(dir, io, cacheDir, 'quiet')
+      const { explainer: built } = await buildExplainer(dir, io, cacheDir, 'quiet')
       others.set(dir, built)
       return built
     },
@@ -151,11 +159,11 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The store, imported only by the commands that serve: ask, eval and chat never load a database driver. */
-async function openTheStore(config: Config, io: Io): Promise<OpenedStore> {
+async function openTheStore(config: Config, io: Io, prune = true): Promise<OpenedStore> {
   const { openStore } = await import('./store/open-store.js')
   return openStore(
     { store: storeSettings(config), ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) },
-    { now: Date.now, log: (line) => io.stderr.write(`explainer: ${line}\n`) },
+    { now: Date.now, log: (line) => io.stderr.write(`explainer: ${line}\n`), prune },
   )
 }
 

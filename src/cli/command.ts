@@ -1,6 +1,7 @@
 import type { Health } from '../adapters/shared/health.js'
 import type { Config } from '../config.js'
 import type { Explainer } from '../core/explainer.js'
+import type { ArticleSource } from '../knowledge/load-knowledge.js'
 import type { OpenedStore } from '../store/open-store.js'
 import type { Adapter } from './adapters.js'
 import type { FlagSpecs, ParsedArgs } from './args.js'
@@ -18,6 +19,12 @@ export type CommandContext = {
   io: Io
   /** Loads the knowledge and builds the index on first call: commands that need no articles pay nothing. */
   explainer(): Promise<Explainer>
+  /**
+   * The article files explainer() was loaded from (loading it first): where each article's
+   * aliases file is, for `report`, without listing the folder again. Empty for a serving bot,
+   * whose files change with each reload.
+   */
+  articleFiles(): Promise<readonly ArticleSource[]>
   /** The same for another folder of articles (each of an eval folder's sets), built once per folder. */
   explainerOf(dir: string): Promise<Explainer>
   /** The platform adapters main.ts knows, for `start`. */
@@ -27,8 +34,9 @@ export type CommandContext = {
   /**
    * Opens the store (question log, votes, shared state) on first call; only the serving commands
    * call it. Throws SetupError when it cannot be opened or migrated: the bot must not start then.
+   * `prune: false` for a process that leaves deleting old rows to another (open-store.ts).
    */
-  store(): Promise<OpenedStore>
+  store(options?: { prune?: boolean }): Promise<OpenedStore>
 }
 
 /**

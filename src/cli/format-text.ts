@@ -1,5 +1,6 @@
 import { citationLine, quoted, shownIn } from '../core/cite.js'
 import type { Answer, Citation, SourceInfo } from '../core/types.js'
+import { plural } from '../plural.js'
 
 export type FormatOptions = {
   /** Name the article in each citation: worth it only when more than one is known. */
@@ -68,8 +69,6 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): strin
   const text = parts.join('\n\n')
   return `${options.width ? wrapText(text, options.width) : text}\n`
 }
-
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 /** One line per article known, for `sources`. */
 export function formatSources(sources: readonly SourceInfo[]): string {

@@ -1,11 +1,10 @@
 import type { Explainer } from '../core/explainer.js'
 import type { ReportRows } from '../store/report-queries.js'
+import { DAY_MS } from '../time.js'
 import { groupQuestions } from './group-questions.js'
 import type { Counts, Report, Share } from './report-data.js'
 import { suggestAliases } from './suggestions.js'
 import { groupVotedDown } from './voted-down.js'
-
-const DAY_MS = 86_400_000
 
 export type BuildOptions = {
   since: number

@@ -1,5 +1,6 @@
+import { num, plural } from '../plural.js'
 import { chartSvg } from './chart-svg.js'
-import { num, percent, period, plural, summary } from './format-text.js'
+import { percent, period, summary } from './format-text.js'
 import type { Counts, Report, Suggestion, VotedDownAnswer } from './report-data.js'
 
 /**

@@ -1,3 +1,4 @@
+import { num, plural } from '../plural.js'
 import type { Counts, Report, Suggestion, VotedDownAnswer } from './report-data.js'
 
 /** The terminal shows the top of each list; --json gives every row (--html the top 200). */
@@ -20,9 +21,6 @@ export function plain(text: string, max = CLIP): string {
 }
 
 export const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(100 * share)}%`)
-/** 60,000 rather than 60000: a month of a busy server reads at a glance. */
-export const num = (n: number): string => n.toLocaleString('en-US')
-export const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 
 /** Columns sized to their widest cell; the first left-aligned, the rest right-aligned. */

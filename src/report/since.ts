@@ -1,9 +1,11 @@
+import { DAY_MS, HOUR_MS } from '../time.js'
+
 /**
  * `--since`: how far back the report looks. A length of time counted back from now (`7d`, `24h`,
  * `2w`) or a day (`2026-11-01`, read as midnight UTC). Anything else is undefined, for the command
  * to turn into one usage line.
  */
-const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const
+const UNIT_MS = { h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS } as const
 
 export function parseSince(value: string, now: number): number | undefined {
   const span = value.trim().match(/^(\d{1,5})\s*([hdw])$/i)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { DAY_MS } from '../time.js'
 import type { Hash } from './salt.js'
 import type { Database } from './schema.js'
 import type { AskedQuestion, Store, Vote } from './store.js'
@@ -16,8 +17,6 @@ export type DatabaseStoreOptions = {
   /** How long shared-state rows matter: Slack's retries of an event, and a rate limit's windows. */
   stateMs: { events: number; rates: number }
 }
-
-const DAY_MS = 86_400_000
 
 export function databaseStore(db: Kysely<Database>, options: DatabaseStoreOptions): Store {
   const { hash, questionLog } = options

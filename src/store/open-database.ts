@@ -25,20 +25,35 @@ export async function openDatabase(where: DatabaseLocation): Promise<Kysely<Data
 }
 
 /**
+ * Opens the database to read it only (`explainer report`): no migration, so no write lock is
+ * taken and nothing is created, and SQLite's file is opened read-only and must exist. WAL lets
+ * it read while the bot holds a write transaction. Whether the bot has made its tables yet is
+ * the caller's to ask (report-queries.ts).
+ */
+export async function openForReading(where: DatabaseLocation): Promise<Kysely<Database>> {
+  if ('url' in where) return postgres(where.url)
+  const { default: SQLite } = await import('better-sqlite3')
+  const database = new SQLite(where.file, { readonly: true, fileMustExist: true, timeout: SQLITE_READ_BUSY_MS })
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+}
+
+/**
  * better-sqlite3 waits for a lock synchronously, freezing the whole bot meanwhile: once open, wait
  * briefly and let the store's caller log the failure instead. While migrating (at start, before
  * serving), wait as long as another process's migrations may take.
  */
 const SQLITE_BUSY_MS = 200
 const SQLITE_MIGRATION_BUSY_MS = 10_000
+/** A reader waits only in SQLite's rare WAL recovery; a report is an operator's command and may wait a little. */
+const SQLITE_READ_BUSY_MS = 2_000
 
 /**
  * Kysely runs SQLite's migrations outside any transaction and takes no lock (one connection is
- * all it expects). Two processes opening a new file together (shards, a report at the bot's first
- * start) would both find no migration run, and the second would fail on a table the first made.
- * Here they run in one transaction that begins IMMEDIATE, taking SQLite's write lock before reading
- * which migrations ran: the second process waits, then finds them done. Only while migrating: a
- * report's read transaction must not block the bot's writes.
+ * all it expects). Two processes opening a new file together (shards starting at once) would
+ * both find no migration run, and the second would fail on a table the first made. Here they run
+ * in one transaction that begins IMMEDIATE, taking SQLite's write lock before reading which
+ * migrations ran: the second process waits, then finds them done. Only while migrating: the bot's
+ * later transactions begin as usual.
  */
 class TransactionalSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {

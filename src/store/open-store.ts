@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DEFAULT_RATE_LIMIT, SetupError, type StoreConfig } from '../config.js'
+import { HOUR_MS } from '../time.js'
 import { databaseState } from './database-state.js'
 import { databaseStore } from './database-store.js'
 import { memoryState } from './memory-state.js'
@@ -23,6 +24,11 @@ export type StoreDeps = {
   now: () => number
   /** One line per problem, `store: …` (the caller adds its own prefix). */
   log: Log
+  /**
+   * False: this process never deletes old rows, another one does (a shard of start:sharded; its
+   * parent prunes for every shard). Default true.
+   */
+  prune?: boolean
   /** How often old rows are deleted while serving (default hourly). */
   pruneEveryMs?: number
   /** Runs `task` every `ms` until the returned function is called; tests pass their own. */
@@ -30,8 +36,6 @@ export type StoreDeps = {
   /** When a slow store counts as down (resilient.ts); tests shorten it. */
   timing?: Partial<Timing>
 }
-
-const HOUR_MS = 3_600_000
 
 function repeat(ms: number, task: () => void): () => void {
   const timer = setInterval(task, ms)
@@ -75,8 +79,11 @@ export async function openStore(config: { store: StoreConfig; rateLimit?: RateLi
   const inner = databaseStore(db, { hash, questionLog, retentionDays, stateMs: { events: EVENT_TTL_MS, rates: 2 * rate.windowMs } })
   const timing = { ...TIMING, ...deps.timing }
   const store = resilientStore(inner, deps.log, timing.logTimeoutMs)
-  await store.prune(deps.now())
-  const stop = (deps.every ?? repeat)(deps.pruneEveryMs ?? HOUR_MS, () => void store.prune(deps.now()))
+  let stop = () => {}
+  if (deps.prune !== false) {
+    await store.prune(deps.now())
+    stop = (deps.every ?? repeat)(deps.pruneEveryMs ?? HOUR_MS, () => void store.prune(deps.now()))
+  }
 
   const shared =
     'url' in location ? resilientState(databaseState(db, { hash, rate }), memoryState(rate), { log: deps.log, now: deps.now, timing }) : memoryState(rate)

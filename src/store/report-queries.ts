@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { DAY_MS } from '../time.js'
 import type { Database } from './schema.js'
 
 /**
@@ -8,8 +9,6 @@ import type { Database } from './schema.js'
  * needs the core's word folding. No query selects a place or channel, and member hashes stay
  * inside the database: the report counts them, it never shows them.
  */
-
-const DAY_MS = 86_400_000
 
 /** Questions of one UTC day (days since the epoch), and how many of them were answered. */
 export type DayCount = { day: number; questions: number; answered: number; invalid: number }
@@ -127,6 +126,15 @@ function parseRefs(text: string): string[] {
   } catch {
     return []
   }
+}
+
+/**
+ * Whether the bot has made the tables the report reads. The report never migrates (it opens the
+ * store read-only), so a store the bot has not served with yet has none: nothing logged yet.
+ */
+export async function hasReportTables(db: Kysely<Database>): Promise<boolean> {
+  const names = new Set((await db.introspection.getTables()).map((t) => t.name))
+  return names.has('questions') && names.has('votes')
 }
 
 /** Everything the report reads, in one call. */

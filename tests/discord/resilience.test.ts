@@ -47,7 +47,7 @@ describe('rate limit, with an injected clock', () => {
   let limited: TestBot
   beforeAll(async () => {
     // RATE_LIMIT's value is overridden by the adapter's own option: 2 per 30 s holds, not 9 per 1 s.
-    limited = await startBot(explainer, { rateLimit: { limit: 2, windowMs: 30_000, now: () => t } }, { rateLimit: { limit: 9, windowMs: 1_000 } })
+    limited = await startBot(explainer, { rateLimit: { limit: 2, windowMs: 30_000 }, now: () => t }, { rateLimit: { limit: 9, windowMs: 1_000 } })
   })
   afterAll(() => closeCheckingMentions(limited, [/slow down/, /Ask me a question/]))
 

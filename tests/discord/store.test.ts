@@ -94,12 +94,29 @@ describe('with a working store', () => {
   })
 
   it('logs nothing for a view asked in words, the how-to, or a member told to slow down', async () => {
-    const before = (await rows()).length
-    const view = await mention(bot, guild, "<@900000000000000001> who's who?", nextId())
-    expect(votesOf(view)).toEqual([])
-    await mention(bot, guild, '<@900000000000000001>', nextId())
-    // The how-to's reply came after the view's: both were handled, and neither was logged.
-    expect((await rows()).length).toBe(before)
+    const limited = await startBot(explainer, { store: store.store, newId, rateLimit: { limit: 1 } })
+    try {
+      const before = (await rows()).map((r) => r.id)
+      const view = await mention(bot, guild, "<@900000000000000001> who's who?", nextId())
+      expect(votesOf(view)).toEqual([])
+      await mention(bot, guild, '<@900000000000000001>', nextId())
+      const fast = nextId()
+      const first = await mention(limited, { guild: limited.fake.guilds[0] }, '<@900000000000000001> Who is Andrew Selee?', fast)
+      const slowed = await mention(limited, { guild: limited.fake.guilds[0] }, '<@900000000000000001> Who is Alicia Bárcena?', fast)
+      expect(textOf(slowed)).toMatch(/slow down/i)
+      // Log writes land in the background, one after another on the store's one connection: once
+      // a question asked after all of these is logged, a row for any of them would have landed too.
+      const last = await mention(bot, guild, '<@900000000000000001> What is the boiling point of mercury on Jupiter?', nextId())
+      const lastId = votesOf(last)[0].split(':')[2]
+      const added = await eventually(
+        async () => (await rows()).filter((r) => !before.includes(r.id)),
+        (r) => r.some((row) => row.id === lastId),
+        'the last question logged',
+      )
+      expect(added.map((r) => r.id).sort()).toEqual([votesOf(first)[0].split(':')[2], lastId].sort())
+    } finally {
+      await limited.close()
+    }
   })
 
   it('stores a 👍 on a private answer, thanked privately; a second click turns it into a 👎', async () => {

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/report/report-data.js'
 import { openDatabase } from '../../src/store/open-database.js'
@@ -98,6 +100,36 @@ describe('explainer report', () => {
     expect(existsSync(dirname(missing))).toBe(false)
   })
 
+  it('reads without writing: a folder without a store, or a store without tables, is left as it was', async () => {
+    const folder = dirname(sqliteFile())
+    const missing = join(folder, 'explainer.db')
+    expect((await report(missing)).stdout).toContain(`Note: no questions logged yet at ${missing}`)
+    expect(readdirSync(folder)).toEqual([])
+    // A file the bot has not migrated yet (here an empty one): the report makes no tables in it.
+    writeFileSync(missing, '')
+    const run = await report(missing)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`Note: no questions logged yet at ${missing}`)
+    expect(readdirSync(folder)).toEqual(['explainer.db'])
+    expect(statSync(missing).size).toBe(0)
+  })
+
+  it('reads while another process holds a write transaction on the SQLite file', async () => {
+    const writer = new SQLite(file)
+    try {
+      writer.exec('begin immediate')
+      writer.exec("update questions set status = 'answered'")
+      const run = await report(file, ['--json'])
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      // The uncommitted change is not seen: the report read the last committed state.
+      expect(JSON.parse(run.stdout).totals).toMatchObject({ questions: 10, answered: 3 })
+    } finally {
+      writer.exec('rollback')
+      writer.close()
+    }
+  })
+
   it('QUESTION_LOG=off: counts without text, members or groups', async () => {
     const off = sqliteFile()
     await fillStore({ file: off }, Date.now(), { questionLog: false })
@@ -136,6 +168,22 @@ describe('explainer report', () => {
       expect(run.code, JSON.stringify(env)).toBe(1)
       expect(oneErrorLine(run.stderr)).toMatch(line)
       expect(run.stderr).not.toContain('hunter2')
+    }
+  })
+
+  it.skipIf(!postgresServer())('a PostgreSQL database the bot has not served with: nothing logged yet, and no tables made', async () => {
+    const url = await postgresDatabase()
+    const run = await report(file, [], { DATABASE_URL: url })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/Note: no questions logged yet at PostgreSQL at /)
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      const { rows } = await client.query("select table_name from information_schema.tables where table_schema = 'public'")
+      expect(rows).toEqual([])
+    } finally {
+      await client.end()
     }
   })
 

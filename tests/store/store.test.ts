@@ -212,6 +212,31 @@ describe.each(dialects)('the store on $name', ({ location, skip }) => {
     tick()
     await expect.poll(ids).toEqual([])
   })
+
+  test.skipIf(skip)('prune: false (a shard of start:sharded) deletes nothing, at open or later: its parent prunes', async () => {
+    const where = await location()
+    const seed = await start(where)
+    await seed.store.logQuestion(asked({ id: 'old', at: T0 - 40 * DAY }))
+    clock = T0
+    let timers = 0
+    const opened = await openStore(
+      { store: { location: where, questionLog: true, retentionDays: 30 } },
+      {
+        now: () => clock,
+        log: (l) => lines.push(l),
+        prune: false,
+        every: () => {
+          timers++
+          return () => {}
+        },
+      },
+    )
+    open.push(opened.store)
+    await opened.store.logQuestion(asked({ id: 'new', at: T0 }))
+    const db = await inspect(where)
+    expect((await db.selectFrom('questions').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['new', 'old'])
+    expect(timers).toBe(0)
+  })
 })
 
 test('an SQLite file in a folder that does not exist yet: the folder is made', async () => {

@@ -2,7 +2,6 @@ import { writeLogLine } from '../shared/log.js'
 import type { CommonDeps } from '../shared/port.js'
 import type { FollowUpIds } from '../shared/question-keys.js'
 import type { Conversations } from './conversations.js'
-import type { RateLimitText } from './messages.js'
 import type { ViewIds } from './view-ids.js'
 
 /** Where the adapter reports: readiness and the causes of failures members only see as "sorry". */
@@ -25,7 +24,6 @@ export function discordLogger(debug = false, shardIds?: readonly number[]): Logg
 
 /** What every handler needs, made once in start(): the common deps (shared/port.ts) and Discord's own. */
 export type Deps = CommonDeps & {
-  rate: RateLimitText
   ids: FollowUpIds
   /** The custom_ids of view pages (Previous/Next, "which article?"). */
   viewIds: ViewIds

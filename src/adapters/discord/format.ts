@@ -137,7 +137,7 @@ function coversField(titles: readonly string[], budget: Budget): APIEmbedField |
 }
 
 /** Up to BUDGET.followUps distinct questions as buttons, five to a row; the last row is kept for 👍/👎. */
-export function followUpRows(questions: readonly string[], ids: FollowUpIds): ButtonRow[] {
+function followUpRows(questions: readonly string[], ids: FollowUpIds): ButtonRow[] {
   const max = Math.min(BUDGET.followUps, DISCORD_LIMITS.buttonsPerRow * (DISCORD_LIMITS.rows - 1))
   const distinct = [...new Set(questions.map((q) => q.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, max)
   const buttons: APIButtonComponent[] = distinct.map((q) => ({
@@ -156,7 +156,7 @@ export function followUpRows(questions: readonly string[], ids: FollowUpIds): Bu
  * 👍/👎 under an answer, in a row of their own (at most BUDGET.followUps follow-ups fill one row
  * before it, so a message has two rows of Discord's five). Emoji alone: the two need no words.
  */
-export function voteRow(questionId: string): ButtonRow {
+function voteRow(questionId: string): ButtonRow {
   const vote = (emoji: string, choice: 'up' | 'down'): APIButtonComponent => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js'
-import { type Config, DEFAULT_RATE_LIMIT, type DiscordConfig, SetupError } from '../../config.js'
+import { type Config, type DiscordConfig, SetupError } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
-import type { RateLimitOptions } from '../../store/memory-rate-limit.js'
-import { memoryState } from '../../store/memory-state.js'
-import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
+import { adapterDeps, type CommonOptions } from '../shared/common-deps.js'
+import type { AdapterModule, RunningAdapter } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
-import { NO_STORE } from '../shared/record.js'
 import { CACHE_OPTIONS, sweepDmChannelsRegularly } from './caches.js'
 import { SLASH_COMMANDS } from './commands/index.js'
 import { type Deps, discordLogger, type Logger } from './context.js'
@@ -27,16 +24,7 @@ import { createViewIds } from './view-ids.js'
  * it on SIGINT/SIGTERM through stop().
  */
 
-export type DiscordOptions = StoreOptions & {
-  /**
-   * Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 per 30 s), for
-   * the in-memory count used when no `shared` state is given; `now` lets tests move time.
-   */
-  rateLimit?: RateLimitOptions
-  logger?: Logger
-  /** Makes question ids (default crypto.randomUUID): tests name them. */
-  newId?: () => string
-}
+export type DiscordOptions = CommonOptions & { logger?: Logger }
 
 /**
  * Only the intents answering needs: Guilds (the servers and channels), GuildMessages (mentions)
@@ -97,35 +85,18 @@ async function connect(client: Client, token: string): Promise<void> {
 
 export async function start(explainer: Explainer, config: Config, options: DiscordOptions = {}): Promise<RunningAdapter> {
   if (!config.discord) throw new SetupError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot > Reset Token) into .env')
-  const rate = {
-    limit: options.rateLimit?.limit ?? config.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit,
-    windowMs: options.rateLimit?.windowMs ?? config.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
-  }
-  const now = options.rateLimit?.now ?? Date.now
-  const titles = titlesOfCurrent(explainer)
   // Also checks the first suggestions now rather than in the first autocomplete, which has 3 seconds and no deferral.
   const example = explainer.suggest('', 1)[0]
   // Before the logger: in a shard, the client knows its shard ids (client.shard), which every log line names.
   const client = createClient(config.discord)
   const logger = options.logger ?? discordLogger(config.debug, client.shard?.ids)
-  const deps: Deps = {
-    explainer,
-    platform: 'discord',
-    shared: options.shared ?? memoryState(rate),
-    store: options.store ?? NO_STORE,
-    newId: options.newId ?? randomUUID,
-    rate,
-    now,
+  const deps: Deps = adapterDeps(explainer, 'discord', config, options, ({ now }) => ({
     ids: createFollowUpIds({ maxLength: DISCORD_LIMITS.customId }),
     viewIds: createViewIds(),
     logger,
-    get knownTitles() {
-      return titles()
-    },
-    urlOf: urlsOfCurrent(explainer),
     example,
     conversations: createConversations({ now, onError: (message, error) => logger.error(message, error) }),
-  }
+  }))
   listen(client, deps)
   const stopSweeping = sweepDmChannelsRegularly(client)
   const stop = () => {

@@ -19,12 +19,12 @@ import { logAnswer, startAsking } from './store.js'
  */
 
 /** The question in a message: every mention (the bot's, members', roles', channels') out (question-text.ts). */
-export function questionFrom(message: Message): string {
+function questionFrom(message: Message): string {
   return questionText(message.content)
 }
 
 /** Whether a message is for the bot: a DM, or a server message that mentions it; never a bot's. */
-export function isForBot(message: Message, botId: string): boolean {
+function isForBot(message: Message, botId: string): boolean {
   if (message.author.bot || message.author.id === botId || message.system) return false
   return !message.inGuild() || message.mentions.users.has(botId)
 }

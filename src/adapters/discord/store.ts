@@ -12,7 +12,7 @@ import { voteOf } from './vote-ids.js'
  */
 
 /** The server ("dm" outside one), channel and member of a question, in clear: the store hashes them. */
-export function originOf(source: Interaction | Message): Origin {
+function originOf(source: Interaction | Message): Origin {
   const member = 'author' in source ? source.author.id : source.user.id
   return { place: source.guildId ?? 'dm', channel: source.channelId ?? '', member }
 }

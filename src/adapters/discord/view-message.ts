@@ -29,7 +29,7 @@ function itemText(result: Extract<ViewResult, { status: 'ok' }>, item: ViewItem,
 }
 
 /** The items' texts cut into pages of at most PAGE_CHARACTERS. */
-export function pagesOf(result: Extract<ViewResult, { status: 'ok' }>): string[] {
+function pagesOf(result: Extract<ViewResult, { status: 'ok' }>): string[] {
   const pages: string[] = []
   let page = ''
   result.items.forEach((item, i) => {

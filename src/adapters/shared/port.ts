@@ -1,8 +1,8 @@
 import type { Config } from '../../config.js'
-import { urlsByTitle } from '../../core/cite.js'
 import type { Explainer } from '../../core/explainer.js'
 import type { Citation } from '../../core/types.js'
 import { retryAfterSeconds } from '../../store/memory-rate-limit.js'
+import type { RateLimit } from '../../store/state-limits.js'
 import type { Platform, SharedState, Store } from '../../store/store.js'
 
 /**
@@ -26,10 +26,12 @@ export type AdapterModule = {
   start(explainer: Explainer, config: Config, options?: StoreOptions): Promise<RunningAdapter>
 }
 
-/** What every adapter's handlers need, made once in start(); each adapter adds its own parts. */
+/** What every adapter's handlers need, made once in start() (common-deps.ts); each adapter adds its own parts. */
 export type CommonDeps = {
   explainer: Explainer
   platform: Platform
+  /** RATE_LIMIT: questions per member per window (Discord's help states it). */
+  rate: RateLimit
   /** The rate limit's counts (and Slack's answered event ids): in memory, or shared by every copy in PostgreSQL. */
   shared: SharedState
   /** The question log and votes; written without awaiting (shared/record.ts), so it never delays an answer. */
@@ -42,38 +44,6 @@ export type CommonDeps = {
   readonly knownTitles: readonly string[]
   /** The url of a citation's article, for links to the quoted sentence. */
   urlOf: (citation: Citation) => string | undefined
-}
-
-/**
- * Each citation's article url, from the knowledge being answered from now: a reload (live
- * knowledge) may add, change or drop articles, so the table is made again when it changes.
- */
-export function urlsOfCurrent(explainer: Explainer): (citation: Citation) => string | undefined {
-  let of: unknown
-  let urls: (citation: Citation) => string | undefined = () => undefined
-  return (citation) => {
-    if (of !== explainer.knowledge) {
-      of = explainer.knowledge
-      urls = urlsByTitle(explainer.sources())
-    }
-    return urls(citation)
-  }
-}
-
-/**
- * The titles of the articles being answered from now, worked out again only when a reload (live
- * knowledge) has swapped the knowledge, as urlsOfCurrent does for links.
- */
-export function titlesOfCurrent(explainer: Explainer): () => readonly string[] {
-  let of: unknown
-  let titles: readonly string[] = []
-  return () => {
-    if (of !== explainer.knowledge) {
-      of = explainer.knowledge
-      titles = explainer.sources().map((s) => s.title)
-    }
-    return titles
-  }
 }
 
 /** How long a member asking too fast must wait: `seconds` for "slow down", `ms` to time reminders. */

@@ -31,7 +31,7 @@ function inBackground(write: () => Promise<unknown>, onError: (error: unknown) =
 }
 
 /** The question's log row: its status, the refs it cited and the first citation's article. */
-export function askedQuestion(platform: Platform, asking: Asking, answer: Answer, answeredAt: number): AskedQuestion {
+function askedQuestion(platform: Platform, asking: Asking, answer: Answer, answeredAt: number): AskedQuestion {
   const article = answer.citations[0]?.article
   return {
     id: asking.id,

@@ -2,7 +2,6 @@ import type { Logger } from '@slack/bolt'
 import { OVERVIEW_QUESTION } from '../../core/answer.js'
 import type { Turn } from '../../core/conversation.js'
 import { keepNewest } from '../../core/keep-newest.js'
-import type { KnowledgeBase } from '../../core/knowledge-base.js'
 import { articlesMatching, splitPick } from '../../core/pick-article.js'
 import type { Answer } from '../../core/types.js'
 import { viewForQuestion } from '../../core/views/index.js'
@@ -27,8 +26,11 @@ export type Deps = CommonDeps & {
   shareKeys: FollowUpIds
   /** Share clicks already posted: a double click posts once. */
   shares: Deduper
-  /** Private `/ask` answers as formatted (without 👍/👎), by question (answerQuestion), at most `capacity` of them. */
-  recentMessages: { kept: Map<string, Kept>; capacity: number; of?: KnowledgeBase }
+  /**
+   * Private `/ask` answers as formatted (without 👍/👎), by question (answerQuestion), at most
+   * `capacity` of them; `kept` is a new map once the knowledge is reloaded (common-deps.ts perKnowledge).
+   */
+  recentMessages: { kept: () => Map<string, Kept>; capacity: number }
 }
 
 /** A formatted reply kept for a question asked again, and the core's answer it shows (none for a view). */
@@ -67,9 +69,7 @@ export type Asker = {
  */
 export async function answerQuestion(deps: Deps, asker: Asker): Promise<void> {
   const { user, reply } = asker
-  // `in:<slug or "title words">` first picks the article to answer from.
-  const { pick, question: rest } = splitPick(asker.question)
-  const question = pick === undefined ? asker.question : rest || OVERVIEW_QUESTION
+  const { pick, question } = readTyped(asker.question)
   if (isHelp(question)) return reply.answer(helpMessage(deps.knownTitles))
   // The answer is worked out while the rate-limit check travels (startWaitCheck); `reply` sends nothing before it is decided.
   const pending = await startWaitCheck(deps, user)
@@ -100,7 +100,7 @@ function outcome(deps: Deps, asker: Asker, pick: string | undefined, question: s
   // (a follow-up many click) is formatted once. A long one is not kept: its share key may expire.
   const typed = asker.question
   const key = asker.reply.shareable && !asker.answered && typed.length <= SLACK_TUNING.shareValue ? `${asker.overview ? 'o' : 'q'}\u0000${typed}` : ''
-  const kept = key ? keptFor(deps).get(key) : undefined
+  const kept = key ? deps.recentMessages.kept().get(key) : undefined
   if (kept) return { kept }
   const picked = pickedArticle(deps, pick)
   if (typeof picked === 'object') return { privately: picked }
@@ -129,6 +129,15 @@ async function send(deps: Deps, reply: Replier, asking: Asking, { message, answe
   recordQuestion(deps, asking, answer, (error) => deps.logger.error('logging a question failed:', error))
 }
 
+/**
+ * What was typed, as the core's question and the `in:<slug or "title words">` that picks the
+ * article to answer from (a bare `in:` asks for the overview): /ask and its share read it alike.
+ */
+export function readTyped(typed: string): { pick: string | undefined; question: string } {
+  const { pick, question } = splitPick(typed)
+  return { pick, question: pick === undefined ? typed : question || OVERVIEW_QUESTION }
+}
+
 /** The article `in:<pick>` names (its slug; undefined with no pick), or the note saying it names none or several. */
 export function pickedArticle(deps: Deps, pick: string | undefined): string | undefined | SlackMessage {
   if (pick === undefined) return undefined
@@ -147,19 +156,8 @@ export const SLACK_TUNING = {
   recentMessages: 1_000,
 } as const
 
-/** The kept answers, forgotten when the knowledge was reloaded (live-knowledge.ts swaps it whole). */
-function keptFor(deps: Deps): Map<string, Kept> {
-  const recent = deps.recentMessages
-  if (recent.of !== deps.explainer.knowledge) {
-    recent.kept.clear()
-    recent.of = deps.explainer.knowledge
-  }
-  return recent.kept
-}
-
 function keep(deps: Deps, key: string, formatted: Kept): void {
-  const { capacity } = deps.recentMessages
-  const kept = keptFor(deps)
+  const { capacity, kept } = deps.recentMessages
   if (!key || capacity <= 0) return
-  keepNewest(kept, key, formatted, capacity)
+  keepNewest(kept(), key, formatted, capacity)
 }

@@ -8,34 +8,23 @@
  * the SharedState `start` hands over, in PostgreSQL when DATABASE_URL is set (else in memory, per
  * copy). Questions and 👍/👎 go to the store, never on the answer's path.
  */
-import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { App, type Logger, LogLevel, type webApi } from '@slack/bolt'
-import { type Config, DEFAULT_RATE_LIMIT, SetupError, type SlackConfig } from '../../config.js'
+import { type Config, SetupError, type SlackConfig } from '../../config.js'
 import type { Explainer } from '../../core/explainer.js'
 import { createDeduper, type DedupeOptions } from '../../store/memory-dedupe.js'
-import type { RateLimitOptions } from '../../store/memory-rate-limit.js'
-import { memoryState } from '../../store/memory-state.js'
+import { adapterDeps, type CommonOptions, perKnowledge } from '../shared/common-deps.js'
 import { healthResponse } from '../shared/health.js'
-import { type AdapterModule, type RunningAdapter, type StoreOptions, titlesOfCurrent, urlsOfCurrent } from '../shared/port.js'
+import type { AdapterModule, RunningAdapter } from '../shared/port.js'
 import { createFollowUpIds } from '../shared/question-keys.js'
-import { NO_STORE } from '../shared/record.js'
 import { type Deps, SLACK_TUNING } from './ask.js'
 import { createConversations } from './conversations.js'
 import { registerListeners } from './listeners/index.js'
 import { holdingLogger, stderrLogger } from './logger.js'
 import { explainStartError } from './setup-errors.js'
 
-export type SlackAdapterOptions = StoreOptions & {
-  /**
-   * Questions per member per window, over RATE_LIMIT (config.rateLimit; default 5 in 30 s, as on
-   * Discord), for the in-memory count used when no `shared` state is given.
-   */
-  rateLimit?: Omit<RateLimitOptions, 'now'>
-  /** The clock for the rate limit, the retry dedupe, the log and /ask's ack budget; tests move it instead of waiting. */
-  now?: () => number
-  /** Makes question ids (default crypto.randomUUID): tests name them. */
-  newId?: () => string
+/** `now` (CommonOptions) is also the clock of the retry dedupe and /ask's ack budget. */
+export type SlackAdapterOptions = CommonOptions & {
   /** The share buttons' double-click guard. */
   dedupe?: Omit<DedupeOptions, 'now'>
   /** Where Bolt and the adapter log; standard error by default (DEBUG=1: from debug up). */
@@ -92,29 +81,17 @@ function createApp(slack: SlackConfig, logger: Logger, logLevel: LogLevel, optio
 }
 
 function createDeps(explainer: Explainer, config: Config, logger: Logger, options: SlackAdapterOptions): Deps {
-  const titles = titlesOfCurrent(explainer)
-  const now = options.now ?? Date.now
-  return {
-    explainer,
-    platform: 'slack',
-    shared: options.shared ?? memoryState({ ...DEFAULT_RATE_LIMIT, ...config.rateLimit, ...options.rateLimit }),
-    store: options.store ?? NO_STORE,
-    newId: options.newId ?? randomUUID,
+  return adapterDeps(explainer, 'slack', config, options, (common) => ({
     logger,
-    // Getters: a reload may add or drop articles while the bot serves.
+    // A getter: a reload may add or drop articles while the bot serves.
     get showArticle() {
-      return titles().length > 1
+      return common.knownTitles.length > 1
     },
-    get knownTitles() {
-      return titles()
-    },
-    urlOf: urlsOfCurrent(explainer),
-    now,
-    conversations: createConversations({ now, onError: (message, error) => logger.warn(`${message}:`, error) }),
+    conversations: createConversations({ now: common.now, onError: (message, error) => logger.warn(`${message}:`, error) }),
     shareKeys: createFollowUpIds({ maxLength: SLACK_TUNING.shareValue }),
-    shares: createDeduper({ ...options.dedupe, now }),
-    recentMessages: { kept: new Map(), capacity: options.recentMessages ?? SLACK_TUNING.recentMessages },
-  }
+    shares: createDeduper({ ...options.dedupe, now: common.now }),
+    recentMessages: { kept: perKnowledge(explainer, () => new Map()), capacity: options.recentMessages ?? SLACK_TUNING.recentMessages },
+  }))
 }
 
 /** auth.test (the bot token), then the HTTP server or the socket (the app token), each failure worded. */

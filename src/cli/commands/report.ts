@@ -12,28 +12,34 @@ import { write } from '../output.js'
 
 const DEFAULT_SINCE = '7d'
 
-/** The store's rows for the period; a missing SQLite file is a store that has logged nothing yet, not an error. */
+/**
+ * The store's rows for the period, read without writing: the store is opened read-only and never
+ * migrated, so a report takes no lock the bot would wait on and creates nothing. A missing SQLite
+ * file, or a database the bot has not made its tables in yet, is a store that has logged nothing.
+ */
 async function readRows(location: DatabaseLocation, since: number): Promise<{ rows?: ReportRows; note?: string }> {
   const { describeLocation } = await import('../../store/open-store.js')
   const { causeOf } = await import('../../store/resilient.js')
   const { where, variable } = describeLocation(location)
-  // Opening would create an empty file (and its folder would be missing anyway): say what fills it instead.
-  if ('file' in location && !existsSync(location.file))
-    return { note: `no questions logged yet at ${where}: the store fills when the bot serves on Discord or Slack (npm start)` }
-  const { openDatabase } = await import('../../store/open-database.js')
-  const { readReportRows } = await import('../../store/report-queries.js')
-  let db: Awaited<ReturnType<typeof openDatabase>>
+  const nothingYet = { note: `no questions logged yet at ${where}: the store fills when the bot serves on Discord or Slack (npm start)` }
+  if ('file' in location && !existsSync(location.file)) return nothingYet
+  const { openForReading } = await import('../../store/open-database.js')
+  const { hasReportTables, readReportRows } = await import('../../store/report-queries.js')
+  let db: Awaited<ReturnType<typeof openForReading>> | undefined
   try {
-    db = await openDatabase(location)
-  } catch (error) {
-    throw new SetupError(`store: cannot open ${where} (${causeOf(error)}): check ${variable}`)
-  }
-  try {
-    return { rows: await readReportRows(db, since) }
-  } catch (error) {
-    throw new SetupError(`store: cannot read ${where} (${causeOf(error)}): check ${variable}`)
+    try {
+      db = await openForReading(location)
+      if (!(await hasReportTables(db))) return nothingYet
+    } catch (error) {
+      throw new SetupError(`store: cannot open ${where} (${causeOf(error)}): check ${variable}`)
+    }
+    try {
+      return { rows: await readReportRows(db, since) }
+    } catch (error) {
+      throw new SetupError(`store: cannot read ${where} (${causeOf(error)}): check ${variable}`)
+    }
   } finally {
-    await db.destroy().catch(() => {})
+    await db?.destroy().catch(() => {})
   }
 }
 
@@ -50,10 +56,7 @@ function shortPath(file: string): string {
 async function knowledge(ctx: CommandContext): Promise<{ explainer?: Explainer; aliasFileOf?: (slug: string) => string; whyNoArticles?: string }> {
   try {
     const explainer = await ctx.explainer()
-    const { resolveKnowledgeDir } = await import('../knowledge-dir.js')
-    const { listKnowledge } = await import('../../knowledge/load-knowledge.js')
-    const dir = resolveKnowledgeDir(ctx.args.string('knowledge'), ctx.config.knowledgeDir)
-    const files = new Map(listKnowledge(dir).sources.map((s) => [s.slug, shortPath(join(dirname(s.file), 'aliases.txt'))]))
+    const files = new Map((await ctx.articleFiles()).map((s) => [s.slug, shortPath(join(dirname(s.file), 'aliases.txt'))]))
     return { explainer, aliasFileOf: (slug) => files.get(slug) ?? `${slug}/aliases.txt` }
   } catch (error) {
     if (ctx.args.string('knowledge') || !(error instanceof KnowledgeError || error instanceof SetupError)) throw error

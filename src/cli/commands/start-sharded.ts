@@ -1,7 +1,8 @@
 import { join } from 'node:path'
+import type { DiscordConfig } from '../../config.js'
 import { PROJECT_DIR } from '../../project.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
-import type { Command } from '../command.js'
+import type { Command, Io } from '../command.js'
 import { EXIT, SetupError, UsageError } from '../errors.js'
 import { untilStopped } from '../signals.js'
 
@@ -22,31 +23,41 @@ export const startSharded = {
     'Each shard loads the knowledge itself. Ctrl-C or SIGTERM stops them all.',
   ],
   async run(ctx) {
-    const { args, config, io } = ctx
+    const { args, config } = ctx
     if (args.positionals.length) throw new UsageError('start:sharded takes no arguments besides --knowledge')
     if (!config.discord) throw new SetupError('start:sharded runs the Discord bot: set DISCORD_TOKEN (see .env.example)')
     const knowledge = args.string('knowledge')
-    // Opened (and migrated) once here, before any shard: a broken store stops the bot with one
-    // line, and the shards, started one after another, find it up to date.
-    await (await ctx.store()).store.close()
-    // The adapter's entry point, imported here: every other command runs without loading discord.js.
-    const { startSharded: spawnShards, discordLogger } = await import('../../adapters/discord/index.js')
-    let running: Awaited<ReturnType<typeof spawnShards>>
+    // Opened (and migrated) here, before any shard: a broken store stops the bot with one line,
+    // and the shards, started one after another, find it up to date. Kept open while they serve:
+    // this process is the one that prunes old rows (each shard opens it with pruning off).
+    const opened = await ctx.store()
     try {
-      running = await spawnShards({
-        token: config.discord.token,
-        ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
-        file: BIN,
-        shardArgs: ['start', '--shard', ...(knowledge ? ['--knowledge', knowledge] : [])],
-        logger: discordLogger(config.debug),
-      })
-    } catch (error) {
-      if (isShardFailure(error)) throw new SetupError(`${(error as Error).message.replace(/\.$/, '')}: its own error is above`)
-      throw error
+      return await serveShards(config.discord, config.debug, ctx.io, knowledge)
+    } finally {
+      await opened.store.close()
     }
-    io.stderr.write(`explainer: answering on Discord with ${running.shards} shard${running.shards === 1 ? '' : 's'} (Ctrl-C to stop)\n`)
-    await untilStopped()
-    await running.stop()
-    return EXIT.ok
   },
 } satisfies Command
+
+/** Starts the shards and serves until Ctrl-C or SIGTERM, then stops them all. */
+async function serveShards(discord: DiscordConfig, debug: boolean, io: Io, knowledge: string | undefined): Promise<number> {
+  // The adapter's entry point, imported here: every other command runs without loading discord.js.
+  const { startSharded: spawnShards, discordLogger } = await import('../../adapters/discord/index.js')
+  let running: Awaited<ReturnType<typeof spawnShards>>
+  try {
+    running = await spawnShards({
+      token: discord.token,
+      ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
+      file: BIN,
+      shardArgs: ['start', '--shard', ...(knowledge ? ['--knowledge', knowledge] : [])],
+      logger: discordLogger(debug),
+    })
+  } catch (error) {
+    if (isShardFailure(error)) throw new SetupError(`${(error as Error).message.replace(/\.$/, '')}: its own error is above`)
+    throw error
+  }
+  io.stderr.write(`explainer: answering on Discord with ${running.shards} shard${running.shards === 1 ? '' : 's'} (Ctrl-C to stop)\n`)
+  await untilStopped()
+  await running.stop()
+  return EXIT.ok
+}

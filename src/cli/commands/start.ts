@@ -132,7 +132,8 @@ export const start = {
     const modules: AdapterModule[] = []
     for (const adapter of wanted) modules.push(await adapter.load())
     // The store opens (and migrates) before anything connects: a store that cannot open stops the bot.
-    const opened = await ctx.store()
+    // A shard leaves deleting old rows to start:sharded's parent: one pruner, not one per shard.
+    const opened = await ctx.store({ prune: !shard })
     // HEALTH_PORT answers before the knowledge loads: 503 while it does, then 200.
     // (Not in a shard of start:sharded: its shards share one environment, so one port.)
     const health = config.healthPort === undefined || shard ? undefined : await listenForHealth(config.healthPort, ctx.health, io)

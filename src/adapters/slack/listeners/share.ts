@@ -1,6 +1,5 @@
 import { OVERVIEW_QUESTION } from '../../../core/answer.js'
-import { splitPick } from '../../../core/pick-article.js'
-import { baseView, pickedArticle } from '../ask.js'
+import { baseView, pickedArticle, readTyped } from '../ask.js'
 import { answerMessage, SHARE_ACTION } from '../format.js'
 import { expiredButtonMessage } from '../messages.js'
 import { ephemeralReplier } from '../reply.js'
@@ -25,8 +24,7 @@ export const share: ButtonListener = {
     const click = deps.shareKeys.decode(action.value ?? '')
     if (!click || 'expired' in click) return reply.privately(expiredButtonMessage())
     // What was typed, `in:` and all: the shared answer comes from the article the private one did.
-    const { pick, question: rest } = splitPick(click.question)
-    const question = pick === undefined ? click.question : rest || OVERVIEW_QUESTION
+    const { pick, question } = readTyped(click.question)
     const article = pickedArticle(deps, pick)
     if (typeof article === 'object') return reply.privately(article)
     const answer = deps.explainer.ask(question, [], article === undefined ? {} : { article })
