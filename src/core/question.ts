@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { demonymStems } from './demonyms.js'
 import { englishCount, looksEnglish } from './english.js'
+import { type Expression, expressionsIn } from './expressions.js'
 import { countInArticle, type KnowledgeBase } from './knowledge-base.js'
 import { isNegatedFolded } from './negation.js'
 import { fold, STOP_WORDS, stem, words } from './normalize.js'
@@ -24,6 +25,8 @@ export type Concept = {
   named: boolean
   /** Stems of words meaning the same that the knowledge uses (WordNet): a paraphrase, weighed less. */
   synonyms: Set<string>
+  /** An idiom read as one idea ("take back"): its words mean it only where the sentence has it too. */
+  expression?: Pick<Expression, 'words' | 'movable'>
 }
 
 export type Question = {
@@ -41,6 +44,8 @@ export type Question = {
   folded: string
   /** The one article to answer from, when one was picked. */
   article?: string
+  /** Words that stand in an idiom ("down" of "step down", "least" of "at least"): not meant literally. */
+  idiomatic?: ReadonlySet<string>
 }
 
 /** Words a question uses to ask rather than to name what it asks about. */
@@ -144,6 +149,23 @@ function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = 
   return { word, stems, weight: idf(kb, df) * (df > 0 ? 1 : factor), unknownFactor: factor, known: df > 0, named, synonyms }
 }
 
+/**
+ * One idea for a multi-word expression ("take … back", "in return"): its words that name something
+ * (not "in", not "so far") are searched as the idea's stems, and its WordNet synonyms count as a
+ * paraphrase whether or not the knowledge uses its words. Undefined when none of its words would
+ * have been searched anyway ("what kind of"): the question then reads as it did.
+ */
+function expressionConcept(kb: KnowledgeBase, e: Expression): Concept | undefined {
+  const content = e.words.filter((w) => !STOP_WORDS.has(w) && !ASKING.has(w) && w.length >= 2)
+  if (!content.length) return undefined
+  const stems = new Set(content.map(stem))
+  const df = dfOf(kb, stems)
+  const factor = unknownFactor(content[0], false)
+  const synonyms = new Set(e.synonyms.filter((s) => kb.df.has(s) && !stems.has(s)))
+  const weight = idf(kb, df) * (df > 0 ? 1 : factor)
+  return { word: e.words.join('-'), stems, weight, unknownFactor: factor, known: df > 0, named: false, synonyms, expression: e }
+}
+
 /** A typo is a word neither the knowledge nor everyday English knows ("foriegn", "titel"). */
 function spellingOf(kb: KnowledgeBase, w: string): string[] {
   if (STOP_WORDS.has(w) || isKnown(kb, w) || englishCount(w) >= 20) return [w]
@@ -218,6 +240,15 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     words(rest).flatMap((w) => spellingOf(kb, w)),
   )
   const concepts: Concept[] = []
+  // Each expression is read where its first word stands; its other words are part of it.
+  const expressionAt = new Map<number, Expression>()
+  const inExpression = new Set<number>()
+  const idiomatic = new Set<string>()
+  for (const e of expressionsIn(ws)) {
+    expressionAt.set(e.at[0], e)
+    for (const p of e.at.slice(1)) inExpression.add(p)
+    for (const w of e.words) idiomatic.add(w)
+  }
   for (let i = 0; i < ws.length; ) {
     // The longest alias starting here ("foreign minister", "amlo") becomes one concept.
     let matched = 0
@@ -234,6 +265,19 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
       i += matched
       continue
     }
+    const e = expressionAt.get(i)
+    if (e && !inExpression.has(i)) {
+      const c = expressionConcept(kb, e)
+      if (c) {
+        concepts.push(c)
+        i++
+        continue
+      }
+    }
+    if (inExpression.has(i)) {
+      i++
+      continue
+    }
     const w = ws[i++]
     if (STOP_WORDS.has(w) || ASKING.has(w) || w.length < 2) continue
     // "flown back", "sent away": a verb's particle the knowledge never uses is no idea of its own.
@@ -243,5 +287,5 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     if (concepts.some((c) => c.word === w)) continue
     concepts.push(concept(kb, w, [], named.has(w) || capitals.has(w)))
   }
-  return { type, defines, concepts, words: ws, raw, negated, folded: punctuated }
+  return { type, defines, concepts, words: ws, raw, negated, folded: punctuated, idiomatic }
 }

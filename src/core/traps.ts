@@ -232,7 +232,8 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
         if (lemma) asked.set(lemma, w)
       }
       for (const [lemma, w] of asked) {
-        if (said.has(lemma)) continue
+        // "step down" is not the opposite of "sped up": an idiom's words are not meant literally.
+        if (said.has(lemma) || q.idiomatic?.has(w)) continue
         for (const o of oppositesOf(w)) if (said.has(o) && !asked.has(o)) return { kind: 'opposite', asked: w, found: said.get(o) as string }
       }
     }
