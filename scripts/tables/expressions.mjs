@@ -1,7 +1,7 @@
 /**
  * Writes src/generated/expressions.ts: WordNet's multi-word verbs and adverbs ("take back",
- * "carry out", "step down", "in return", "at least") with the single words that mean the same
- * ("return", "execute", "resign", "reciprocally"), for reading a question's idiom as one idea
+ * "carry out", "step down", "at once", "in part") with the single words that mean the same
+ * ("return", "execute", "resign", "immediately", "partly"), for reading a question's idiom as one idea
  * instead of its words one by one (src/core/expressions.ts). Run at build time:
  *   node scripts/tables/expressions.mjs
  *
@@ -23,14 +23,14 @@ const lemmatizer = require('wink-lemmatizer')
 /**
  * Particles that make a phrasal verb and may stand after its object ("set the plan up"). Measured
  * on all the shared sets together and 30 questions of our own on BBC articles (see
- * docs/ranking.md, "Idioms"): with these, the shared sets gain 1 right answer and lose none.
+ * docs/quality-and-speed.md, "Idioms"): with these, the shared sets gain 1 right answer and lose none.
  */
 const MOVABLE = new Set('up out off down back away over around about along forth apart aside together'.split(' '))
 /**
  * Particles that make a verb an expression only right after it ("look into", "go through"). "on"
  * and "in" are left out, measured: "work on" read as "process", "concentrate on" as "center",
- * "call on" as "turn" changed 2 answers of the shared sets for none gained; with them a verb
- * followed by a preposition is mostly the verb itself.
+ * "call on" as "turn" changed answers of the shared sets for none gained: a verb followed by a
+ * preposition mostly means what the verb says.
  */
 const FIXED = new Set(['into', 'through'])
 /**
@@ -45,7 +45,9 @@ const PARTS = ['verb', 'adv']
 const SENSES = 2
 /** Synonyms must be everyday words (SUBTLEX count), as the synonyms table's keys are. */
 const MIN_COUNT = 20
+/** A few synonyms suffice: the first senses' words come first, and the table stays small. */
 const MAX_PER_EXPRESSION = 6
+/** Longer lemmas ("by the same token") are sayings a question hardly repeats word for word. */
 const MAX_WORDS = 3
 
 const single = (w) => /^[a-z]+$/.test(w)

@@ -3,7 +3,7 @@ import { groupedTable } from './grouped-table.js'
 import { STOP_WORDS, stem } from './normalize.js'
 
 /**
- * Multi-word expressions of WordNet ("take back", "carry out", "step down", "in return") found in
+ * Multi-word expressions of WordNet ("take back", "carry out", "step down", "at once") found in
  * a question's words, read from the table scripts/tables/expressions.mjs writes at build time.
  * People in chat write "set up" where news prose writes "established": searched word by word,
  * "take deportees back" finds "taking on more responsibility" through "take". Read as one idea,
@@ -46,7 +46,7 @@ function entriesOf(s: string): Entry[] {
 /**
  * How many words may stand between a verb and its particle ("call [the whole thing] off"). Measured
  * on all the shared sets together: 1, 2 and 3 the same (1 right answer gained, none lost); 0, with
- * the particle only right after the verb, lost 2 (docs/quality-and-speed.md, "Idioms").
+ * the particle only right after the verb, lost 1 (docs/quality-and-speed.md, "Idioms").
  */
 export const MAX_GAP = 3
 
@@ -67,11 +67,12 @@ export type Expression = {
 export function expressionsIn(ws: readonly string[]): Expression[] {
   const out: Expression[] = []
   const used = new Set<number>()
+  const entries = ws.map((w) => entriesOf(headOf(w)))
   // Side by side first: in "make friction go up", "up" is "go up"'s before it is "make … up"'s.
   for (const apart of [false, true])
     for (let i = 0; i < ws.length; i++) {
       if (used.has(i)) continue
-      for (const e of entriesOf(headOf(ws[i]))) {
+      for (const e of entries[i]) {
         const at = apart ? apartAt(ws, i, e, used) : togetherAt(ws, i, e, used)
         if (!at) continue
         for (const p of at) used.add(p)

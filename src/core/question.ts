@@ -265,16 +265,10 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
       i += matched
       continue
     }
-    const e = expressionAt.get(i)
-    if (e && !inExpression.has(i)) {
-      const c = expressionConcept(kb, e)
-      if (c) {
-        concepts.push(c)
-        i++
-        continue
-      }
-    }
-    if (inExpression.has(i)) {
+    const e = inExpression.has(i) ? undefined : expressionAt.get(i)
+    const idea = e && expressionConcept(kb, e)
+    if (idea || inExpression.has(i)) {
+      if (idea) concepts.push(idea)
       i++
       continue
     }

@@ -37,7 +37,7 @@ export const WEIGHTS = {
   /**
    * A single word meaning the same as an idiom ("return" for "take back") counts this much: more
    * than a single word's synonym, as an idiom's are its meaning, not a near neighbour. 0.3 and 0.5
-   * measured the same on the shared sets; 0.8 changed 2 more answers for none gained.
+   * measured the same on the shared sets; 0.8 changed 2 more answers for no more gained.
    */
   expressionSynonym: 0.5,
   /** A word in the sentence a "He …" / "This …" sentence leans on counts nearly as its own. */
