@@ -1,0 +1,75 @@
+import { initialsOf, isJoiner } from './aliases.js'
+import { isCommonWord } from './english.js'
+import type { KnowledgeBase } from './knowledge-base.js'
+import { STOP_WORDS, stem } from './normalize.js'
+
+/**
+ * Acronyms and names as a chat types them. An article may spell a body out ("the United Nations")
+ * while the asker types "the un", or write only "UN" while the asker types the name in full. The
+ * knowledge's derived acronyms (aliases.ts) give the first direction; the acronyms it writes in
+ * capitals (KnowledgeBase.acronyms) give the second. Nothing here knows any article's words.
+ */
+
+/** Is the word right after "the" in the question ("the us", "the united nations")? */
+function afterThe(phrase: string, folded: string): boolean {
+  return new RegExp(`\\bthe ${phrase}\\b`).test(folded)
+}
+
+/**
+ * May a question word that is a known acronym ("un", "fbi", "us") be read as the acronym?
+ *
+ * Written in capitals ("UN") it always may. An everyday word of English ("us", "it", "am", "who",
+ * "as"; SUBTLEX lists it lower-case) or any two letters may only after "the": "the us", "the un",
+ * "the who" name a body, while a pronoun, verb or name particle never follows "the" ("tell us",
+ * "who is", "Charles de Gaulle", "Reguier de la Plancha", "Jr and Sr": all read as acronyms on the
+ * SQuAD sets without this rule). A longer word that is no English of its own ("fbi", "unhcr",
+ * "nato") is the acronym in any case, as before.
+ */
+export function readsAsAcronym(word: string, folded: string, capitals: Set<string>): boolean {
+  if (capitals.has(word)) return true
+  // "the de facto": a name's particle is not an acronym typed lower-case.
+  if (isJoiner(word)) return false
+  if (word.length <= 2 || STOP_WORDS.has(word) || isCommonWord(word)) return afterThe(word, folded)
+  return true
+}
+
+/** The longest name asked in full whose acronym the knowledge writes ("federal bureau of investigation" -> "fbi"). */
+const LONGEST_NAME = 6
+
+/**
+ * The acronym the knowledge writes for a name the question spells out at ws[i, i + n), if any:
+ * "the United Nations" asked, only "UN" written. The words must be a name, not any phrase whose
+ * initials happen to be an acronym. Measured on every question of the shared sets, phrases read by
+ * chance were: lower-case "main attribute" (MA), "isolation problem" (IP), "announcement made",
+ * "average mpg" (AM), "NX class" (NC); and the part of a longer name, "Australian Tax [Office]"
+ * (AT), "Sir Isaac [Newton]" (SI), "Alpha [Prize Problems]" (PP). Hence: two letters need the
+ * name capitalised as typed and whole (no capitalised word either side); a lower-case name
+ * ("the federal bureau of investigation") needs three letters, "the" before it and a word the
+ * knowledge never uses (so its words alone cannot be found).
+ */
+export function writtenAcronymOf(
+  kb: KnowledgeBase,
+  ws: string[],
+  i: number,
+  n: number,
+  named: Set<string>,
+  folded: string,
+): { acronym: string; asName: boolean } | undefined {
+  if (n < 2 || n > LONGEST_NAME || !kb.acronyms.size) return undefined
+  const parts = ws.slice(i, i + n)
+  if (isJoiner(parts[0]) || isJoiner(parts[n - 1])) return undefined
+  for (const p of parts) if (!isJoiner(p) && (STOP_WORDS.has(p) || /\d/.test(p))) return undefined
+  const acronym = initialsOf(parts)
+  if (acronym.length < 2 || !kb.acronyms.has(acronym)) return undefined
+  // The knowledge spells the acronym out as another name ("IP" is its Internet Protocol, not the
+  // asker's Intellectual Property): the letters are the same, the thing is not.
+  const meanings = kb.aliases.get(acronym)
+  if (meanings && !meanings.has(parts.join(' '))) return undefined
+  const asName = parts.every((p) => isJoiner(p) || named.has(p))
+  if (asName) {
+    const whole = !named.has(ws[i - 1] ?? '') && !named.has(ws[i + n] ?? '')
+    return whole || acronym.length > 2 ? { acronym, asName } : undefined
+  }
+  if (acronym.length < 3 || !afterThe(parts.join(' '), folded)) return undefined
+  return parts.every((p) => isJoiner(p) || kb.df.has(stem(p))) ? undefined : { acronym, asName }
+}
