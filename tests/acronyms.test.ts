@@ -97,5 +97,10 @@ describe('deriving acronyms from the names a text spells out', () => {
     const table = derived('US Secretary of State Antony Blinken spoke.')
     expect(table.ussab).toBeUndefined()
     expect(table.ssab).toEqual(['secretary of state antony blinken'])
+    // A possessive hides neither an acronym nor a date.
+    const possessive = derived("The UK's Office of Fair Trading ran November's New York City Marathon checks.")
+    expect(possessive.uoft).toBeUndefined()
+    expect(possessive.oft).toEqual(['office of fair trading'])
+    expect(possessive.nnyc).toBeUndefined()
   })
 })

@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap'
-import { readsAsAcronym, writtenAcronymOf } from './acronyms.js'
+import { LONGEST_NAME, readsAsAcronym, writtenAcronymOf } from './acronyms.js'
 import { demonymStems } from './demonyms.js'
 import { englishCount, looksEnglish } from './english.js'
 import { countInArticle, type KnowledgeBase } from './knowledge-base.js'
@@ -225,9 +225,10 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   const concepts: Concept[] = []
   for (let i = 0; i < ws.length; ) {
     // The longest alias starting here ("foreign minister", "amlo", "the un") becomes one concept,
-    // and so does a name spelt out whose acronym is what the knowledge writes ("united nations").
+    // and so does a name spelt out whose acronym is what the knowledge writes ("the international
+    // monetary fund" for its "IMF"). Aliases are up to five words long, names up to six.
     let matched = 0
-    for (let n = Math.min(6, ws.length - i); n >= 1 && !matched; n--) {
+    for (let n = Math.min(LONGEST_NAME, ws.length - i); n >= 1 && !matched; n--) {
       const parts = ws.slice(i, i + n)
       const phrase = parts.join(' ')
       const meanings = n <= 5 ? kb.aliases.get(phrase) : undefined
