@@ -58,7 +58,8 @@ export function writtenAcronymOf(
   named: Set<string>,
   folded: string,
 ): { acronym: string; asName: boolean } | undefined {
-  if (n < 2 || n > LONGEST_NAME || !kb.acronyms.size) return undefined
+  // Each word gives one letter, and an acronym needs three (see above).
+  if (n < 3 || n > LONGEST_NAME || !kb.acronyms.size) return undefined
   // The initials first: they rule out nearly every phrase, with no array or regex built (ask() speed).
   let acronym = ''
   for (let k = i; k < i + n; k++) if (!isJoiner(ws[k])) acronym += ws[k][0]

@@ -6,7 +6,8 @@ import { fold, words } from './normalize.js'
 export type AliasTable = Map<string, Set<string>>
 
 /** Small words inside a name that its initials skip ("Office on Latin America" is OLA). */
-const JOINER = /^(of|on|for|the|and|de|del|la|da|van|von|al|y)$/i
+const JOINER_WORDS = new Set('of on for the and de del la da van von al y'.split(' '))
+const JOINER = new RegExp(`^(${[...JOINER_WORDS].join('|')})$`, 'i')
 /** "Mr Parton" is not MP: an honorific starts no initials. */
 const HONORIFIC = /^(mr|mrs|ms|dr)\.?$/i
 /** "Washington on Friday", "In the January to March": a date ends a name, it is not part of one. */
@@ -19,8 +20,10 @@ const ALL_CAPS = /^\p{Lu}{2,}(?:['’]?s)?$/u
 /** Acronyms as a text writes them: two to six capitals standing alone. */
 const WRITTEN = /\b\p{Lu}{2,6}\b/gu
 
-export function isJoiner(word: string): boolean {
-  return JOINER.test(word)
+/** Is the folded word one of a name's small joining words ("of", "for", "de")? */
+export function isJoiner(folded: string): boolean {
+  // A set lookup, no regex: a question's runs of words are all looked at (ask() speed).
+  return JOINER_WORDS.has(folded)
 }
 
 function add(table: AliasTable, alias: string, meaning: string): void {
