@@ -1,4 +1,4 @@
-import { deriveAliases } from './aliases.js'
+import { deriveAliases, writtenAcronyms } from './aliases.js'
 import { featuresOf } from './fact-features.js'
 import { STOP_WORDS, stem, withWordMemo, words } from './normalize.js'
 import { splitIntoFacts } from './split-into-facts.js'
@@ -43,6 +43,8 @@ export type Together = {
   counts: number[]
   /** Acronyms the article itself implies ("Migration Policy Institute" gives MPI). */
   derived: [string, string[]][]
+  /** Acronyms the article writes in capitals ("UN"), space-separated: what a name asked in full may be written as. */
+  acronyms: string
   /** Aliases the operator declared in aliases.txt. */
   aliases: [string, string[]][]
 }
@@ -80,6 +82,7 @@ export function compileArticle(article: Article): CompiledArticle {
 
 function compile(article: Article): CompiledArticle {
   const facts = splitIntoFacts(article, 0)
+  const text = [article.title, ...article.blocks.map((b) => b.text)].join('\n')
   const out: CompiledArticle = {
     info: infoOf(article, facts),
     facts,
@@ -92,7 +95,8 @@ function compile(article: Article): CompiledArticle {
     together: {
       words: '',
       counts: [],
-      derived: [...deriveAliases([article.title, ...article.blocks.map((b) => b.text)].join('\n'))].map(([a, m]) => [a, [...m]]),
+      derived: [...deriveAliases(text)].map(([a, m]) => [a, [...m]]),
+      acronyms: [...writtenAcronyms(text)].join(' '),
       aliases: Object.entries(article.aliases),
     },
   }

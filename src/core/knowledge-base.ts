@@ -23,6 +23,8 @@ export type KnowledgeBase = {
   /** Surface words and how often they occur, for spelling correction. */
   vocabulary: SearchableMap<number>
   aliases: AliasTable
+  /** Acronyms the articles write in capitals, folded ("un", "fbi"): what a name asked in full may be written as (acronyms.ts). */
+  acronyms: Set<string>
   /** The articles' words in the order first met (the vocabulary's own words, aliases left out). */
   words: string[]
   wordCounts: number[]
@@ -46,7 +48,13 @@ export type KnowledgeBase = {
 /** Compiled articles already part of a knowledge base (see join). */
 const assembled = new WeakSet<CompiledArticle>()
 
-/** A derived acronym standing for more names than this is ambiguous and dropped. */
+/**
+ * A derived acronym standing for more names than this is ambiguous: only a name that most of the
+ * articles deriving it mean is kept. On the 2,092 BBC articles, "UN" is derived 18 times, 15 of
+ * them as "united nations"; "US" 42 of about 50 as "united states", "EU" 43 of 50 as "european
+ * union": kept. "PM" (48 names, "prime minister" 12 times) and "FA" (18 names, "football
+ * association" 12 of about 40) are dropped, as all of them were before.
+ */
 const MAX_DERIVED_MEANINGS = 3
 
 export type BuildProgress = (done: number, total: number) => void
@@ -90,7 +98,7 @@ const UNITS_PER_STEP = 200
  * What the articles give together: the vocabulary (word and count) and the aliases. Saved beside
  * the compiled articles, so a start with nothing changed does not merge 600,000 word counts again.
  */
-export type Merged = { words: string; counts: number[]; aliases: [string, string[]][]; postings?: Postings }
+export type Merged = { words: string; counts: number[]; aliases: [string, string[]][]; acronyms: string; postings?: Postings }
 
 export function mergedOf(kb: KnowledgeBase): Merged {
   const { text, repeated, speaker, section } = kb.index
@@ -98,6 +106,7 @@ export function mergedOf(kb: KnowledgeBase): Merged {
     words: kb.words.join(' '),
     counts: kb.wordCounts,
     aliases: [...kb.aliases].map(([a, m]) => [a, [...m]]),
+    acronyms: [...kb.acronyms].join(' '),
     postings: { text, repeated, speaker, section },
   }
 }
@@ -115,7 +124,9 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
   const factRanges: KnowledgeBase['factRanges'] = new Map()
   const searchableIn = new Map<string, number>()
   const aliases: AliasTable = new Map()
-  const derived: AliasTable = new Map()
+  /** Derived acronym -> name -> how many articles derive it. */
+  const derived = new Map<string, Map<string, number>>()
+  const acronyms = new Set<string>()
   const wordCounts = new Map<string, number>()
   for (const [u, unit] of compiled.entries()) {
     if (u % UNITS_PER_STEP === UNITS_PER_STEP - 1) yield
@@ -150,7 +161,8 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
     if (merged) continue
     const together = togetherOf(unit)
     for (const [alias, meanings] of together.aliases) mergeInto(aliases, alias, meanings)
-    for (const [alias, meanings] of together.derived) mergeInto(derived, alias, meanings)
+    for (const [alias, meanings] of together.derived) countInto(derived, alias, meanings)
+    if (together.acronyms) for (const a of together.acronyms.split(' ')) acronyms.add(a)
     const ws = together.words ? together.words.split(' ') : EMPTY
     ws.forEach((w, i) => {
       wordCounts.set(w, (wordCounts.get(w) ?? 0) + together.counts[i])
@@ -158,6 +170,7 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
   }
   if (merged) {
     for (const [alias, meanings] of merged.aliases) aliases.set(alias, new Set(meanings))
+    if (merged.acronyms) for (const a of merged.acronyms.split(' ')) acronyms.add(a)
     const ws = merged.words ? merged.words.split(' ') : EMPTY
     ws.forEach((w, i) => {
       wordCounts.set(w, merged.counts[i])
@@ -165,7 +178,11 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
   }
   // In a large archive "US" is the initials of hundreds of names; an acronym with that many
   // meanings says nothing and would make every question using it search hundreds of words.
-  if (!merged) for (const [alias, meanings] of derived) if (meanings.size <= MAX_DERIVED_MEANINGS) mergeInto(aliases, alias, meanings)
+  if (!merged)
+    for (const [alias, counts] of derived) {
+      const meanings = unambiguous(counts)
+      if (meanings.length) mergeInto(aliases, alias, meanings)
+    }
 
   const sectionStems = new Map<string, Set<string>>()
   for (const fact of facts) if (fact.section && !sectionStems.has(fact.section)) sectionStems.set(fact.section, new Set(terms(fact.section)))
@@ -232,6 +249,7 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
     stems: [...df.keys()].sort(),
     vocabulary,
     aliases,
+    acronyms,
     words,
     wordCounts: counts,
     factRanges,
@@ -240,6 +258,20 @@ function* join(compiled: CompiledArticle[], merged?: Merged): Generator<void, Kn
     duplicates,
     compiled,
   }
+}
+
+function countInto(table: Map<string, Map<string, number>>, alias: string, meanings: Iterable<string>): void {
+  const counts = table.get(alias) ?? new Map<string, number>()
+  table.set(alias, counts)
+  for (const m of meanings) counts.set(m, (counts.get(m) ?? 0) + 1)
+}
+
+/** The names a derived acronym keeps: all of a few, or of many the one most articles mean (see MAX_DERIVED_MEANINGS). */
+function unambiguous(counts: Map<string, number>): string[] {
+  if (counts.size <= MAX_DERIVED_MEANINGS) return [...counts.keys()]
+  let total = 0
+  for (const n of counts.values()) total += n
+  return [...counts].filter(([, n]) => n * 2 > total).map(([m]) => m)
 }
 
 function mergeInto(table: AliasTable, alias: string, meanings: Iterable<string>): void {

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap'
+import { LONGEST_NAME, readsAsAcronym, writtenAcronymOf } from './acronyms.js'
 import { demonymStems } from './demonyms.js'
 import { englishCount, looksEnglish } from './english.js'
 import { type Expression, expressionsIn } from './expressions.js'
@@ -129,14 +130,18 @@ function dfOf(kb: KnowledgeBase, set: Set<string>): number {
   return df
 }
 
-function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = false): Concept {
+/**
+ * `own` is the word whose use in the knowledge sets the weight: the word itself, or for a name
+ * asked in full the acronym the knowledge writes for it ("united nations" weighs as rare as "UN").
+ */
+function concept(kb: KnowledgeBase, word: string, extra: string[] = [], named = false, ownWord = word): Concept {
   // The word's own family ("mexico" / "mexican") counts as the word, and so does what an alias
   // stands for; but when the alias itself is in the text, it alone sets the weight: "FIS" is as
   // rare as "FIS", not as common as "Islam" in the name it stands for.
-  const own = new Set<string>([stem(word)])
-  for (const r of relatedStems(kb, stem(word))) own.add(r)
+  const own = new Set<string>([stem(ownWord)])
+  for (const r of relatedStems(kb, stem(ownWord))) own.add(r)
   // A people's adjective and its place are one idea: "Swiss" asked meets "Switzerland" written.
-  for (const r of demonymStems(stem(word))) if (kb.df.has(r)) own.add(r)
+  for (const r of demonymStems(stem(ownWord))) if (kb.df.has(r)) own.add(r)
   const stems = new Set(own)
   for (const w of extra) for (const x of words(w)) if (!STOP_WORDS.has(x)) for (const t of [stem(x), ...relatedStems(kb, stem(x))]) stems.add(t)
   const ownDf = dfOf(kb, own)
@@ -220,7 +225,7 @@ export function cleanQuestion(text: string): string {
 }
 
 export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
-  // Two-letter acronyms ("US", "UN") only count when written in capitals: "us" is a pronoun.
+  // Acronyms written in capitals ("US", "UN") are acronyms whatever English says (see readsAsAcronym).
   const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
   // Capitalised words after the first: names, as the asker wrote them.
   const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
@@ -250,14 +255,23 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     for (const w of e.words) idiomatic.add(w)
   }
   for (let i = 0; i < ws.length; ) {
-    // The longest alias starting here ("foreign minister", "amlo") becomes one concept.
+    // The longest alias starting here ("foreign minister", "amlo", "the un") becomes one concept,
+    // and so does a name spelt out whose acronym is what the knowledge writes ("the international
+    // monetary fund" for its "IMF"). Aliases are up to five words long, names up to six.
     let matched = 0
-    for (let n = Math.min(5, ws.length - i); n >= 1 && !matched; n--) {
-      const phrase = ws.slice(i, i + n).join(' ')
-      const meanings = kb.aliases.get(phrase)
-      if (meanings && (n > 1 || capitals.has(phrase) || (phrase.length > 2 && !STOP_WORDS.has(phrase)))) {
-        const asName = capitals.has(phrase) || phrase.split(' ').every((x) => named.has(x))
+    for (let n = Math.min(LONGEST_NAME, ws.length - i); n >= 1 && !matched; n--) {
+      const parts = ws.slice(i, i + n)
+      const phrase = parts.join(' ')
+      const meanings = n <= 5 ? kb.aliases.get(phrase) : undefined
+      if (meanings && (n > 1 || readsAsAcronym(phrase, folded, capitals))) {
+        const asName = capitals.has(phrase) || parts.every((x) => named.has(x))
         concepts.push(concept(kb, phrase.replace(/ /g, '-'), [phrase, ...meanings], asName))
+        matched = n
+        continue
+      }
+      const written = writtenAcronymOf(kb, ws, i, n, named, folded)
+      if (written) {
+        concepts.push(concept(kb, phrase.replace(/ /g, '-'), [phrase, written.acronym], written.asName, written.acronym))
         matched = n
       }
     }
