@@ -4,6 +4,7 @@ import { holdsExpression } from './expressions.js'
 import type { FactProfile } from './fact-features.js'
 import { kindAsked, namesTheKind } from './focus.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
+import { type Measure, measureAsked, statesMeasure } from './measures.js'
 import { words } from './normalize.js'
 import { ideaIndex, proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
@@ -56,6 +57,9 @@ export const WEIGHTS = {
   kindNamed: 0.05,
 }
 
+/** Does the measure asked count in the ranking? Switched by hand to measure it alone. */
+export const RANK_MEASURE = true
+
 function has(c: Concept, set: Set<string>): boolean {
   for (const s of c.stems) if (set.has(s)) return true
   return false
@@ -77,12 +81,13 @@ function newName(p: FactProfile, q: Question): boolean {
 }
 
 /** Does the sentence hold the kind of thing the question asks for? */
-function typeFit(q: Question, f: Fact, p: FactProfile, focus?: string): number {
+function typeFit(q: Question, f: Fact, p: FactProfile, focus?: string, measures?: Measure[]): number {
   const yes = WEIGHTS.fits
   const no = WEIGHTS.misfits
   switch (q.type) {
     case 'number':
-      return p.number ? yes : no
+      // "How old…", "how far…": the measure asked (measures.ts), not just any number, fits.
+      return (measures ? statesMeasure(f.text, measures) : p.number) ? yes : no
     case 'when':
       return p.time ? yes : no
     case 'where':
@@ -124,6 +129,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   const top = results[0].score
   const ideas = ideaIndex(q.concepts)
   const focus = q.type === 'what' ? kindAsked(q.folded) : undefined
+  const measures = RANK_MEASURE && q.type === 'number' ? measureAsked(q.folded) : undefined
   const weightsOf = new Map<string, number[]>()
   const weightsIn = (slug: string): number[] => {
     let w = weightsOf.get(slug)
@@ -166,7 +172,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
       else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
     const coverage = got / total
-    const fitness = typeFit(q, f, p, focus)
+    const fitness = typeFit(q, f, p, focus, measures)
     // Two of the question's ideas must be in the sentence to stand side by side.
     const near = inSentence >= 2 ? WEIGHTS.proximity * proximity(kb.terms(id), ideas, weights) : 0
     return { id, coverage, fit: fitness, score: coverage + fitness + near + (WEIGHTS.bm25 * searchScore) / top + kindAdjustment(f) }
