@@ -2,8 +2,7 @@ import type { KnowledgeBase } from './knowledge-base.js'
 import { datesAsked, givesNewNumber, type Measure, measureAsked, namesDate, statesMeasure } from './measures.js'
 import { fold } from './normalize.js'
 import { mayHaveNumber, numbersIn } from './numbers.js'
-import type { Concept, Question } from './question.js'
-import { synonymStems } from './synonyms.js'
+import type { Question } from './question.js'
 import type { Trap } from './traps.js'
 
 /**
@@ -13,7 +12,7 @@ import type { Trap } from './traps.js'
  */
 
 /** Which checks run: switched off one at a time by hand to measure each on `npm run eval`. */
-export const MEASURE_TRAPS = { measure: true, newNumber: true, dateAsked: true, countedSynonym: true }
+export const MEASURE_TRAPS = { measure: true, newNumber: true, dateAsked: true }
 
 /** How a decline names the measure the sentence does not give ("a figure for "age""). */
 const MEASURE_NAME: Record<Measure, string> = {
@@ -47,18 +46,4 @@ export function measureTrap(kb: KnowledgeBase, q: Question, id: number, near: nu
     }
   }
   return undefined
-}
-
-/**
- * Is what a "how many" / "how much" question counts named in the sentence by a word of the same
- * meaning (WordNet)? "How much did encounters drop?" is counted by "a 30% decrease": "drop" and
- * "decrease" share the sense "fall", so a synonym of a synonym counts too.
- */
-export function countedBySynonym(c: Concept, own: Set<string>): boolean {
-  if (!MEASURE_TRAPS.countedSynonym) return false
-  for (const s of c.synonyms) if (own.has(s)) return true
-  const senses = new Set(c.stems)
-  for (const st of c.stems) for (const s of synonymStems(st)) senses.add(s)
-  for (const o of own) for (const s of synonymStems(o)) if (senses.has(s)) return true
-  return false
 }

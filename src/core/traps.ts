@@ -1,7 +1,7 @@
 import { lemmaWithOpposites, oppositesOf } from './antonyms.js'
 import { isCommonWord } from './english.js'
 import { countInArticle, type KnowledgeBase, neighboursOf } from './knowledge-base.js'
-import { countedBySynonym, measureTrap } from './measure-traps.js'
+import { measureTrap } from './measure-traps.js'
 import { findNames } from './names.js'
 import { fold, stem, words } from './normalize.js'
 import { mayHaveNumber, numbersIn } from './numbers.js'
@@ -218,8 +218,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   if (measured) return measured
   // "How many troops…", "how much does X cost": what is counted must be what the sentence counts.
   const counted = TRAPS.counted && q.type === 'number' ? countedConcepts(q) : []
-  if (counted.length && !counted.some((c) => [id, ...near].some((f) => has(c, kb.profile(f).own) || countedBySynonym(c, kb.profile(f).own))))
-    return { kind: 'uncounted', word: counted[0].word }
+  if (counted.length && !counted.some((c) => [id, ...near].some((f) => has(c, kb.profile(f).own)))) return { kind: 'uncounted', word: counted[0].word }
   if (TRAPS.misfitWhen && q.type === 'when' && !profile.time) return { kind: 'misfit', wants: 'when' }
   // "Who is the spokesperson…" wants a name as much as "Who said…" does; "Who is Ned Price?" does not.
   const asksForName = q.type === 'who' && (!q.defines || !q.concepts.some((c) => c.named || has(c, proper)))
