@@ -36,6 +36,15 @@ describe('measures: the number must be the one asked for', () => {
     expect(bot.ask('How many boats does the centre have?').citations[0].quote).toBe('The centre has 40 boats and a gym for 200 members.')
   })
 
+  it('"The 45-year-old …" answers for the person the sentence before names', () => {
+    // Before: the age sentence holds none of the question's words, so it was never a candidate,
+    // and "The club hired the rowing coach Tomas Berg…" was declined for having no figure.
+    const a = bot.ask('How old is Tomas Berg?')
+    expect(a.status).toBe('answered')
+    expect(a.citations[0].quote).toContain('The 45-year-old trained crews in Oslo for a decade.')
+    expect(a.text).toContain('Tomas Berg')
+  })
+
   it('a month asked is a constraint: a sentence that names no month does not answer', () => {
     // Before: "9 times a week last summer" answered for June (written in lower case, so it is
     // not read as a name the article never uses).

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from './knowledge-base.js'
+import { OPENS_WITH_AGE } from './measures.js'
 
 /**
  * A sentence that opens with a pronoun or "This …" ("He died in 1259", "This led to…") says who or
@@ -16,5 +17,5 @@ export function antecedentOf(kb: KnowledgeBase, id: number): number | undefined 
   if (!prev || prev.article !== f.article || prev.section !== f.section) return undefined
   if (prev.kind !== 'body' && prev.kind !== 'quote') return undefined
   if (f.kind !== 'body' && f.kind !== 'quote') return undefined
-  return OPENS_WITH_REFERENCE.test(f.text) ? id - 1 : undefined
+  return OPENS_WITH_REFERENCE.test(f.text) || OPENS_WITH_AGE.test(f.text) ? id - 1 : undefined
 }

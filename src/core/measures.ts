@@ -1,3 +1,5 @@
+import type { Candidate } from './candidates.js'
+import type { KnowledgeBase } from './knowledge-base.js'
 import { fold } from './normalize.js'
 import { numbersIn } from './numbers.js'
 
@@ -105,4 +107,26 @@ export function datesAsked(raw: string): string[] {
 export function namesDate(text: string, date: string): boolean {
   const short = date.slice(0, 3)
   return new RegExp(String.raw`\b(?:${date}|${short}|${date === 'september' ? 'sept' : short})\b`).test(fold(text))
+}
+
+/**
+ * "The 29-year-old would be a strong contender…": news names a person once and then by their
+ * age, so the sentence is about whoever the one before it names. Only before a verb: "The
+ * 40-year-old embargo" is a thing, not a person.
+ */
+export const OPENS_WITH_AGE =
+  /^the (?:\d+|[\p{L}]+(?:-[\p{L}]+)?)-year-old\s+(?:is|was|will|would|has|had|can|could|may|might|must|should|did|does|said|says|took|won|made|came|went|got|ran|became|left|told|who|\p{Ll}+ed|\p{Ll}+s)\b/iu
+
+/** The "The 29-year-old …" sentences right after candidates, as candidates too (at their search score). */
+export function ageFollowers(kb: KnowledgeBase, results: Candidate[]): Candidate[] {
+  const seen = new Set(results.map((r) => r.id))
+  const out: Candidate[] = []
+  for (const r of results) {
+    const next = kb.facts[r.id + 1]
+    if (next && !seen.has(r.id + 1) && next.article === kb.facts[r.id].article && OPENS_WITH_AGE.test(next.text)) {
+      seen.add(r.id + 1)
+      out.push({ id: r.id + 1, score: r.score })
+    }
+  }
+  return out
 }

@@ -4,7 +4,7 @@ import { holdsExpression } from './expressions.js'
 import type { FactProfile } from './fact-features.js'
 import { kindAsked, namesTheKind } from './focus.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
-import { type Measure, measureAsked, statesMeasure } from './measures.js'
+import { ageFollowers, type Measure, measureAsked, OPENS_WITH_AGE, statesMeasure } from './measures.js'
 import { words } from './normalize.js'
 import { ideaIndex, proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
@@ -124,12 +124,14 @@ function kindAdjustment(f: Fact): number {
 
 /** Facts that may answer the question, best first. */
 export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
+  const measures = RANK_MEASURE && q.type === 'number' ? measureAsked(q.folded) : undefined
   const results = fetchCandidates(kb, q)
   if (!results.length) return []
+  // "How old is X?": "The 29-year-old…" after a sentence naming X has none of the question's words.
+  if (measures?.includes('age')) results.push(...ageFollowers(kb, results))
   const top = results[0].score
   const ideas = ideaIndex(q.concepts)
   const focus = q.type === 'what' ? kindAsked(q.folded) : undefined
-  const measures = RANK_MEASURE && q.type === 'number' ? measureAsked(q.folded) : undefined
   const weightsOf = new Map<string, number[]>()
   const weightsIn = (slug: string): number[] => {
     let w = weightsOf.get(slug)
@@ -167,7 +169,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
         return
       }
       if (leanedOn === undefined) leanedOn = leanedOnOf(kb, id)
-      if (leanedOn && has(c, leanedOn)) got += weights[i] * WEIGHTS.antecedent
+      if (leanedOn && has(c, leanedOn)) got += weights[i] * (measures && OPENS_WITH_AGE.test(f.text) ? 1 : WEIGHTS.antecedent)
       else if (c.synonyms.size && hasAny(c.synonyms, p.own)) got += weights[i] * (c.expression ? WEIGHTS.expressionSynonym : WEIGHTS.synonym)
       else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
