@@ -16,28 +16,34 @@ const N = String.raw`(?:\d[\d,.]*|(?:[a-z]+-)?(?:a|an|one|two|three|four|five|si
 const TIME_UNIT = String.raw`(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ies)|season|term)s?`
 const LENGTH_UNIT = String.raw`(?:km|kms|kilomet(?:re|er)s?|miles?|m|metres?|meters?|feet|foot|ft|yards?|inch(?:es)?|cm|mm|nautical miles?|leagues?)`
 
-/** What each measure looks like written down (folded text). */
+/** What each measure looks like written down (case-blind). */
 const WRITTEN: Record<Measure, RegExp> = {
   // "29-year-old", "aged 29", "29 years old", "at 101", "born in 1950", ", 45,", "in his seventies".
   age: new RegExp(
     String.raw`\b${N}[- ](?:years?|months?|weeks?|days?)[- ]old\b|\baged? (?:of )?\d|\bat (?:the age of )?\d{1,3}\b(?!\s*(?:%|percent|am|pm|[a-z]))|\bborn\b|\b(?:is|was|turned|turns|reached|reaches) \d{1,3}\b(?!\s*(?:%|percent|[a-z]))|, \d{1,3},|\bin (?:his|her|their) (?:late |early |mid-?)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b|\b(?:centenarian|teenage|octogenarian|nonagenarian)`,
+    'i',
   ),
   // "eight years", "a decade", "until 2005", "since 1990", "for four days", "from 1950 to 1960".
-  duration: new RegExp(String.raw`\b${N}[- ]${TIME_UNIT}\b|\b(?:until|till|since|throughout)\b|\bfrom \d{3,4} (?:to|until)\b|\b\d{3,4}\s?[-–]\s?\d{2,4}\b`),
+  duration: new RegExp(
+    String.raw`\b${N}[- ]${TIME_UNIT}\b|\b(?:until|till|since|throughout)\b|\bfrom \d{3,4} (?:to|until)\b|\b\d{3,4}\s?[-–]\s?\d{2,4}\b`,
+    'i',
+  ),
   // "8km", "3 miles", "5,000m", "200 metres".
-  distance: new RegExp(String.raw`\b${N}\s?${LENGTH_UNIT}\b`),
+  distance: new RegExp(String.raw`\b${N}\s?${LENGTH_UNIT}\b`, 'i'),
   // "$1bn", "£3m", "10 million dollars", "a million pesos", "€5".
   money: new RegExp(
     String.raw`[$£€¥₹]\s?\d|\b\d[\d,.]*\s?(?:usd|gbp|eur)\b|\b${N}(?:\s(?:million|billion|trillion|thousand|hundred))?\s(?:dollars?|pounds?|euros?|pesos?|yen|yuan|rupees?|francs?|marks?|cents?|pence|roubles?|rubles?|dinars?|lira|shillings?|guineas?|livres?|ducats?|crowns?|taels?)\b`,
+    'i',
   ),
   // "30%", "ten percent", "one in five", "a third", "half", "the majority".
   share: new RegExp(
     String.raw`%|\bper ?cent\b|\bpercentage\b|\b${N} (?:in|out of) (?:every )?${N}\b|\b(?:half|third|thirds|quarter|quarters|fifths?|majority|minority|most|fraction|proportion)\b`,
+    'i',
   ),
-  weight: new RegExp(String.raw`\b${N}\s?(?:kg|kgs|kilo(?:gram)?s?|grams?|g|tonnes?|tons?|pounds?|lbs?|ounces?|oz|stones?|carats?)\b`),
+  weight: new RegExp(String.raw`\b${N}\s?(?:kg|kgs|kilo(?:gram)?s?|grams?|g|tonnes?|tons?|pounds?|lbs?|ounces?|oz|stones?|carats?)\b`, 'i'),
   // "120mph", "13% annually", "twice a year": a rate of change is a speed too.
   speed:
-    /\b(?:mph|kph|km\/h|knots?)\b|\bper (?:hour|second|minute|day|week|month|year|annum)\b|\b(?:an|a|each|every) (?:hour|second|minute|day|week|month|year)\b|\bannually\b|%|\bper ?cent\b/,
+    /\b(?:mph|kph|km\/h|knots?)\b|\bper (?:hour|second|minute|day|week|month|year|annum)\b|\b(?:an|a|each|every) (?:hour|second|minute|day|week|month|year)\b|\bannually\b|%|\bper ?cent\b/i,
 }
 
 /** Money asked: "how much does X cost", "how much money", "how much is X spending / paying". */
@@ -64,8 +70,8 @@ export function measureAsked(folded: string): Measure[] | undefined {
 
 /** Does the text state one of the measures? */
 export function statesMeasure(text: string, measures: Measure[]): boolean {
-  const folded = fold(text)
-  return measures.some((m) => WRITTEN[m].test(folded))
+  // Case-blind patterns on the text as written: folding every candidate's text cost more.
+  return measures.some((m) => WRITTEN[m].test(text))
 }
 
 /** A day of the month beside its month ("8 November", "November 8"): a date, not an amount. */
@@ -88,6 +94,7 @@ export function givesNewNumber(text: string, asked: Set<string>): boolean {
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ')
 const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ')
+const DATE_SEEN = new RegExp(String.raw`\b(?:${[...MONTHS, ...WEEKDAYS].join('|')})\b`, 'i')
 
 /**
  * The months and weekdays a question names ("crossings in August", "on Friday"): a constraint
@@ -95,6 +102,8 @@ const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday'.spli
  */
 export function datesAsked(raw: string): string[] {
   const out: string[] = []
+  // Most questions name no month or weekday: one cheap look first.
+  if (!DATE_SEEN.test(raw)) return out
   for (const m of raw.matchAll(/(?<=\S\s+)\p{L}+/gu)) {
     const w = fold(m[0])
     if (WEEKDAYS.includes(w)) out.push(w)
