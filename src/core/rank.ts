@@ -125,10 +125,10 @@ function kindAdjustment(f: Fact): number {
 /** Facts that may answer the question, best first. */
 export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
   const measures = RANK_MEASURE && q.type === 'number' ? measureAsked(q.folded) : undefined
-  const results = fetchCandidates(kb, q)
-  if (!results.length) return []
+  const found = fetchCandidates(kb, q)
+  if (!found.length) return []
   // "How old is X?": "The 29-year-old…" after a sentence naming X has none of the question's words.
-  if (measures?.includes('age')) results.push(...ageFollowers(kb, results))
+  const results = measures?.includes('age') ? [...found, ...ageFollowers(kb, found)] : found
   const top = results[0].score
   const ideas = ideaIndex(q.concepts)
   const focus = q.type === 'what' ? kindAsked(q.folded) : undefined
