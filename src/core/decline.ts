@@ -48,6 +48,17 @@ function reason(trap: Trap, q: Question): { lead: string; why: string } {
       const what = trap.wants === 'number' ? 'a figure' : trap.wants === 'when' ? 'a date' : 'a name'
       return { lead: `The article does not give ${what} for that.`, why: `which has no ${what.slice(2)} to give` }
     }
+    // What the question asks, the article does not say (predicate-traps.ts).
+    case 'unknown-word':
+      return { lead: `The article never mentions "${name(trap.word)}".`, why: `which says nothing of "${name(trap.word)}"` }
+    case 'echo':
+      return { lead: 'The article does not give a date for that.', why: `whose only date, "${trap.time}", is the one the question gives` }
+    case 'compound': {
+      const asked = `${name(trap.word)} ${name(trap.head)}`
+      return { lead: `The article does not mention "${asked}".`, why: `which speaks of "${trap.found}" but not "${asked}"` }
+    }
+    case 'former':
+      return { lead: `The article does not say who the ${name(trap.word)} is now.`, why: `which names only a former ${name(trap.word)}` }
     default:
       return { lead: 'The article does not answer that.', why: 'which does not answer it' }
   }

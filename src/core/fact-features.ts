@@ -33,6 +33,10 @@ const TIME = new RegExp(
   String.raw`\b(?:1[0-9]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\s+century|\bcentur(?:y|ies)\b|\b(?:${MONTHS})\b|\b(?:${DAYS})\b|\b(?:last|this|next|past|previous|following)\s+(?:week|month|year|decade|weekend|spring|summer|fall|autumn|winter)\b|\b(?:yesterday|today|tomorrow|ago|decade|era|earlier this|later)\b|\bduring the\b|\b(?:in|since|until|by)\s+the\s+\d{4}s\b|\b(?:in|by|since|until|around|circa|c\.|from|of)\s+\d{3,4}\b|\b\d{2,4}s\b|\b\d+\s*(?:AD|BC|BCE|CE)\b`,
   'i',
 )
+/** The dates and times a sentence gives ("February", "in 2001", "last week"). */
+export function timesIn(text: string): string[] {
+  return [...text.matchAll(new RegExp(TIME.source, 'gi'))].map((m) => m[0])
+}
 const CAUSE =
   /\b(?:because|due to|as a result|in order to|so that|in response|aimed at|intended to|led to|leading to|lead to|caused|causes|cause|reason|motive|since|owing to|thanks to|given|result(?:ed)? in|to avoid|to prevent|to address|to discourage|to justify|driven by|prompted|therefore|consequently|so as to)\b/i
 const PLACE = /\b(?:in|at|to|from|near|across|into|between|throughout|within|toward|towards|on)\s+(?:the\s+)?\p{Lu}/u

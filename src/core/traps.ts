@@ -5,6 +5,7 @@ import { measureTrap } from './measure-traps.js'
 import { findNames } from './names.js'
 import { fold, stem, words } from './normalize.js'
 import { mayHaveNumber, numbersIn } from './numbers.js'
+import { findPredicateTrap, type PredicateTrap } from './predicate-traps.js'
 import type { Concept, Question } from './question.js'
 import { has, mentions, misspelt, numbersOf, oppositesReading, pairedElsewhere, properWords, reading, titleStemsOf } from './sentence-readings.js'
 
@@ -32,6 +33,8 @@ export type Trap =
   | { kind: 'misfit'; wants: 'number' | 'when' | 'who' }
   /** "What did X say": X does not speak in the sentence. */
   | { kind: 'not-said'; word: string }
+  /** What the question asks (its verb or head noun) the article never says: predicate-traps.ts. */
+  | PredicateTrap
 
 /**
  * Measured on all the shared question sets together (`npm run eval`): a name counts as absent only
@@ -253,5 +256,5 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
       if (!asked.some((w) => speakers.some((set) => set.has(w)))) return { kind: 'not-said', word: words(sayer).join('-') }
     }
   }
-  return undefined
+  return findPredicateTrap(kb, q, id)
 }
