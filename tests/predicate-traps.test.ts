@@ -57,12 +57,12 @@ describe('predicate traps: what the question asks, the article never says', () =
     answered(bot.ask("What is the orchard's margin on cider?"), MARGIN)
   })
 
-  it('a role asked of today, given only as someone\'s former role', () => {
+  it("a role asked of today, given only as someone's former role", () => {
     declinedCiting(bot.ask("Who is the orchard's manager now?"), FORMER, /does not say who the manager is now.*only a former manager/)
     answered(bot.ask('Who was the former manager of the orchard?'), FORMER)
   })
 
-  it('each decline is the trap\'s: switched off, the closest sentence would be the answer', () => {
+  it("each decline is the trap's: switched off, the closest sentence would be the answer", () => {
     const kb = bot.knowledge
     const id = (text: string) => kb.facts.findIndex((f) => f.text === text)
     const cases: [keyof typeof PREDICATE_TRAPS, string, number, string][] = [

@@ -35,8 +35,9 @@ const TIME = new RegExp(
 )
 /** The dates and times a sentence gives ("February", "in 2001", "last week"). */
 export function timesIn(text: string): string[] {
-  return [...text.matchAll(new RegExp(TIME.source, 'gi'))].map((m) => m[0])
+  return [...text.matchAll(TIMES)].map((m) => m[0])
 }
+const TIMES = new RegExp(TIME.source, 'gi')
 const CAUSE =
   /\b(?:because|due to|as a result|in order to|so that|in response|aimed at|intended to|led to|leading to|lead to|caused|causes|cause|reason|motive|since|owing to|thanks to|given|result(?:ed)? in|to avoid|to prevent|to address|to discourage|to justify|driven by|prompted|therefore|consequently|so as to)\b/i
 const PLACE = /\b(?:in|at|to|from|near|across|into|between|throughout|within|toward|towards|on)\s+(?:the\s+)?\p{Lu}/u

@@ -91,21 +91,20 @@ export function findPredicateTrap(kb: KnowledgeBase, q: Question, id: number): P
   if (PREDICATE_TRAPS.former && q.type === 'who' && !ASKS_PAST.test(q.folded)) {
     for (const c of q.concepts) if (c.known && !c.named && !/\W/.test(c.word) && has(c, own) && onlyFormer(c, text)) return { kind: 'former', word: c.word }
   }
-  // Everything below needs a word the article never uses: most questions have none.
+  // The rest needs a word the article never uses, and finding one (a typo? a synonym?) costs a
+  // fuzzy look-up: the shape of question and sentence is checked first, and most have none.
+  const short = PREDICATE_TRAPS.shortQuestion && q.words.length <= SHORT_QUESTION_WORDS && !q.concepts.some((c) => c.known && !c.named && has(c, own))
+  const time = PREDICATE_TRAPS.echo && q.type === 'when' ? echoedTime(q, text) : undefined
+  const pair = PREDICATE_TRAPS.compound ? endingCompound(q) : undefined
+  const compound = pair && !pair[1].named && has(pair[1], own) ? pair : undefined
+  if (!short && !time && !compound) return undefined
   const unknown = q.concepts.find((c) => isUnknownWord(kb, c))
   if (!unknown) return undefined
-  if (PREDICATE_TRAPS.shortQuestion && q.words.length <= SHORT_QUESTION_WORDS && !q.concepts.some((c) => c.known && !c.named && has(c, own)))
-    return { kind: 'unknown-word', word: unknown.word }
-  if (PREDICATE_TRAPS.echo && q.type === 'when') {
-    const time = echoedTime(q, text)
-    if (time) return { kind: 'echo', word: unknown.word, time }
-  }
-  if (PREDICATE_TRAPS.compound) {
-    const pair = endingCompound(q)
-    if (pair && !pair[1].named && isUnknownWord(kb, pair[0]) && has(pair[1], own)) {
-      const found = words(text).find((w) => pair[1].stems.has(stem(w))) ?? pair[1].word
-      return { kind: 'compound', word: pair[0].word, head: pair[1].word, found }
-    }
+  if (short) return { kind: 'unknown-word', word: unknown.word }
+  if (time) return { kind: 'echo', word: unknown.word, time }
+  if (compound && isUnknownWord(kb, compound[0])) {
+    const found = words(text).find((w) => compound[1].stems.has(stem(w))) ?? compound[1].word
+    return { kind: 'compound', word: compound[0].word, head: compound[1].word, found }
   }
   return undefined
 }
