@@ -33,12 +33,23 @@ function answered(a: Answer, quote: string): void {
 const PLANTED = 'Farmer Nora Quist planted the first pear trees at Valley Orchard in 2011.'
 const MARKET = 'After the October market, Quist told reporters that the cider sold out in two days.'
 const MARGIN = 'The orchard kept its margin on cider low to keep prices fair for families.'
+const VILLAGE = 'Pickers from the village harvested the apples by hand.'
 const FORMER = '"The frost took half the blossom in April," said Ivo Brandt, a former manager of the orchard.'
 
 describe('predicate traps: what the question asks, the article never says', () => {
   it('a short question whose verb the article never uses, answered by a sentence sharing only its name', () => {
     declinedCiting(bot.ask('Why did Nora Quist retire?'), PLANTED, /never mentions "retire".*says nothing of "retire"/)
     answered(bot.ask('When did Nora Quist plant the pear trees?'), PLANTED)
+  })
+
+  it('a defining question whose asked thing the article never names ("population")', () => {
+    declinedCiting(bot.ask('What is the population of the village?'), VILLAGE, /never mentions "population"/)
+    answered(bot.ask('Who harvested the apples?'), VILLAGE)
+  })
+
+  it('how a question is asked ("exactly", "again") is no word the article must hold', () => {
+    answered(bot.ask('Who is Nora Quist, exactly?'), PLANTED)
+    answered(bot.ask('Why did Nora Quist plant pears again?'), PLANTED)
   })
 
   it('a typo is not a word the article lacks', () => {
@@ -67,6 +78,7 @@ describe('predicate traps: what the question asks, the article never says', () =
     const id = (text: string) => kb.facts.findIndex((f) => f.text === text)
     const cases: [keyof typeof PREDICATE_TRAPS, string, number, string][] = [
       ['shortQuestion', 'Why did Nora Quist retire?', id(PLANTED), 'unknown-word'],
+      ['askedHead', 'What is the population of the village?', id(VILLAGE), 'unknown-word'],
       ['echo', 'When did the October market end?', id(MARKET), 'echo'],
       ['compound', "What is the orchard's profit margin?", id(MARGIN), 'compound'],
       ['former', "Who is the orchard's manager now?", id(FORMER), 'former'],
