@@ -63,6 +63,12 @@ describe('predicate traps: what the question asks, the article never says', () =
     answered(bot.ask('When was the market?'), MARKET)
   })
 
+  it('a "when will" question answered by a sentence that only tells what has happened', () => {
+    declinedCiting(bot.ask('When will the cider sell out?'), MARKET, /does not say when that will happen.*what has happened, not what will/)
+    answered(bot.ask('When will the farm shop open?'), 'A farm shop at the orchard will open in May.')
+    answered(bot.ask('When did the cider sell out?'), MARKET)
+  })
+
   it('a compound asked ("profit margin") where the sentence has only its head ("margin")', () => {
     declinedCiting(bot.ask("What is the orchard's profit margin?"), MARGIN, /does not mention "profit margin".*speaks of "margin" but not "profit margin"/)
     answered(bot.ask("What is the orchard's margin on cider?"), MARGIN)
@@ -80,6 +86,7 @@ describe('predicate traps: what the question asks, the article never says', () =
       ['shortQuestion', 'Why did Nora Quist retire?', id(PLANTED), 'unknown-word'],
       ['askedHead', 'What is the population of the village?', id(VILLAGE), 'unknown-word'],
       ['echo', 'When did the October market end?', id(MARKET), 'echo'],
+      ['future', 'When will the cider sell out?', id(MARKET), 'future'],
       ['compound', "What is the orchard's profit margin?", id(MARGIN), 'compound'],
       ['former', "Who is the orchard's manager now?", id(FORMER), 'former'],
     ]

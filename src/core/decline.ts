@@ -59,6 +59,8 @@ function reason(trap: Trap, q: Question): { lead: string; why: string } {
     }
     case 'former':
       return { lead: `The article does not say who the ${name(trap.word)} is now.`, why: `which names only a former ${name(trap.word)}` }
+    case 'future':
+      return { lead: 'The article does not say when that will happen.', why: 'which tells what has happened, not what will' }
     default:
       return { lead: 'The article does not answer that.', why: 'which does not answer it' }
   }
