@@ -102,6 +102,8 @@ function askedThing(q: Question): [Concept | undefined, Concept | undefined] | u
 
 /** "former", "ex-": the role word after it is someone's past role. */
 const FORMER = /\b(?:former|ex|one-time|onetime|erstwhile|outgoing|retired)[\s-]+(?:[\p{L}'’]+\s+){0,2}$/iu
+/** The cheap look first: most sentences name no past role at all. */
+const FORMER_WORD = /\b(?:former|ex|one-time|onetime|erstwhile|outgoing|retired)\b/i
 /** A question that itself asks about the past ("Who was…", "the former…") is answered by a former role. */
 const ASKS_PAST = /\b(?:former|ex|was|were|previous|previously|then|before|past|once|had|did)\b/
 
@@ -121,13 +123,15 @@ const SPEAKS_FUTURE =
 export function findPredicateTrap(kb: KnowledgeBase, q: Question, id: number): PredicateTrap | undefined {
   const own = kb.profile(id).own
   const text = kb.facts[id].text
-  if (PREDICATE_TRAPS.former && q.type === 'who' && !ASKS_PAST.test(q.folded)) {
+  if (PREDICATE_TRAPS.former && q.type === 'who' && FORMER_WORD.test(text) && !ASKS_PAST.test(q.folded)) {
     for (const c of q.concepts) if (c.known && !c.named && !/\W/.test(c.word) && has(c, own) && onlyFormer(c, text)) return { kind: 'former', word: c.word }
   }
   // An article reports what has happened; the date of what has not is not in a sentence without a plan or a forecast.
   if (PREDICATE_TRAPS.future && q.type === 'when' && ASKS_FUTURE.test(q.folded) && !SPEAKS_FUTURE.test(text)) return { kind: 'future' }
   // The rest needs a word the article never uses, and finding one (a typo? a synonym?) costs a
-  // fuzzy look-up: the shape of question and sentence is checked first, and most have none.
+  // fuzzy look-up: the flags first (most questions have no such word), then the shape of question
+  // and sentence, then the look-up.
+  if (!q.concepts.some((c) => !c.known && !c.named && !c.synonyms.size)) return undefined
   const short = PREDICATE_TRAPS.shortQuestion && q.words.length <= SHORT_QUESTION_WORDS && !q.concepts.some((c) => c.known && !c.named && has(c, own))
   const time = PREDICATE_TRAPS.echo && q.type === 'when' ? echoedTime(q, text) : undefined
   const [mod, head] = askedThing(q) ?? []
