@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { LONGEST_NAME, readsAsAcronym, writtenAcronymOf } from './acronyms.js'
+import { unchat } from './chat-shorthand.js'
 import { demonymStems } from './demonyms.js'
 import { englishCount, looksEnglish } from './english.js'
 import { type Expression, expressionsIn } from './expressions.js'
@@ -229,7 +230,8 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
   // Capitalised words after the first: names, as the asker wrote them.
   const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
-  const punctuated = fold(raw).replace(/\s+/g, ' ').trim()
+  // Chat shorthand written out and padding off ("so whats the govt doing basically"): chat-shorthand.ts.
+  const punctuated = unchat(fold(raw).replace(/\s+/g, ' ').trim())
   const folded = cleanQuestion(punctuated)
   const negated = isNegatedFolded(punctuated)
   if (OVERVIEW.test(folded)) return { type: 'overview', defines: false, concepts: [], words: words(folded), raw, negated, folded: punctuated }

@@ -1,0 +1,133 @@
+/**
+ * Questions as people type them in a chat: "how did the biden admin respond", "anything about
+ * migrants riding trains north?", "so whats the deal basically". Chat shorthand is written out
+ * ("admin" -> "administration", "govt" -> "government") so it meets the article's words, and the
+ * padding that frames a question without asking anything ("do you know", "anything about", "so …",
+ * "… basically") is taken off so the question type is read from the question proper ("can you
+ * tell me how many …" asks for a number, not yes or no).
+ *
+ * This is general English chat usage, not any article's words: a small table, kept short on
+ * purpose. Only unambiguous shorthand is listed ("min" could be a minister or a minute; "us" and
+ * other acronyms are aliases.ts's business). Works on folded text (lower case, straight quotes).
+ */
+
+/** Shorthand -> the word(s) it stands for. Matched as whole words. */
+const SHORTHAND: Record<string, string> = {
+  admin: 'administration',
+  admins: 'administrations',
+  govt: 'government',
+  govts: 'governments',
+  gvt: 'government',
+  "gov't": 'government',
+  pres: 'president',
+  prez: 'president',
+  dept: 'department',
+  depts: 'departments',
+  intl: 'international',
+  natl: 'national',
+  approx: 'approximately',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  bcoz: 'because',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  ppl: 'people',
+  abt: 'about',
+  thru: 'through',
+  tho: 'though',
+  yrs: 'years',
+  // A question word run into its verb: "whats title 42", "whos andrew selee".
+  whats: 'what is',
+  whos: 'who is',
+  wheres: 'where is',
+  whens: 'when is',
+  hows: 'how is',
+  whys: 'why is',
+  // Negations without their apostrophe keep their "not": "what didnt they agree".
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  arent: 'are not',
+  wasnt: 'was not',
+  werent: 'were not',
+  hasnt: 'has not',
+  havent: 'have not',
+  hadnt: 'had not',
+  wont: 'will not',
+  couldnt: 'could not',
+  shouldnt: 'should not',
+  wouldnt: 'would not',
+}
+
+/**
+ * A listed word standing alone: not inside "u.s." or "gov't's", and "gov" only without the full
+ * stop that makes it a title ("Gov. Newsom" is a governor).
+ */
+const SHORT_WORD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'.])(?:${Object.keys(SHORTHAND)
+    .sort((a, b) => b.length - a.length)
+    .join('|')}|gov(?!\.))(?![\p{L}\p{N}]|['.][\p{L}])`,
+  'gu',
+)
+
+/** Written with a slash: "w/", "w/o", "b/c". */
+const SLASHED: [RegExp, string][] = [
+  [/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu, 'without '],
+  [/(?<![\p{L}\p{N}])b\/c(?![\p{L}\p{N}])/gu, 'because '],
+  [/(?<![\p{L}\p{N}])w\/(?=\s|\p{L})/gu, 'with '],
+]
+
+/** Openers that say nothing: "so", "ok", "hey", "btw", "quick question:". Taken off one after another. */
+const OPENER = /^(?:(?:so|ok|okay|k|hey|hi|hello|yo|um+|uh+|hm+|erm|well|btw|lol|also|and so|quick q|quick question|question|please)\b[\s,:;.!-]*)+/
+
+/**
+ * Framing that asks to be told rather than asking: "do you know", "can you tell me", "any idea",
+ * "I was wondering". What follows is the question ("do you know who …" is a "who" question).
+ */
+const FRAMING =
+  /^(?:(?:do|does|did) (?:you|anyone|anybody) (?:happen to )?know|(?:can|could|would|will) (?:you|anyone|someone) (?:please )?(?:tell|show|remind) me|(?:any|got any|have any) ideas?|i (?:want|wanted|would like|'d like|need) to know|i(?:'m| am) (?:curious|wondering)|i was wondering|i wonder|(?:please )?(?:tell|remind) me(?! about\b))\b[\s,:]*/
+
+/** "… if X" after a framing asks yes or no: "do you know if the deal was signed". */
+const WHETHER = /^(?:if|whether)\b\s*/
+
+/**
+ * "anything about X", "tell me about X", "is there anything on X", "any info on X": a request for
+ * what the article says about X, read as a plain "X" (a "what" question about X, not yes or no).
+ */
+const ABOUT =
+  /^(?:(?:is|was) there )?(?:anything|something|any (?:info|information|news|details?|mention)|more|what about|(?:please )?tell me(?: more)?|info|details?)(?: (?:in the (?:article|story)|at all|else))? (?:about|on|regarding|re|concerning)\b\s*/
+
+/** Words that pad a question anywhere without changing it: "what exactly did he say", "lol". */
+const FILLER = /(?<![\p{L}\p{N}'])(?:exactly|basically|lol|lmao|btw|pls|please|thx|thanks)(?![\p{L}\p{N}'])/gu
+
+/** Tails that add nothing: "… again", "… then", "… anyway", "… in the article". */
+const TAIL = /(?:[\s,]+(?:again|then|anyway|anyways|tho|though|in (?:the|this) (?:article|story)|in short|in a nutshell|overall))+(?=[\s?.!]*$)/
+
+/** The folded question with chat shorthand written out and its padding taken off. */
+export function unchat(folded: string): string {
+  let text = folded
+  for (const [re, by] of SLASHED) text = text.replace(re, by)
+  text = text.replace(SHORT_WORD, (w) => SHORTHAND[w] ?? (w === 'gov' ? 'government' : w))
+  text = text
+    .replace(FILLER, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,?.!])/g, '$1')
+    .trim()
+  const before = text
+  text = text.replace(OPENER, '')
+  const framed = FRAMING.exec(text)
+  if (framed) text = text.slice(framed[0].length).replace(WHETHER, 'is ')
+  text = text.replace(ABOUT, '').replace(TAIL, '')
+  text = text.replace(/^[\s,:;.!-]+/, '').trim()
+  // Nothing left but punctuation ("so?", "any idea?"): keep what was asked, it is for the
+  // conversation to read.
+  return /[\p{L}\p{N}]/u.test(text) ? text : before
+}
