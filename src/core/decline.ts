@@ -73,7 +73,7 @@ function reason(trap: Trap, q: Question): { lead: string; why: string } {
 export function declineTrap(kb: KnowledgeBase, q: Question, ranked: Scored[], trap: Trap, fact: Fact): Draft {
   if (trap.kind === 'unknown-name') {
     const where = kb.articles.size > 1 ? `any of the ${kb.articles.size} articles I know: none of them mentions` : 'the article: it never mentions'
-    return notFound(kb, ranked, `I couldn't find that in ${where} ${nameAsWritten(q.raw, trap.word)}.`)
+    return notFound(kb, ranked, `I couldn't find that in ${where} ${nameAsWritten(q.raw, trap.word, (w) => q.names.has(w))}.`)
   }
   const where = kb.articles.size > 1 ? ` (in "${kb.articles.get(fact.article)?.title ?? fact.article}")` : ''
   const { lead, why } = reason(trap, q)

@@ -10,6 +10,7 @@ import { fold, STOP_WORDS, stem, words } from './normalize.js'
 import { OVERVIEW, type QuestionType, readType } from './question-type.js'
 import { correctSpelling } from './spelling.js'
 import { synonymStems } from './synonyms.js'
+import { capitalisedWords, nameNeighbour, typedLowercase, unknownLowercaseName } from './typed-names.js'
 
 export type { QuestionType } from './question-type.js'
 
@@ -40,6 +41,8 @@ export type Question = {
   words: string[]
   /** The question as asked (trimmed), for the checks that need its case and its little words. */
   raw: string
+  /** Folded words read as names, however typed (typed-names.ts): capitalised, or unknown to both article and English. */
+  names: ReadonlySet<string>
   /** Does it ask about what did not happen ("What did X not do?")? */
   negated: boolean
   /** The question folded (case, accents), punctuation kept. */
@@ -213,6 +216,26 @@ function isKnown(kb: KnowledgeBase, w: string): boolean {
   return kb.vocabulary.has(w) || kb.df.has(stem(w)) || kb.aliases.has(w)
 }
 
+/**
+ * Two typos from a word of the knowledge ("ableine" for "Abilene"): more likely that word mistyped
+ * than a name it never mentions. Asked only of a lower-case word neither it nor English knows.
+ */
+function nearArticleWord(kb: KnowledgeBase, w: string): boolean {
+  for (const [v] of kb.vocabulary.fuzzyGet(w, 2)) if (v.length >= 3 && v[0] === w[0]) return true
+  return false
+}
+
+/** "kamala harris": the unknown word beside a lower-case name is part of it (typed-names.ts). */
+function lowercaseNeighbours(kb: KnowledgeBase, ws: string[], names: Set<string>, concepts: Concept[]): void {
+  ws.forEach((w, i) => {
+    if (names.has(w) || isKnown(kb, w) || !nameNeighbour(w) || !(names.has(ws[i - 1]) || names.has(ws[i + 1]))) return
+    const at = concepts.findIndex((c) => c.word === w)
+    if (at < 0) return
+    names.add(w)
+    concepts[at] = concept(kb, w, [], true)
+  })
+}
+
 /** A folded question with its punctuation gone: what the question type and the words are read from. */
 export function cleanQuestion(text: string): string {
   return (
@@ -226,15 +249,14 @@ export function cleanQuestion(text: string): string {
 }
 
 export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
-  // Acronyms written in capitals ("US", "UN") are acronyms whatever English says (see readsAsAcronym).
-  const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
-  // Capitalised words after the first: names, as the asker wrote them.
-  const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
+  const { capitals, named } = capitalisedWords(raw)
+  const names = new Set([...capitals, ...named])
+  const lowercase = typedLowercase(raw)
   // Chat shorthand written out and padding off ("so whats the govt doing basically"): chat-shorthand.ts.
   const punctuated = unchat(fold(raw).replace(/\s+/g, ' ').trim())
   const folded = cleanQuestion(punctuated)
   const negated = isNegatedFolded(punctuated)
-  if (OVERVIEW.test(folded)) return { type: 'overview', defines: false, concepts: [], words: words(folded), raw, negated, folded: punctuated }
+  if (OVERVIEW.test(folded)) return { type: 'overview', defines: false, concepts: [], words: words(folded), raw, names, negated, folded: punctuated }
 
   // The type is read with the commas still in: "According to X, what…" is framed by its clause.
   const reading = readType(punctuated, cleanQuestion, folded)
@@ -295,7 +317,11 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     // "Which three countries…" counts the answers; the number is not in the text.
     if (NUMBER_WORDS.has(w) && !kb.df.has(w)) continue
     if (concepts.some((c) => c.word === w)) continue
-    concepts.push(concept(kb, w, [], named.has(w) || capitals.has(w)))
+    // "what did kamala harris say": a lower-case word neither the article nor English knows is a name too.
+    const asName = named.has(w) || capitals.has(w) || (lowercase && !isKnown(kb, w) && unknownLowercaseName(w) && !nearArticleWord(kb, w))
+    if (asName) names.add(w)
+    concepts.push(concept(kb, w, [], asName))
   }
-  return { type, defines, concepts, words: ws, raw, negated, folded: punctuated, idiomatic }
+  if (lowercase) lowercaseNeighbours(kb, ws, names, concepts)
+  return { type, defines, concepts, words: ws, raw, names, negated, folded: punctuated, idiomatic }
 }

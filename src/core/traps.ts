@@ -8,6 +8,7 @@ import { mayHaveNumber, numbersIn } from './numbers.js'
 import { findPredicateTrap, type PredicateTrap } from './predicate-traps.js'
 import type { Concept, Question } from './question.js'
 import { has, mentions, misspelt, numbersOf, oppositesReading, pairedElsewhere, properWords, reading, titleStemsOf } from './sentence-readings.js'
+import { isNameIn } from './typed-names.js'
 
 /**
  * Questions written to look answerable: close to what the article says, yet not answered by the
@@ -74,10 +75,13 @@ export function asWritten(raw: string, word: string): string {
   return word
 }
 
-/** The whole name a question word belongs to, as written ("Kamala Harris" for "kamala"). */
-export function nameAsWritten(raw: string, word: string): string {
+/**
+ * The whole name a question word belongs to, as written ("Kamala Harris" for "kamala"). `isName`
+ * tells a name typed in lower case ("kamala harris"): see typed-names.ts.
+ */
+export function nameAsWritten(raw: string, word: string, isName: (folded: string) => boolean = () => false): string {
   const tokens = [...raw.matchAll(/[\p{L}\p{N}'’.-]+/gu)].map((m) => m[0].replace(/[.'’]+$/, ''))
-  const capital = (i: number) => i > 0 && /^\p{Lu}/u.test(tokens[i] ?? '')
+  const capital = (i: number) => i > 0 && i < tokens.length && (/^\p{Lu}/u.test(tokens[i]) || isName(fold(tokens[i])))
   const at = tokens.findIndex((t) => fold(t) === word.split('-')[0])
   if (at < 0 || !capital(at)) return asWritten(raw, word)
   let start = at
@@ -150,16 +154,19 @@ function meetsDecade(decade: number, given: Set<string>): boolean {
 /** "Which three …", "name two …": a count of the answers, not a number to find in the text. */
 const COUNT_OF_ANSWERS = /\b(?:what|which|name|list|give|the|are|were|on)\s+(?:[2-9]|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:one|first|second)\b/g
 
-/** "What did Xochitl Galvez say…": a name, as written, asked for what it said. */
+/**
+ * "What did Xochitl Galvez say…": a name asked for what it said. Read from the folded question (chat
+ * padding off); every word of the run must be a name (isNameIn), capitalised or not.
+ */
 const SAYER =
-  /^(?:[Ww]hat|[Hh]ow)\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s+){1,4})(?:say|said|tell|told|think|thought|claim|claimed|state|stated|argue|argued|describe|described|write|wrote|announce|announced|explain|explained|believe|believed)\b/u
+  /^(?:what|how)\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?((?:[\p{L}'’.-]+\s+){1,4}?)(?:say|said|tell|told|think|thought|claim|claimed|state|stated|argue|argued|describe|described|write|wrote|announce|announced|explain|explained|believe|believed)\b/u
 
 /**
  * The question's other words of the same written name ("Alan" and "Turing" of "Alan Turing"): an
  * article names a person in full once and by one part of the name after that.
  */
-function partnersOf(q: Question, c: Concept): Concept[] {
-  const whole = words(nameAsWritten(q.raw, c.word))
+function partnersOf(q: Question, c: Concept, proper: Set<string>): Concept[] {
+  const whole = words(nameAsWritten(q.raw, c.word, (w) => isNameIn(q.names, proper, w)))
   if (whole.length < 2) return []
   // An everyday word of the name ("University" of "Cornell University") says nothing of who it is.
   return q.concepts.filter((o) => o !== c && o.known && whole.includes(o.word) && !o.word.split('-').some(isCommonWord))
@@ -191,7 +198,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     const inScope = (x: Concept) => scope?.some((f) => mentions(kb, x, kb.facts[f].text, kb.profile(f).own) || has(x, kb.profile(f).speaker))
     if (!inScope(c)) {
       if (pairedElsewhere(kb, q, c, fact.article, proper)) continue
-      if (TRAP_TUNING.partner && partnersOf(q, c).some(inScope)) continue
+      if (TRAP_TUNING.partner && partnersOf(q, c, proper).some(inScope)) continue
       return { kind: 'absent-name', word: c.word }
     }
   }
@@ -248,7 +255,9 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
   if (TRAPS.notSaid) {
     // "What did Vicente Fox say?" answered by a sentence in which nobody speaks. A sentence that
     // quotes someone is given the benefit: who "he" is in "he wrote: …" is not always known.
-    const sayer = q.raw.match(SAYER)?.[1]
+    const run = q.folded.match(SAYER)?.[1]
+    // A hyphenated name counts by its first part ("sherwood-randall").
+    const sayer = run?.split(/\s+/).every((t) => !t || isNameIn(q.names, proper, words(t)[0] ?? '')) ? run : undefined
     const quotes = fact.kind === 'quote' || !!fact.speaker
     if (sayer && !quotes) {
       const asked = words(sayer).map(stem)
