@@ -1,8 +1,11 @@
 import { type Focus, focusOf, readQuestion, type Turn } from './conversation.js'
 import type { KnowledgeBase } from './knowledge-base.js'
+import { mainPersonOf } from './main-person.js'
 import { notRepeated } from './next-sentence.js'
+import { terms } from './normalize.js'
 import { holdsOwnAsk } from './own-ask.js'
-import { type Person, peopleOf } from './people.js'
+import { type Person, peopleOf, pronounOf } from './people.js'
+import { parseQuestion } from './question.js'
 import { isPersonal, referencesIn, tokenize } from './references.js'
 import type { Answer } from './types.js'
 
@@ -21,14 +24,24 @@ const ALL_ARTICLES_UP_TO = 3
 
 type AskPlain = (question: string) => Answer
 
-export function askInContext(kb: KnowledgeBase, question: string, context: readonly Turn[], ask: AskPlain): Answer {
+/** `article`: the one article the question is asked of (AskOptions), for whom a lone "he" may mean. */
+export function askInContext(kb: KnowledgeBase, question: string, context: readonly Turn[], ask: AskPlain, article?: string): Answer {
   const turns = context.slice(-MAX_TURNS)
   const slugs = new Set<string>(kb.articles.size <= ALL_ARTICLES_UP_TO ? kb.articles.keys() : [])
   const people = (): Person[] => [...slugs].flatMap((s) => peopleOf(kb, s))
   if (!turns.length) {
-    // No conversation: the question is answered as it stands. Only a "he" or "she" the article
-    // could not answer gets "who do you mean?" instead of "not in the article".
+    // No conversation: the question is answered as it stands. A "he" or "she" the article could
+    // not answer so is its main person when it plainly has one (main-person.ts): "how long was he
+    // a member?" about a profile of one man. Asked first with the name put in, it was measured
+    // worse: a name the article uses everywhere pulls the answer to sentences that repeat it,
+    // away from those that say "he".
     const plain = ask(question)
+    const main = plain.status === 'not_found' ? mainPersonFocus(kb, question, article) : undefined
+    const read = main && readQuestion(question, [main], people())
+    const answer = read && 'question' in read && read.changed ? ask(read.question) : undefined
+    if (read && 'question' in read && answer && aboutAsked(kb, question, answer)) return readAs(read.question, answer)
+    // Else only a "he" or "she" the article could not answer gets "who do you mean?" instead of
+    // "not in the article".
     const unclear = plain.status === 'not_found' ? personalReference(question) : undefined
     return unclear ? clarify(unclear, plain, people()) : plain
   }
@@ -66,8 +79,47 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
       followUps: answer.followUps,
     }
   }
+  // Nobody earlier for a "he" or "she": the article's main person, when it plainly has one.
+  const main = reading.personal ? mainPersonFocus(kb, question, article) : undefined
+  const again = main && readQuestion(question, [main, ...foci], people())
+  const answer = again && 'question' in again && again.changed ? ask(again.question) : undefined
+  if (again && 'question' in again && answer && aboutAsked(kb, question, answer)) return readAs(again.question, answer)
   const plain = ask(question)
   return reading.personal ? clarify(reading.unclear, plain, people()) : plain
+}
+
+/** The article a lone "he" may be read in: the one asked of, or the only one there is. */
+function soleArticle(kb: KnowledgeBase, article?: string): string | undefined {
+  if (article !== undefined) return article
+  return kb.articles.size === 1 ? kb.articles.keys().next().value : undefined
+}
+
+/** An earlier turn that stands for the article's main person of the question's "he" or "she". */
+function mainPersonFocus(kb: KnowledgeBase, question: string, article?: string): Focus | undefined {
+  const word = personalReference(question)
+  const pronoun = word && pronounOf(word)
+  const slug = pronoun && soleArticle(kb, article)
+  const person = slug && mainPersonOf(kb, slug, pronoun)
+  return person ? { question: '', people: [person], topic: '' } : undefined
+}
+
+/**
+ * Does an answer found with the main person's name put in cite what the member asked about? The
+ * name is in nearly every sentence of an article about that person, so it alone lifts sentences
+ * over the bar: "what did his wife say" met by any sentence naming him. A question of only the
+ * person ("how old is he") has nothing else to look for. Else "who do you mean?" stays.
+ */
+function aboutAsked(kb: KnowledgeBase, question: string, answer: Answer): boolean {
+  if (answer.status !== 'answered') return true
+  const asked = parseQuestion(kb, question).concepts
+  if (!asked.length) return true
+  const cited = new Set(answer.citations.flatMap((c) => terms(c.quote)))
+  return asked.some((c) => [...c.stems].some((s) => cited.has(s)))
+}
+
+/** A decline of a question read with a person put in says how it was read, so it can be corrected. */
+function readAs(question: string, answer: Answer): Answer {
+  return answer.status === 'answered' ? answer : { ...answer, text: `${answer.text} (I read your question as "${question}".)` }
 }
 
 /** "Who said that?", "and who wrote this?": the speaker of the last answer's sentence is asked for. */

@@ -121,7 +121,7 @@ export function explainerFor(kb: KnowledgeBase, options: ExplainerOptions = {}):
   return {
     knowledge: kb,
     ask(question: string, context: readonly Turn[] = [], options: AskOptions = {}): Answer {
-      return askInContext(kb, question, context, (q) => askPlain(q, options.article))
+      return askInContext(kb, question, context, (q) => askPlain(q, options.article), options.article)
     },
     suggest(typed: string, limit = 25): string[] {
       const own = typed.replace(/\s+/g, ' ').trim()

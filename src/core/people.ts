@@ -33,7 +33,9 @@ export const peopleOf: (kb: KnowledgeBase, slug: string) => Person[] = perArticl
 
 function collect(kb: KnowledgeBase, slug: string): Person[] {
   const byKey = new Map<string, Person>()
-  const add = (name: string, quoted: boolean) => {
+  const add = (written: string, quoted: boolean) => {
+    // "Miliband's plan": the person is "Miliband".
+    const name = written.replace(/['’]s$/, '')
     const ws = words(name)
     if (!ws.length || NOT_A_PERSON.has(ws[ws.length - 1])) return
     // One word given a role is often not a person ("US officials", "Mexican leader"): only a rare word is.

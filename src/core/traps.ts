@@ -262,7 +262,10 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     if (sayer && !quotes) {
       const asked = words(sayer).map(stem)
       const speakers = [profile.speaker, ...near.map((n) => kb.profile(n).speaker)]
-      if (!asked.some((w) => speakers.some((set) => set.has(w)))) return { kind: 'not-said', word: words(sayer).join('-') }
+      // "Mr X … described it as "an inconvenience"": the sentence names X and quotes words, though
+      // no speaker was made out of it; X may well be the one quoted.
+      const quotedBeside = /["“]/.test(fact.text) && asked.some((w) => profile.own.has(w))
+      if (!quotedBeside && !asked.some((w) => speakers.some((set) => set.has(w)))) return { kind: 'not-said', word: words(sayer).join('-') }
     }
   }
   return findPredicateTrap(kb, q, id)
