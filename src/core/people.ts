@@ -2,8 +2,10 @@ import { englishCount } from './english.js'
 import { NOT_A_PERSON } from './follow-ups.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { findNames } from './names.js'
-import { fold, words } from './normalize.js'
+import { fold, stem, words } from './normalize.js'
 import { perArticleOf } from './per-article.js'
+import { properWords } from './sentence-readings.js'
+import { typedLowercase } from './typed-names.js'
 
 /**
  * The people an article names, for reading "he" and "she" in a conversation: everyone quoted (a
@@ -22,6 +24,8 @@ export type Person = {
   pronoun?: 'he' | 'she'
   /** The surname as the article writes it ("Bárcena", "López Obrador"), when it is no everyday word (not "Price"). */
   surname?: string
+  /** The article writes the last word only as a name ("Price", never "price"): a chat's "price" may mean them. */
+  properLast?: true
 }
 
 /** A lone word given a role is a person only when everyday English hardly uses it ("Biden", not "Mexican"). */
@@ -33,6 +37,7 @@ export const peopleOf: (kb: KnowledgeBase, slug: string) => Person[] = perArticl
 
 function collect(kb: KnowledgeBase, slug: string): Person[] {
   const byKey = new Map<string, Person>()
+  const proper = properWords(kb, slug)
   const add = (written: string, quoted: boolean) => {
     // "Miliband's plan": the person is "Miliband".
     const name = written.replace(/['’]s$/, '')
@@ -50,7 +55,8 @@ function collect(kb: KnowledgeBase, slug: string): Person[] {
       // "Richard II of Normandy", "William the Conqueror": no surname, the whole name it is.
       const joined = parts.some((w) => !/^\p{Lu}/u.test(w))
       const distinct = !joined && englishCount(ws[ws.length - 1]) <= SURNAME_MAX_COUNT
-      byKey.set(key, { name, words: ws, quoted, ...(distinct ? { surname: last } : {}) })
+      const properLast = proper.has(stem(ws[ws.length - 1]))
+      byKey.set(key, { name, words: ws, quoted, ...(distinct ? { surname: last } : {}), ...(properLast ? { properLast } : {}) })
     }
   }
   const range = kb.factRanges.get(slug)
@@ -116,12 +122,15 @@ function endsWith(long: string[], short: string[]): boolean {
 export function peopleIn(text: string, people: readonly Person[]): Person[] {
   const ws = words(fold(text))
   const capitalised = new Set(words((text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).join(' ')))
+  // Typed in lower case ("what did price say"), case says nothing: a surname the article only
+  // writes as a name counts (typed-names.ts).
+  const lowercase = typedLowercase(text)
   const found: { p: Person; at: number }[] = []
   for (const p of people) {
     const last = p.words[p.words.length - 1]
     let at = indexOfRun(ws, p.words)
     // "the price of …" is not Ned Price: an everyday word counts as a surname only when capitalised.
-    const surname = last.length >= 4 && (capitalised.has(last) || englishCount(last) <= SURNAME_MAX_COUNT)
+    const surname = last.length >= 4 && (capitalised.has(last) || englishCount(last) <= SURNAME_MAX_COUNT || (lowercase && !!p.properLast))
     if (at < 0 && surname) at = ws.indexOf(last)
     if (at >= 0) found.push({ p, at })
   }
