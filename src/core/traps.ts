@@ -161,6 +161,21 @@ const COUNT_OF_ANSWERS = /\b(?:what|which|name|list|give|the|are|were|on)\s+(?:[
 const SAYER =
   /^(?:what|how)\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?((?:[\p{L}'’.-]+\s+){1,4}?)(?:say|said|tell|told|think|thought|claim|claimed|state|stated|argue|argued|describe|described|write|wrote|announce|announced|explain|explained|believe|believed)\b/u
 
+/** Verbs of reported speech right beside a name: "Ruth Okafor, said she …", "said Okafor". */
+const SPEECH = 'said|says|told|tells|stated|added|argued|wrote|explained|claimed|warned|insisted|noted|replied|answered|admitted|called|described'
+
+/**
+ * Does the sentence report the asked person's words without quoting them ("His deputy, Ruth
+ * Okafor, said she still asks him")? The speaker finder (speakers.ts) reads quotations; reported
+ * speech is the person speaking too.
+ */
+function speaksIn(text: string, asked: string[]): boolean {
+  const folded = fold(text)
+  return asked.some(
+    (w) => w.length > 2 && new RegExp(String.raw`\b${w}\b[\s,]+(?:\p{L}+ly\s+)?(?:${SPEECH})\b|\b(?:${SPEECH})\s+(?:\p{L}+\s+)?${w}\b`, 'u').test(folded),
+  )
+}
+
 /**
  * The question's other words of the same written name ("Alan" and "Turing" of "Alan Turing"): an
  * article names a person in full once and by one part of the name after that.
@@ -265,7 +280,8 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
       // "Mr X … described it as "an inconvenience"": the sentence names X and quotes words, though
       // no speaker was made out of it; X may well be the one quoted.
       const quotedBeside = /["“]/.test(fact.text) && asked.some((w) => profile.own.has(w))
-      if (!quotedBeside && !asked.some((w) => speakers.some((set) => set.has(w)))) return { kind: 'not-said', word: words(sayer).join('-') }
+      if (!quotedBeside && !speaksIn(fact.text, words(sayer)) && !asked.some((w) => speakers.some((set) => set.has(w))))
+        return { kind: 'not-said', word: words(sayer).join('-') }
     }
   }
   return findPredicateTrap(kb, q, id)

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { unchat } from '../src/core/chat-shorthand.js'
+import { createExplainer, type Explainer } from '../src/core/explainer.js'
+import { mainPersonOf } from '../src/core/main-person.js'
+import { parseArticle } from '../src/core/parse-article.js'
+import { parseQuestion } from '../src/core/question.js'
+
+/**
+ * Questions as people type them in a chat (issue 8): lower case, shorthand, padding, and a "he"
+ * asked first. Each case below was answered differently from its tidy twin before the mechanism
+ * it tests existed. The articles are hand-written (tests/fixtures/chat/, tests/fixtures/traps/).
+ */
+const article = (path: string, slug: string) => parseArticle(readFileSync(path, 'utf8'), slug)
+
+let harbor: Explainer
+let pilot: Explainer
+beforeAll(() => {
+  harbor = createExplainer([article('tests/fixtures/traps/harbor.md', 'harbor')])
+  pilot = createExplainer([article('tests/fixtures/chat/pilot-profile.md', 'pilot')])
+})
+
+describe('names typed in lower case are names', () => {
+  it('"what did tom becker say" falls into the not-said trap as "What did Tom Becker say" does', () => {
+    // Before: the trap read the sayer from capital letters only, so the lower-case question was
+    // answered with a sentence in which Becker does not speak.
+    const tidy = harbor.ask('What did Tom Becker say about fares?')
+    const typed = harbor.ask('what did tom becker say about fares?')
+    expect(tidy.status).toBe('not_found')
+    expect(typed.status).toBe('not_found')
+    expect(typed.citations.map((c) => c.quote)).toEqual(tidy.citations.map((c) => c.quote))
+    expect(typed.text).toMatch(/does not quote tom becker/)
+  })
+
+  it('"what did kamala harris say" declines as a name the article never mentions', () => {
+    // Before: "kamala" and "harris" were everyday unknown words, not names, and the decline did
+    // not say the article never mentions them.
+    expect(harbor.ask('What did Kamala Harris say about the ferries?').text).toMatch(/never mentions Kamala Harris/)
+    expect(harbor.ask('what did kamala harris say about the ferries?').text).toMatch(/never mentions kamala harris/)
+  })
+
+  it('a typo of an everyday word is no name, and a capitalised question is read by its capitals', () => {
+    const typo = parseQuestion(harbor.knowledge, 'when did the ferries stat running')
+    expect(typo.names.has('stat')).toBe(false)
+    // The asker who capitalises names has said which words are names: "iteration" is not one.
+    const tidy = parseQuestion(harbor.knowledge, 'What did Lena Ortiz say about the iteration?')
+    expect(tidy.names.has('iteration')).toBe(false)
+  })
+
+  it('reported speech beside the name is the person speaking ("Ruth Okafor, said she …")', () => {
+    // Before: no speaker was made of the sentence, so "What did Ruth Okafor say?" was declined as
+    // not said (and, once lower-case names are names, "what did ruth okafor say" would be too).
+    for (const q of ['What did Ruth Okafor say?', 'what did ruth okafor say']) {
+      const a = pilot.ask(q)
+      expect(a.status).toBe('answered')
+      expect(a.text).toContain('still asks him for advice')
+    }
+  })
+})
+
+describe('chat shorthand and padding', () => {
+  it('writes shorthand out and takes padding off', () => {
+    expect(unchat('so whats the govt doing basically')).toBe('what is the government doing')
+    expect(unchat('how did the biden admin respond')).toBe('how did the biden administration respond')
+    expect(unchat('can u tell me how many ppl live there?')).toBe('how many people live there?')
+    expect(unchat('anything about the radar service?')).toBe('the radar service?')
+    expect(unchat('do you know if the guild closed')).toBe('is the guild closed')
+    // Not inside other words or abbreviations: "u.s.", "Gov. Newsom".
+    expect(unchat('did the u.s. and gov. newsom agree')).toBe('did the u.s. and gov. newsom agree')
+    expect(unchat('any idea?')).toBe('any idea?')
+  })
+
+  it('the question type is read after the padding: "can you tell me how many" asks for a number', () => {
+    // Before: "can …" read as a yes/no question.
+    expect(parseQuestion(pilot.knowledge, 'can u tell me how many ships he brought through').type).toBe('number')
+    expect(parseQuestion(pilot.knowledge, 'is there anything about the radar service?').type).toBe('what')
+  })
+
+  it('"admin" meets "administration"', () => {
+    // Before: "admin" was a word the article never uses, and the question was declined.
+    const a = pilot.ask('how did the port admin respond')
+    expect(a.status).toBe('answered')
+    expect(a.text).toContain('doubled the fees')
+  })
+})
+
+describe('a "he" asked first, about an article on one man', () => {
+  it('is the man the article is about', () => {
+    // Before: "Who do you mean by "he"?", though the profile is about one man.
+    expect(mainPersonOf(pilot.knowledge, 'pilot', 'he')?.name).toBe('Drummond')
+    const a = pilot.ask('how old is he?')
+    expect(a.status).toBe('answered')
+    expect(a.text).toContain('Drummond, 67')
+  })
+
+  it('still asks back when no one plainly dominates, or the answer would not be about what was asked', () => {
+    expect(mainPersonOf(harbor.knowledge, 'harbor', 'he')).toBeUndefined()
+    expect(harbor.ask('how old is he?').text).toMatch(/^Who do you mean by "he"\?/)
+    // "his wife": the article never mentions one; the name alone would pull any sentence up.
+    expect(pilot.ask('what did his wife say').text).toMatch(/^Who do you mean by "his"\?/)
+    // No woman dominates the profile.
+    expect(pilot.ask('how long was she his deputy').text).toMatch(/^Who do you mean by "she"\?/)
+  })
+})
