@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { unchat } from '../src/core/chat-shorthand.js'
+import { unchat, unchatAll } from '../src/core/chat-shorthand.js'
 import { createExplainer, type Explainer } from '../src/core/explainer.js'
 import { mainPersonOf } from '../src/core/main-person.js'
 import { parseArticle } from '../src/core/parse-article.js'
@@ -65,9 +65,16 @@ describe('chat shorthand and padding', () => {
     expect(unchat('can u tell me how many ppl live there?')).toBe('how many people live there?')
     expect(unchat('anything about the radar service?')).toBe('the radar service?')
     expect(unchat('do you know if the guild closed')).toBe('is the guild closed')
-    // Not inside other words or abbreviations: "u.s.", "Gov. Newsom".
+    // Not inside other words, names or abbreviations: "u.s.", "Gov. Newsom", "report R-2626".
     expect(unchat('did the u.s. and gov. newsom agree')).toBe('did the u.s. and gov. newsom agree')
+    expect(unchat('what was report r-2626?')).toBe('what was report r-2626?')
     expect(unchat('any idea?')).toBe('any idea?')
+  })
+
+  it('the quick look first (a speed-up) reads questions as every pattern would', () => {
+    for (const q of ['what did the council approve?', 'how many ferries run a day', 'is the pier open', 'what about fares', 'umm who is the mayor']) {
+      expect(unchat(q)).toBe(unchatAll(q))
+    }
   })
 
   it('the question type is read after the padding: "can you tell me how many" asks for a number', () => {
