@@ -136,10 +136,14 @@ for (const [first, second] of [
   for (const f of first.split(' ')) SECOND_WORDS[f] = seconds
 }
 
+/** "umm", "uhh", "hmm", "erm": openers of any length. */
+const HESITATION = /^(?:u+m+|u+h+|h+m+|er+m+)$/
+
 /** Could any replacement apply? Asked first: most questions are typed tidily enough. */
 function mayBeChat(ws: string[]): boolean {
-  if (FIRST_WORDS.has(ws[0]) || SECOND_WORDS[ws[0]]?.has(ws[1] ?? '')) return true
-  return ws.some((w) => LISTED.has(w) || /^(?:u+m+|u+h+|h+m+|er+m+)$/.test(w))
+  if (FIRST_WORDS.has(ws[0]) || SECOND_WORDS[ws[0]]?.has(ws[1] ?? '') || HESITATION.test(ws[0])) return true
+  for (const w of ws) if (LISTED.has(w)) return true
+  return false
 }
 
 /** The folded question with chat shorthand written out and its padding taken off. */
