@@ -2,11 +2,12 @@ import { type Focus, focusOf, readQuestion, type Turn } from './conversation.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { mainPersonOf } from './main-person.js'
 import { notRepeated } from './next-sentence.js'
-import { terms } from './normalize.js'
+import { STOP_WORDS, stem, terms } from './normalize.js'
 import { holdsOwnAsk } from './own-ask.js'
-import { type Person, peopleOf, pronounOf } from './people.js'
+import { type Person, peopleIn, peopleOf, pronounOf } from './people.js'
 import { parseQuestion } from './question.js'
-import { isPersonal, referencesIn, tokenize } from './references.js'
+import { isPersonal, referencesIn, type Token, tokenize } from './references.js'
+import { properWords } from './sentence-readings.js'
 import type { Answer } from './types.js'
 
 /**
@@ -42,7 +43,8 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
     if (read && 'question' in read && answer && aboutAsked(kb, question, answer)) return readAs(read.question, answer)
     // Else only a "he" or "she" the article could not answer gets "who do you mean?" instead of
     // "not in the article".
-    const unclear = plain.status === 'not_found' ? personalReference(question) : undefined
+    const sole = soleArticle(kb, article)
+    const unclear = plain.status === 'not_found' ? personalReference(question, people(), sole === undefined ? undefined : properWords(kb, sole)) : undefined
     return unclear ? clarify(unclear, plain, people()) : plain
   }
   const foci: Focus[] = []
@@ -96,10 +98,10 @@ function soleArticle(kb: KnowledgeBase, article?: string): string | undefined {
 
 /** An earlier turn that stands for the article's main person of the question's "he" or "she". */
 function mainPersonFocus(kb: KnowledgeBase, question: string, article?: string): Focus | undefined {
-  const word = personalReference(question)
+  const slug = soleArticle(kb, article)
+  const word = slug && personalReference(question, peopleOf(kb, slug), properWords(kb, slug))
   const pronoun = word && pronounOf(word)
-  const slug = pronoun && soleArticle(kb, article)
-  const person = slug && mainPersonOf(kb, slug, pronoun)
+  const person = slug && pronoun && mainPersonOf(kb, slug, pronoun)
   return person ? { question: '', people: [person], topic: '' } : undefined
 }
 
@@ -154,11 +156,20 @@ function onlyThings(question: string): boolean {
   return refs.length > 0 && refs.every((r) => r.slot === 'thing' || r.slot === 'thingPossessive' || r.slot === 'event')
 }
 
-/** The first "he", "she", "his" or "her" of a question, as written. */
-function personalReference(question: string): string | undefined {
+/**
+ * The first "he", "she", "his" or "her" of a question, as written, unless a person the question
+ * names comes before it: in "what did Blinken say when he met López Obrador?" "he" is Blinken.
+ */
+function personalReference(question: string, people: readonly Person[], proper?: ReadonlySet<string>): string | undefined {
   const tokens = tokenize(question)
   const ref = referencesIn(tokens).find((r) => isPersonal(r.slot))
-  return ref && tokens[ref.index].text
+  if (!ref) return undefined
+  const before = tokens.slice(0, ref.index)
+  if (peopleIn(before.map((t) => t.text).join(''), people).length) return undefined
+  // Someone the article does not count among its people is still a name: capitalised after the
+  // first word, or a word the article writes only as a name ("tom becker").
+  const named = (t: Token, i: number) => !!t.word && ((i > 0 && /^\p{Lu}/u.test(t.text)) || (!STOP_WORDS.has(t.word) && !!proper?.has(stem(t.word))))
+  return before.some(named) ? undefined : tokens[ref.index].text
 }
 
 /** "Who do you mean?": the people the article quotes are offered, as names and as questions. */

@@ -1,6 +1,7 @@
 import type { Draft } from './answer.js'
 import { citationOf } from './cite.js'
 import type { KnowledgeBase } from './knowledge-base.js'
+import { fold, words } from './normalize.js'
 import type { Question } from './question.js'
 import type { Scored } from './rank.js'
 import { asWritten, nameAsWritten, type Trap } from './traps.js'
@@ -25,9 +26,23 @@ export function notFound(kb: KnowledgeBase, ranked: Scored[], lead?: string): Dr
   return { status: 'not_found', text: `${lead ?? `I couldn't find an answer to that in ${where}.`}${offer}`, citations: [], facts: [], nearest: slug }
 }
 
+/**
+ * A word typed in lower case as the sentence writes it ("blinken" -> "Blinken"), so the reply
+ * names people as the article does; as typed when the sentence does not hold it.
+ */
+function asArticleWrites(typed: string, text: string): string {
+  if (typed !== typed.toLowerCase()) return typed
+  const want = words(typed)
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0])
+  for (let i = 0; i + want.length <= tokens.length; i++) {
+    if (want.every((w, j) => fold(tokens[i + j]) === w)) return tokens.slice(i, i + want.length).join(' ')
+  }
+  return typed
+}
+
 /** What the article does not say, and why the closest sentence is not the answer to it. */
-function reason(trap: Trap, q: Question): { lead: string; why: string } {
-  const name = (w: string) => asWritten(q.raw, w)
+function reason(trap: Trap, q: Question, fact: Fact): { lead: string; why: string } {
+  const name = (w: string) => asArticleWrites(asWritten(q.raw, w), fact.text)
   switch (trap.kind) {
     case 'absent-name':
       return { lead: `The article does not say that about ${name(trap.word)}.`, why: `which is not about ${name(trap.word)}` }
@@ -76,7 +91,7 @@ export function declineTrap(kb: KnowledgeBase, q: Question, ranked: Scored[], tr
     return notFound(kb, ranked, `I couldn't find that in ${where} ${nameAsWritten(q.raw, trap.word, (w) => q.names.has(w))}.`)
   }
   const where = kb.articles.size > 1 ? ` (in "${kb.articles.get(fact.article)?.title ?? fact.article}")` : ''
-  const { lead, why } = reason(trap, q)
+  const { lead, why } = reason(trap, q, fact)
   return {
     status: 'not_found',
     text: `${lead} The closest it comes${where} is this, ${why}: "${fact.text}" [1]`,
