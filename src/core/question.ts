@@ -10,7 +10,7 @@ import { fold, STOP_WORDS, stem, words } from './normalize.js'
 import { OVERVIEW, type QuestionType, readType } from './question-type.js'
 import { correctSpelling } from './spelling.js'
 import { synonymStems } from './synonyms.js'
-import { capitalisedWords, nameNeighbour, typedLowercase, unknownLowercaseName } from './typed-names.js'
+import { capitalisedWords, lowercaseName, nameNeighbours, typedLowercase } from './typed-names.js'
 
 export type { QuestionType } from './question-type.js'
 
@@ -216,26 +216,6 @@ function isKnown(kb: KnowledgeBase, w: string): boolean {
   return kb.vocabulary.has(w) || kb.df.has(stem(w)) || kb.aliases.has(w)
 }
 
-/**
- * Two typos from a word of the knowledge ("ableine" for "Abilene"): more likely that word mistyped
- * than a name it never mentions. Asked only of a lower-case word neither it nor English knows.
- */
-function nearArticleWord(kb: KnowledgeBase, w: string): boolean {
-  for (const [v] of kb.vocabulary.fuzzyGet(w, 2)) if (v.length >= 3 && v[0] === w[0]) return true
-  return false
-}
-
-/** "kamala harris": the unknown word beside a lower-case name is part of it (typed-names.ts). */
-function lowercaseNeighbours(kb: KnowledgeBase, ws: string[], names: Set<string>, concepts: Concept[]): void {
-  ws.forEach((w, i) => {
-    if (names.has(w) || isKnown(kb, w) || !nameNeighbour(w) || !(names.has(ws[i - 1]) || names.has(ws[i + 1]))) return
-    const at = concepts.findIndex((c) => c.word === w)
-    if (at < 0) return
-    names.add(w)
-    concepts[at] = concept(kb, w, [], true)
-  })
-}
-
 /** A folded question with its punctuation gone: what the question type and the words are read from. */
 export function cleanQuestion(text: string): string {
   return (
@@ -318,10 +298,15 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     if (NUMBER_WORDS.has(w) && !kb.df.has(w)) continue
     if (concepts.some((c) => c.word === w)) continue
     // "what did kamala harris say": a lower-case word neither the article nor English knows is a name too.
-    const asName = named.has(w) || capitals.has(w) || (lowercase && !isKnown(kb, w) && unknownLowercaseName(w) && !nearArticleWord(kb, w))
+    const asName = named.has(w) || capitals.has(w) || (lowercase && !isKnown(kb, w) && lowercaseName(kb.vocabulary, w))
     if (asName) names.add(w)
     concepts.push(concept(kb, w, [], asName))
   }
-  if (lowercase) lowercaseNeighbours(kb, ws, names, concepts)
+  // "kamala harris": the unknown word beside a lower-case name is part of it.
+  if (lowercase)
+    for (const w of nameNeighbours(ws, names, (x) => isKnown(kb, x))) {
+      const at = concepts.findIndex((c) => c.word === w)
+      if (at >= 0) concepts[at] = concept(kb, w, [], true)
+    }
   return { type, defines, concepts, words: ws, raw, names, negated, folded: punctuated, idiomatic }
 }
