@@ -1,38 +1,100 @@
 import { fold, STOP_WORDS, stem } from './normalize.js'
-
-/** Words after "what" / "which" that ask rather than name the kind of thing wanted. */
-const NOT_A_KIND = new Set('is was are were did do does has have had can could will would should may might kind type sort part'.split(' '))
+import type { QuestionType } from './question-type.js'
 
 /**
- * The kind of thing a "what X …" / "which X …" question asks for, as a stem: "king" of "Which
- * king …", "river" of "What kind of river …". Undefined when the question names no kind.
+ * Words after "what" / "which" / "how many" that ask rather than name the kind of thing wanted:
+ * "What is …", "What happened …", "What part of China …" (a part is not China).
  */
-export function kindAsked(folded: string): string | undefined {
-  const m = folded.match(/^(?:in |on |at |to |from |by |for |of |with )?(?:what|which)\s+(?:(?:kind|type|sort|part)\s+of\s+)?([a-z]+)/)
-  if (!m || NOT_A_KIND.has(m[1]) || STOP_WORDS.has(m[1])) return undefined
-  return stem(m[1])
+const NOT_A_KIND = new Set('is was are were did do does has have had can could will would should may might kind type sort part more less other happen happened happens made make makes led took became came went'.split(' '))
+
+const WHAT_KIND = /^(?:in |on |at |to |from |by |for |of |with |into )?(?:what|which)\s+(?:(?:kind|type|sort)s?\s+of\s+)?([a-z'-]+)(?:\s+([a-z'-]+))?/
+const HOW_MANY = /^how many\s+([a-z'-]+)(?:\s+([a-z'-]+))?/
+
+/**
+ * The kind of thing a question asks for, as the word asked: "king" of "Which king …", "river" of "What
+ * kind of river …", "countri" of "What countries …" (a `where` question) and of "How many
+ * countries …", "compani" of "Which company …" (a `who`), "general" of "What British general …".
+ * `asked` is the question proper, cleaned, with any framing clause ("According to X, …") already
+ * gone (see readType); `named` holds the words the asker capitalised. Undefined when the question
+ * names no kind, and for `when` / `why` / a measure ("what year", "what percentage"): those kinds
+ * are a date, a cause, an amount, which typeFit already looks for.
+ */
+export function kindAsked(type: QuestionType, asked: string, named: ReadonlySet<string>): string | undefined {
+  if (type !== 'what' && type !== 'where' && type !== 'who' && type !== 'number') return undefined
+  const m = type === 'number' ? asked.match(HOW_MANY) : asked.match(WHAT_KIND)
+  if (!m) return undefined
+  // A capitalised word first qualifies the kind: "What British general", "Which Norman law".
+  const word = named.has(m[1]) && m[2] ? m[2] : m[1]
+  // A verb ("What caused…", "What wasn't…") or a number ("What two fields…") names no kind.
+  if (NOT_A_KIND.has(word) || STOP_WORDS.has(word) || /'|\d|..ed$/.test(word) || COUNT.test(word)) return undefined
+  return word
 }
 
+/** A word of the sentence, with the punctuation that follows it (",", ":"…), if any. */
+type Token = { word: string; folded: string; then: string }
+
+function tokensOf(text: string): Token[] {
+  const out: Token[] = []
+  for (const m of text.matchAll(/([\p{L}\p{N}'’-]+)([^\p{L}\p{N}'’-]*)/gu)) out.push({ word: m[1], folded: fold(m[1]), then: m[2].trim() })
+  return out
+}
+
+/** What introduces examples of the kind: "countries such as …", "cities including …", "firms like …". */
+const LIST_MARKERS = ['such as', 'including', 'like', 'namely', 'notably', 'especially', 'particularly']
+/** A count of the kind before it: "three countries, …" / "two cities: …". */
+const COUNT = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|both)$/
+/** A figure right before the kind's word: "300 men", "three countries", "thousands of troops". */
+const FIGURE = /^(?:\d[\d.,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions)$/
+/** How many words after the kind's word a list may start: "countries in the region such as …". */
+const LIST_REACH = 4
+
+export type KindMention = 'named' | 'listed' | 'counted'
+
 /**
- * Does the sentence put a name next to the kind asked for, "the Kelso Bridge" or "his successor
- * Louis Vane" for "What bridge …" / "Which successor …"? A name the question does not use,
- * standing right before or after the kind's word (or after "of" it: "the county of Kent"), is
- * most often the answer itself.
- *
- * Measured on all the shared sets together (29 Nov 2026), as a bonus of 0.05 in rank.ts: SQuAD +5
- * right answers, -2 right declines, the other sets unchanged (0.1 and more cost more declines).
+ * Does the sentence name instances of the kind asked for? `named`: a name the question does not
+ * use right before or after the kind's word (or after "of" it): "the Kelso Bridge", "his
+ * successor Louis Vane", "the county of Kent" for "What bridge / Which successor / What county …".
+ * `listed`: examples of it follow within a few words: "countries such as Venezuela, Nicaragua and
+ * Cuba", "cities including Leeds", "three companies: Acme, Brill and Corvo", "two cities, Leeds
+ * and York". Either way the sentence most often holds the answer itself.
  */
-export function namesTheKind(text: string, focus: string, asked: readonly string[]): boolean {
-  const tokens = text.match(/[\p{L}\p{N}'’-]+/gu) ?? []
+export function namesTheKind(text: string, focus: string, asked: readonly string[], counting = false): KindMention | undefined {
+  const tokens = tokensOf(text)
+  // Only a capitalised word counts as a name ("the bridge it crossed" is no name), and not one
+  // the question used; the sentence's first word is capitalised anyway.
+  const isNewName = (j: number) => j > 0 && j < tokens.length && /^\p{Lu}/u.test(tokens[j].word) && !asked.includes(tokens[j].folded)
+  let listed = false
   for (let i = 0; i < tokens.length; i++) {
-    if (stem(fold(tokens[i])) !== focus) continue
-    for (const j of [i - 1, i + 1, i + 2]) {
-      const t = tokens[j]
-      if (!t || j === 0 || !/^\p{Lu}/u.test(t)) continue
-      // Only a capitalised word counts ("the bridge it crossed" is no name), and not one the question used.
-      if (j === i + 2 && fold(tokens[i + 1]) !== 'of') continue
-      if (!asked.includes(fold(t))) return true
+    if (stem(tokens[i].folded) !== focus) continue
+    if (counting) {
+      const before = tokens[i - 1]?.folded === 'of' ? i - 2 : i - 1
+      if (before >= 0 && FIGURE.test(tokens[before].folded) && !tokens[before].then && !asked.includes(tokens[before].folded)) return 'counted'
+      continue
     }
+    if (isNewName(i - 1) && !tokens[i - 1].then) return 'named'
+    if (isNewName(i + 1) && tokens[i].then !== ':') return 'named'
+    if (tokens[i + 1]?.folded === 'of' && !tokens[i].then && isNewName(i + 2)) return 'named'
+    if (!listed) listed = listAfter(tokens, i, isNewName)
+  }
+  return listed ? 'listed' : undefined
+}
+
+/** Does a list of new names start within reach after the kind's word at `i`? */
+function listAfter(tokens: Token[], i: number, isNewName: (j: number) => boolean): boolean {
+  const counted = i > 0 && COUNT.test(tokens[i - 1].folded)
+  // "countries: Venezuela, …" and "three countries, Venezuela, …" list right after the word.
+  if ((tokens[i].then === ':' || (counted && /^[,:(—–-]/.test(tokens[i].then))) && isNewName(i + 1)) return true
+  if (/[.;!?]/.test(tokens[i].then)) return false
+  for (let j = i + 1; j <= i + LIST_REACH && j < tokens.length; j++) {
+    for (const marker of LIST_MARKERS) {
+      const ws = marker.split(' ')
+      if (!ws.every((w, k) => tokens[j + k]?.folded === w && (k === ws.length - 1 || !tokens[j + k].then))) continue
+      let start = j + ws.length
+      if (tokens[start]?.folded === 'the') start++
+      if (isNewName(start)) return true
+    }
+    // A list ends the clause it may belong to: "…countries. Like Mexico, …" is another matter.
+    if (/[.;!?]/.test(tokens[j].then)) return false
   }
   return false
 }

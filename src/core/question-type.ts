@@ -65,6 +65,8 @@ export type TypeReading = {
   type: QuestionType
   /** The folded question without the phrase that only named the type. */
   rest: string
+  /** The question proper: without a framing clause ("According to X, …"), cleaned. */
+  asked: string
 }
 
 /**
@@ -79,9 +81,9 @@ export function readType(punctuated: string, clean: (text: string) => string, cl
   for (const [type, re] of TYPE_PATTERNS) {
     if (!first || !startsWithWord(re, first)) continue
     const m = asked.match(re)
-    if (m) return { type, rest: lead + (type !== 'quote' && type !== 'yesno' ? asked.slice(m[0].length) : asked) }
+    if (m) return { type, rest: lead + (type !== 'quote' && type !== 'yesno' ? asked.slice(m[0].length) : asked), asked }
   }
   // "According to X" with nothing after it asks what X said.
-  if (/^according to\b/.test(asked) && !frame) return { type: 'quote', rest: asked }
-  return { type: 'what', rest: lead + asked }
+  if (/^according to\b/.test(asked) && !frame) return { type: 'quote', rest: asked, asked }
+  return { type: 'what', rest: lead + asked, asked }
 }

@@ -4,6 +4,7 @@ import { unchat } from './chat-shorthand.js'
 import { demonymStems } from './demonyms.js'
 import { englishCount, looksEnglish } from './english.js'
 import { type Expression, expressionsIn } from './expressions.js'
+import { kindAsked } from './focus.js'
 import { countInArticle, type KnowledgeBase } from './knowledge-base.js'
 import { isNegatedFolded } from './negation.js'
 import { fold, STOP_WORDS, stem, words } from './normalize.js'
@@ -47,6 +48,11 @@ export type Question = {
   negated: boolean
   /** The question folded (case, accents), punctuation kept. */
   folded: string
+  /**
+   * The kind of thing asked for, as a stem ("countri" of "What countries …", "How many
+   * countries …"; "bridg" of "What bridge …"): see focus.ts kindAsked.
+   */
+  kind?: string
   /** The one article to answer from, when one was picked. */
   article?: string
   /** Words that stand in an idiom ("down" of "step down", "least" of "at least"): not meant literally. */
@@ -242,6 +248,8 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   const reading = readType(punctuated, cleanQuestion, folded)
   const { type } = reading
   const rest = reading.rest
+  const kindWord = kindAsked(type, reading.asked, named)
+  const kind = kindWord === undefined ? undefined : stem(kindWord)
   const defines = (type === 'who' || type === 'what') && DEFINES.test(folded)
 
   const ws = joinCompounds(
@@ -308,5 +316,5 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
       const at = concepts.findIndex((c) => c.word === w)
       if (at >= 0) concepts[at] = concept(kb, w, [], true)
     }
-  return { type, defines, concepts, words: ws, raw, names, negated, folded: punctuated, idiomatic }
+  return { type, defines, concepts, words: ws, raw, names, negated, folded: punctuated, idiomatic, kind }
 }
