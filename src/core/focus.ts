@@ -56,14 +56,16 @@ export type KindMention = 'named' | 'listed' | 'counted'
  * successor Louis Vane", "the county of Kent" for "What bridge / Which successor / What county …".
  * `listed`: examples of it follow within a few words: "countries such as Venezuela, Nicaragua and
  * Cuba", "cities including Leeds", "three companies: Acme, Brill and Corvo", "two cities, Leeds
- * and York". Either way the sentence most often holds the answer itself.
+ * and York". Either way the sentence most often holds the answer itself. When `counting` (a "how
+ * many" question) only `counted` is looked for: a figure right before the kind's word, "40
+ * lorries", "thousands of troops", a figure the question did not give.
  */
 export function namesTheKind(text: string, focus: string, asked: readonly string[], counting = false): KindMention | undefined {
   const tokens = tokensOf(text)
   // Only a capitalised word counts as a name ("the bridge it crossed" is no name), and not one
   // the question used; the sentence's first word is capitalised anyway.
   const isNewName = (j: number) => j > 0 && j < tokens.length && /^\p{Lu}/u.test(tokens[j].word) && !asked.includes(tokens[j].folded)
-  let listed = false
+  let named = false
   for (let i = 0; i < tokens.length; i++) {
     if (stem(tokens[i].folded) !== focus) continue
     if (counting) {
@@ -71,12 +73,10 @@ export function namesTheKind(text: string, focus: string, asked: readonly string
       if (before >= 0 && FIGURE.test(tokens[before].folded) && !tokens[before].then && !asked.includes(tokens[before].folded)) return 'counted'
       continue
     }
-    if (isNewName(i - 1) && !tokens[i - 1].then) return 'named'
-    if (isNewName(i + 1) && tokens[i].then !== ':') return 'named'
-    if (tokens[i + 1]?.folded === 'of' && !tokens[i].then && isNewName(i + 2)) return 'named'
-    if (!listed) listed = listAfter(tokens, i, isNewName)
+    if (listAfter(tokens, i, isNewName)) return 'listed'
+    named ||= (isNewName(i - 1) && !tokens[i - 1].then) || isNewName(i + 1) || (tokens[i + 1]?.folded === 'of' && !tokens[i].then && isNewName(i + 2))
   }
-  return listed ? 'listed' : undefined
+  return named ? 'named' : undefined
 }
 
 /** Does a list of new names start within reach after the kind's word at `i`? */
