@@ -37,7 +37,14 @@ describe('the kind asked for', () => {
     // A framing clause no longer hides it (it did when the kind was read from the whole question).
     expect(kind('According to the harbour board, which countries buy grain?')).toBe(stem('countries'))
     // No kind: a verb, a count, a part of something, a date or an amount.
-    for (const q of ['What happened to the quay?', 'What caused the storm?', 'What two ports trade?', 'What part of the port burned?', 'What year was the quay rebuilt?', 'How much grain was sold?'])
+    for (const q of [
+      'What happened to the quay?',
+      'What caused the storm?',
+      'What two ports trade?',
+      'What part of the port burned?',
+      'What year was the quay rebuilt?',
+      'How much grain was sold?',
+    ])
       expect(kind(q), q).toBeUndefined()
   })
 
