@@ -90,9 +90,9 @@ export type KindMention = 'named' | 'listed' | 'counted'
  * lorries", "thousands of troops", a figure the question did not give.
  */
 export function namesTheKind(text: string, focus: string, asked: readonly string[], counting = false): KindMention | undefined {
-  // Porter may change a stem's last letter ("countri" of "country"), rarely the first three: only
+  // Porter may change a stem's last letter ("countri" of "country"), not the ones before: only
   // the words that start like the stem are read, and only the stretch of sentence around them.
-  const prefix = focus.slice(0, Math.min(3, focus.length))
+  const prefix = focus.length > 3 ? focus.slice(0, -1) : focus
   const capital = prefix[0].toUpperCase() + prefix.slice(1)
   const next = (from: number) => {
     const a = text.indexOf(prefix, from)
