@@ -15,10 +15,9 @@ const WHAT_KIND = /^(?:in |on |at |to |from |by |for |of |with |into )?(?:what|w
 const HOW_MANY = /^how many\s+([a-z'-]+)(?:\s+([a-z'-]+))?/
 
 /**
- * The kind of thing a question asks for, as the word asked (parseQuestion stems it): "king" of
- * "Which king …", "river" of "What kind of river …", "countries" of "What countries …" (a `where`
- * question) and of "How many countries …", "company" of "Which company …" (a `who`), "general" of
- * "What British general …". `asked` is the question proper, cleaned, with any framing clause
+ * The kind of thing a question asks for, as a stem: of "king" in "Which king …", "river" in "What
+ * kind of river …", "countries" in "What countries …" (a `where` question) and in "How many
+ * countries …", "company" in "Which company …" (a `who`), "general" in "What British general …". `asked` is the question proper, cleaned, with any framing clause
  * ("According to X, …") already gone (see readType); `named` holds the words the asker
  * capitalised. Undefined when the question names no kind, and for `when` / `why` / a measure
  * ("what year", "what percentage"): those kinds are a date, a cause, an amount, which typeFit
@@ -32,7 +31,7 @@ export function kindAsked(type: QuestionType, asked: string, named: ReadonlySet<
   const word = named.has(m[1]) && m[2] ? m[2] : m[1]
   // A verb ("What caused…", "What wasn't…") or a number ("What two fields…") names no kind.
   if (NOT_A_KIND.has(word) || STOP_WORDS.has(word) || /'|\d|..ed$/.test(word) || COUNT.test(word)) return undefined
-  return word
+  return stem(word)
 }
 
 /** A word of the sentence: as written, lower-cased, where it starts, and the punctuation after it. */

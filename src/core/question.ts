@@ -48,10 +48,7 @@ export type Question = {
   negated: boolean
   /** The question folded (case, accents), punctuation kept. */
   folded: string
-  /**
-   * The kind of thing asked for, as a stem ("countri" of "What countries …", "How many
-   * countries …"; "bridg" of "What bridge …"): see focus.ts kindAsked.
-   */
+  /** The kind of thing asked for, as a stem ("countri" of "What countries …"): focus.ts kindAsked. */
   kind?: string
   /** The one article to answer from, when one was picked. */
   article?: string
@@ -248,8 +245,7 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   const reading = readType(punctuated, cleanQuestion, folded)
   const { type } = reading
   const rest = reading.rest
-  const kindWord = kindAsked(type, reading.asked, named)
-  const kind = kindWord === undefined ? undefined : stem(kindWord)
+  const kind = kindAsked(type, reading.asked, named)
   const defines = (type === 'who' || type === 'what') && DEFINES.test(folded)
 
   const ws = joinCompounds(
