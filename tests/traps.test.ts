@@ -110,6 +110,16 @@ describe('traps: the best sentence does not answer', () => {
     expect(bot.ask('What did Lena Ortiz say about fares?').status).toBe('answered')
   })
 
+  it('"what did X say" when the sentence names someone else as the one speaking', () => {
+    // The sentence quotes words and names Cole, but as the one Reyes works for: Reyes is the
+    // speaker, named in the sentence itself. Before, any sentence with a quotation was given the
+    // benefit of the doubt and quoted as Cole's answer.
+    const library = createExplainer([fixture('library')])
+    const sentence = 'Omar Reyes, an aide to Mayor Dana Cole, described the new reading room as "long overdue and worth every penny."'
+    declinedCiting(library.ask('What did Dana Cole say about the reading room?'), sentence, /does not quote Dana Cole/)
+    expect(library.ask('What did Omar Reyes say about the reading room?').citations[0].quote).toBe(sentence)
+  })
+
   it('a who question and a sentence that names no one', () => {
     declinedCiting(
       bot.ask('Who is the spokesperson for the ferry company?'),

@@ -132,6 +132,12 @@ function namesSomeoneNew(text: string, q: Question): boolean {
   return false
 }
 
+/** Does the sentence name its speaker itself (a whole word of it is the speaker's surname), rather than through a "he"? */
+function namedSpeaker(text: string, speaker: string): boolean {
+  const surname = speaker.split(' ').pop()
+  return surname !== undefined && text.split(/[^\p{L}'’-]+/u).includes(surname)
+}
+
 /** Days and periods named from today: "tomorrow", "next week", "this weekend". */
 const RELATIVE_TIME = /\b(?:tomorrow|tonight|(?:next|this coming) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall))\b/
 
@@ -274,6 +280,12 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     // A hyphenated name counts by its first part ("sherwood-randall").
     const sayer = run?.split(/\s+/).every((t) => !t || isNameIn(q.names, proper, words(t)[0] ?? '')) ? run : undefined
     const quotes = fact.kind === 'quote' || !!fact.speaker
+    // "Ned Price, a senior advisor to Blinken, characterized it as …" for "What did Blinken say?":
+    // the sentence itself names someone else as the one speaking.
+    if (sayer && fact.speaker && namedSpeaker(fact.text, fact.speaker)) {
+      const asked = words(sayer).map(stem)
+      if (!asked.some((w) => profile.speaker.has(w))) return { kind: 'not-said', word: words(sayer).join('-') }
+    }
     if (sayer && !quotes) {
       const asked = words(sayer).map(stem)
       const speakers = [profile.speaker, ...near.map((n) => kb.profile(n).speaker)]
