@@ -64,13 +64,13 @@ const QUIET_BELOW = 50
 /** The knowledge a serving bot answers from, once loaded: `/healthz` reports on it. */
 let live: import('./knowledge/live-knowledge.js').LiveKnowledge | undefined
 
+/** A loaded knowledge folder: what answers from it, and (loaded once) the files its articles came from. */
+type Loaded = { explainer: Explainer; files: readonly ArticleSource[] }
+
 /**
  * Loads the knowledge: once for a command that answers and exits; for a serving bot ('live'),
  * watched and reloaded as the folder changes (and on SIGHUP), with broken articles left out.
  */
-/** A loaded knowledge folder: what answers from it, and (loaded once) the files its articles came from. */
-type Loaded = { explainer: Explainer; files: readonly ArticleSource[] }
-
 async function buildExplainer(dir: string, io: Io, cacheDir: string, mode: 'once' | 'quiet' | 'live' = 'once'): Promise<Loaded> {
   const progress = mode === 'quiet' ? undefined : progressReporter(io.stderr)
   const onProgress = progress?.onProgress

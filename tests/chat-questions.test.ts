@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { MAX_QUESTION_LENGTH } from '../src/core/answer.js'
 import { unchat, unchatAll } from '../src/core/chat-shorthand.js'
 import { createExplainer, type Explainer } from '../src/core/explainer.js'
 import { mainPersonOf } from '../src/core/main-person.js'
@@ -68,8 +69,20 @@ describe('chat shorthand and padding', () => {
     expect(unchat('do you know if the guild closed')).toBe('is the guild closed')
     // Not inside other words, names or abbreviations: "u.s.", "Gov. Newsom", "report R-2626".
     expect(unchat('did the u.s. and gov. newsom agree')).toBe('did the u.s. and gov. newsom agree')
-    expect(unchat('what was report r-2626?')).toBe('what was report r-2626?')
+    expect(unchat('what was report k-5150?')).toBe('what was report k-5150?')
+    // Part of a word is no opener: "so-called", "well-known", "hi-tech".
+    expect(unchat('so-called experts and well-known hi-tech firms')).toBe('so-called experts and well-known hi-tech firms')
+    // "r&b" is a genre; "753 bc" a year; a letter or word written with a capital is what it says.
+    expect(unchat('who sang r&b in 753 bc')).toBe('who sang r&b in 753 bc')
+    expect(unchat('what is the r number', new Set(['r']))).toBe('what is the r number')
+    expect(unchat('what is the r number')).toBe('what is the are number')
     expect(unchat('any idea?')).toBe('any idea?')
+  })
+
+  it('a question may begin with any word, "constructor" too', () => {
+    // The look-up of second words was a plain object: "constructor" found Object's own function.
+    expect(unchat('constructor of the wall, who was it?')).toBe('constructor of the wall, who was it?')
+    expect(harbor.ask('constructor of the pier, who was it?').status).not.toBe('invalid')
   })
 
   it('the quick look first (a speed-up) reads questions as every pattern would', () => {
@@ -99,6 +112,14 @@ describe('a "he" asked first, about an article on one man', () => {
     const a = pilot.ask('how old is he?')
     expect(a.status).toBe('answered')
     expect(a.text).toContain('Drummond, 67')
+  })
+
+  it('a question near the length limit stays a question when his name is put in for "he"', () => {
+    // The name makes the read question longer than the limit: before, the member was told their
+    // question was too long, though what they typed was within it.
+    const long = `how old is he? ${'and how old is he? '.repeat(24)}`.trim()
+    expect(long.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH)
+    expect(pilot.ask(long).status).not.toBe('invalid')
   })
 
   it('a "he" after a name in the same question is that name, not someone to ask about', () => {

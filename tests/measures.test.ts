@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createExplainer, type Explainer } from '../src/core/explainer.js'
-import { measureAsked, statesMeasure } from '../src/core/measures.js'
+import { measureAsked, namesDate, statesMeasure } from '../src/core/measures.js'
 import { parseArticle } from '../src/core/parse-article.js'
 
 /**
@@ -55,6 +55,22 @@ describe('measures: the number must be the one asked for', () => {
 })
 
 describe('measures: reading the question and the sentence', () => {
+  it('a month or weekday is named by its name, not by the everyday word it shares ("may", "sat")', () => {
+    // Before, "It may rain" named May and "we sat down" named Saturday, so the month trap never
+    // fired on a sentence holding the verb "may".
+    const cases: [string, string, boolean][] = [
+      ['It may rain later.', 'may', false],
+      ['In May the council met.', 'may', true],
+      ['They march on.', 'march', false],
+      ['By March 3 it was done.', 'march', true],
+      ['We sat down on the sun deck.', 'saturday', false],
+      ['On Sat. the fair opened.', 'saturday', true],
+      ['in august the figures rose', 'august', true],
+      ['The Sept. report', 'september', true],
+    ]
+    for (const [text, date, named] of cases) expect([text, namesDate(text, date)]).toEqual([text, named])
+  })
+
   it('reads the measure from how the question is asked', () => {
     expect(measureAsked('how old is the mayor?')).toEqual(['age'])
     expect(measureAsked('how far is the port from the city?')).toEqual(['distance'])

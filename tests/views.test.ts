@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildKnowledgeBase, type KnowledgeBase } from '../src/core/knowledge-base.js'
 import type { Article } from '../src/core/types.js'
-import { type NumberItem, type QuoteItem, type TimelineItem, viewForQuestion, viewRequestOf, viewsOf, type WhoItem } from '../src/core/views/index.js'
+import { type NumberItem, type QuoteItem, type TimelineItem, viewCommandOf, viewForQuestion, viewRequestOf, viewsOf, type WhoItem } from '../src/core/views/index.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
 
 const seed = buildKnowledgeBase(loadKnowledge('knowledge'))
@@ -122,6 +122,15 @@ describe('quotes on the seed article', () => {
     expect(amlo.status === 'ok' && amlo.items.length).toBe(2)
     const nobody = views.get('quotes', { name: 'Biden' })
     expect(nobody.status === 'ok' && nobody.items).toEqual([])
+  })
+})
+
+describe('view commands', () => {
+  it('a first word that names something of every object ("constructor", "toString") is no command', () => {
+    // The commands were looked up in a plain object: "constructor" found Object's function and
+    // the chat crashed on it.
+    for (const text of ['constructor', 'constructor of the bridge?', 'toString', '__proto__']) expect(viewCommandOf(text)).toBeUndefined()
+    expect(viewCommandOf('timeline')?.view).toBe('timeline')
   })
 })
 

@@ -8,7 +8,7 @@
  * Output, keyed by the Porter stem of the expression's first word and grouped by its first two
  * letters: `stem=rest:syn,syn|+rest:syn` entries joined by `;`, where `rest` is the expression's
  * other words as written ("back", "the same time") and the synonyms are Porter stems; a `+` marks
- * a verb whose particle may come after a short object ("take deportees back"). Irregular forms
+ * a verb whose particle may come after a short object ("take the ferries back"). Irregular forms
  * of the verbs ("took", "gave") get an entry `stem=@lemma-stem`.
  */
 import { createRequire } from 'node:module'

@@ -62,6 +62,9 @@ export function askInContext(kb: KnowledgeBase, question: string, context: reado
   const reading = readQuestion(question, foci, people())
   if ('question' in reading) {
     const answer = ask(reading.question)
+    // A name put in for "he" can make a question of 490 characters too long: the member's own
+    // question was fine, and is answered as it stands.
+    if (answer.status === 'invalid') return ask(question)
     // The last answer again, for a word of the member's that the article words otherwise.
     const moved = notRepeated(kb, question, last, answer)
     if (moved) return moved
@@ -112,6 +115,9 @@ function mainPersonFocus(kb: KnowledgeBase, question: string, article?: string):
  * person ("how old is he") has nothing else to look for. Else "who do you mean?" stays.
  */
 function aboutAsked(kb: KnowledgeBase, question: string, answer: Answer): boolean {
+  // A name put in for "he" can make a question of 490 characters too long: the member's own
+  // question was fine, and is answered as it stands.
+  if (answer.status === 'invalid') return false
   if (answer.status !== 'answered') return true
   const asked = parseQuestion(kb, question).concepts
   if (!asked.length) return true

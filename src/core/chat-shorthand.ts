@@ -68,15 +68,18 @@ const SHORTHAND: Record<string, string> = {
 }
 
 /**
- * A listed word standing alone: not inside "u.s.", "r-2626" or "gov't's", and "gov" only without the full
- * stop that makes it a title ("Gov. Newsom" is a governor).
+ * A listed word standing alone: not inside "u.s.", "k-9", "r&b" or "gov't's", and "gov" only
+ * without the full stop that makes it a title ("Gov. Newsom" is a governor).
  */
 const SHORT_WORD = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'.-])(?:${Object.keys(SHORTHAND)
+  String.raw`(?<![\p{L}\p{N}'.&-])(?:${Object.keys(SHORTHAND)
     .sort((a, b) => b.length - a.length)
-    .join('|')}|gov(?!\.))(?![\p{L}\p{N}]|['.-][\p{L}\p{N}])`,
+    .join('|')}|gov(?!\.))(?![\p{L}\p{N}&]|['.-][\p{L}\p{N}])`,
   'gu',
 )
+
+/** "753 bc" is a year, not "because". */
+const AFTER_NUMBER = /\d\s*$/
 
 /** Written with a slash: "w/", "w/o", "b/c". */
 const SLASHED: [RegExp, string][] = [
@@ -85,8 +88,11 @@ const SLASHED: [RegExp, string][] = [
   [/(?<![\p{L}\p{N}])w\/(?=\s|\p{L})/gu, 'with '],
 ]
 
-/** Openers that say nothing: "so", "ok", "hey", "btw", "quick question:". Taken off one after another. */
-const OPENER = /^(?:(?:so|ok|okay|k|hey|hi|hello|yo|um+|uh+|hm+|erm|well|btw|lol|also|and so|quick q|quick question|question|please)\b[\s,:;.!-]*)+/
+/**
+ * Openers that say nothing: "so", "ok", "hey", "btw", "quick question:". Taken off one after
+ * another; not the first part of a word ("so-called", "well-known", "hi-tech", "k-pop").
+ */
+const OPENER = /^(?:(?:so|ok|okay|k|hey|hi|hello|yo|um+|uh+|hm+|erm|well|btw|lol|also|and so|quick q|quick question|question|please)\b(?![-'])[\s,:;.!]*)+/
 
 /**
  * Framing that asks to be told rather than asking: "do you know", "can you tell me", "any idea",
@@ -123,7 +129,8 @@ const LISTED = new Set([
 const FIRST_WORDS = new Set(
   'so ok okay k hey hi hello yo well btw lol also quick question please anything something tell remind info details detail any got i'.split(' '),
 )
-const SECOND_WORDS: Record<string, Set<string>> = {}
+// A Map, not an object: a question may begin with "constructor".
+const SECOND_WORDS = new Map<string, Set<string>>()
 for (const [first, second] of [
   ['do does did can could would will', 'you anyone anybody someone'],
   ['is was', 'there'],
@@ -133,7 +140,7 @@ for (const [first, second] of [
   ['have', 'any'],
 ]) {
   const seconds = new Set(second.split(' '))
-  for (const f of first.split(' ')) SECOND_WORDS[f] = seconds
+  for (const f of first.split(' ')) SECOND_WORDS.set(f, seconds)
 }
 
 /** "umm", "uhh", "hmm", "erm": openers of any length. */
@@ -141,22 +148,29 @@ const HESITATION = /^(?:u+m+|u+h+|h+m+|er+m+)$/
 
 /** Could any replacement apply? Asked first: most questions are typed tidily enough. */
 function mayBeChat(ws: string[]): boolean {
-  if (FIRST_WORDS.has(ws[0]) || SECOND_WORDS[ws[0]]?.has(ws[1] ?? '') || HESITATION.test(ws[0])) return true
+  if (FIRST_WORDS.has(ws[0]) || SECOND_WORDS.get(ws[0])?.has(ws[1] ?? '') || HESITATION.test(ws[0])) return true
   for (const w of ws) if (LISTED.has(w)) return true
   return false
 }
 
-/** The folded question with chat shorthand written out and its padding taken off. */
-export function unchat(folded: string): string {
+/**
+ * The folded question with chat shorthand written out and its padding taken off. `capitalised`:
+ * the words the asker wrote with a capital, folded; those are kept as written ("the R number",
+ * "the U in UCLA", "753 BC" are no shorthand).
+ */
+export function unchat(folded: string, capitalised: ReadonlySet<string> = new Set()): string {
   const ws = folded.match(/[a-z']+/g)
-  return ws && mayBeChat(ws) ? unchatAll(folded) : folded
+  return ws && mayBeChat(ws) ? unchatAll(folded, capitalised) : folded
 }
 
 /** Every replacement, without the quick look first. Exported for its test. */
-export function unchatAll(folded: string): string {
+export function unchatAll(folded: string, capitalised: ReadonlySet<string> = new Set()): string {
   let text = folded
   if (text.includes('/')) for (const [re, by] of SLASHED) text = text.replace(re, by)
-  text = text.replace(SHORT_WORD, (w) => SHORTHAND[w] ?? (w === 'gov' ? 'government' : w))
+  text = text.replace(SHORT_WORD, (w: string, at: number, all: string) => {
+    if (capitalised.has(w) || (w === 'bc' && AFTER_NUMBER.test(all.slice(0, at)))) return w
+    return Object.hasOwn(SHORTHAND, w) ? SHORTHAND[w] : w === 'gov' ? 'government' : w
+  })
   text = text
     .replace(FILLER, ' ')
     .replace(/\s+/g, ' ')

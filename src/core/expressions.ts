@@ -6,7 +6,7 @@ import { STOP_WORDS, stem } from './normalize.js'
  * Multi-word expressions of WordNet ("take back", "carry out", "step down", "at once") found in
  * a question's words, read from the table scripts/tables/expressions.mjs writes at build time.
  * People in chat write "set up" where news prose writes "established": searched word by word,
- * "take deportees back" finds "taking on more responsibility" through "take". Read as one idea,
+ * "take the ferries back" finds "taking on more staff" through "take". Read as one idea,
  * the expression is met by its WordNet synonyms ("return", "repossess"), and its own words count
  * fully only where the sentence uses the expression too (see rank.ts).
  */
@@ -56,13 +56,13 @@ export type Expression = {
   words: string[]
   /** Porter stems of single words that mean the same (WordNet). */
   synonyms: string[]
-  /** May its particle stand after an object ("take the deportees back")? */
+  /** May its particle stand after an object ("take the ferries back")? */
   movable: boolean
 }
 
 /**
  * The expressions among a question's (folded) words, left to right, none overlapping. A verb's
- * particle may follow a short object: "take the deportees back".
+ * particle may follow a short object: "take the ferries back".
  */
 export function expressionsIn(ws: readonly string[]): Expression[] {
   const out: Expression[] = []
@@ -88,7 +88,7 @@ function togetherAt(ws: readonly string[], i: number, e: Entry, used: Set<number
   return e.rest.every((w, k) => ws[i + 1 + k] === w && !used.has(i + 1 + k)) ? at : undefined
 }
 
-/** "take [the deportees] back": a movable particle after a short object, nothing else between. */
+/** "take [the ferries] back": a movable particle after a short object, nothing else between. */
 function apartAt(ws: readonly string[], i: number, e: Entry, used: Set<number>): number[] | undefined {
   if (!e.movable) return undefined
   for (let j = i + 1; j <= i + 1 + MAX_GAP && j < ws.length && !used.has(j); j++) {

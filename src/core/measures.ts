@@ -112,10 +112,16 @@ export function datesAsked(raw: string): string[] {
   return out
 }
 
-/** Does the text name the month or weekday, in full or shortened ("Aug", "Sept", "Fri")? */
+/**
+ * Does the text name the month or weekday, in full or shortened ("Aug", "Sept", "Fri")? The
+ * short forms, and "May" and "March", only capitalised: "may", "march", "sat", "sun" and "wed"
+ * are everyday words.
+ */
 export function namesDate(text: string, date: string): boolean {
-  const short = date.slice(0, 3)
-  return new RegExp(String.raw`\b(?:${date}|${short}|${date === 'september' ? 'sept' : short})\b`).test(fold(text))
+  const capital = (w: string) => w[0].toUpperCase() + w.slice(1)
+  const short = [date.slice(0, 3), ...(date === 'september' ? ['sept'] : [])].map(capital).join('|')
+  if (new RegExp(String.raw`\b(?:${short})\b`, 'u').test(text)) return true
+  return date === 'may' || date === 'march' ? new RegExp(String.raw`\b${capital(date)}\b`).test(text) : new RegExp(String.raw`\b${date}\b`, 'i').test(text)
 }
 
 /**

@@ -49,7 +49,9 @@ export function stripInline(text: string): string {
 /** A line like `> Photo: text` is a labelled block; returns null for anything else. */
 function labelled(line: string): { kind: Block['kind']; text: string } | null {
   const m = line.match(/^>\s*([A-Za-z]+)\s*:\s*(.+)$/)
-  const kind = m && LABELS[m[1].toLowerCase()]
+  const label = m?.[1].toLowerCase() ?? ''
+  // Own keys only: "> Constructor: …" is a quotation, not Object's function.
+  const kind = m && Object.hasOwn(LABELS, label) ? LABELS[label] : undefined
   return kind && m ? { kind, text: m[2] } : null
 }
 

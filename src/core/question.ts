@@ -236,7 +236,7 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
   const names = new Set([...capitals, ...named])
   const lowercase = typedLowercase(raw)
   // Chat shorthand written out and padding off ("so whats the govt doing basically"): chat-shorthand.ts.
-  const punctuated = unchat(fold(raw).replace(/\s+/g, ' ').trim())
+  const punctuated = unchat(fold(raw).replace(/\s+/g, ' ').trim(), names)
   const folded = cleanQuestion(punctuated)
   const negated = isNegatedFolded(punctuated)
   if (OVERVIEW.test(folded)) return { type: 'overview', defines: false, concepts: [], words: words(folded), raw, names, negated, folded: punctuated }

@@ -10,7 +10,7 @@ import { fold, STOP_WORDS, stem } from './normalize.js'
  *   typed: checked where the article is known (traps.ts, people.ts), through `isNameIn`;
  * - in a question typed without capitals, a word neither the article nor English (english.ts)
  *   knows ("kamala", "mandelson"), unless it reads as a typo: of an everyday word ("seperating",
- *   "whatare"), of an article's word ("ableine"), or an English word too rare for the list
+ *   "whatare"), of an article's word ("hrabro"), or an English word too rare for the list
  *   ("authorship", by its ending). A word beside such a name that English knows only as a name
  *   joins it ("harris" of "kamala harris").
  * Measured on all shared sets (`npm run eval`): the capitalised rule alone for capitalised
@@ -46,7 +46,7 @@ export function lowercaseName(vocabulary: SearchableMap<number>, word: string): 
 }
 
 /**
- * Two typos from a word of the knowledge ("ableine" for "Abilene"): more likely that word mistyped
+ * Two typos from a word of the knowledge ("hrabro" for "Harbor"): more likely that word mistyped
  * than a name it never mentions. Asked last: a fuzzy look-up costs the most.
  */
 function nearArticleWord(vocabulary: SearchableMap<number>, w: string): boolean {

@@ -66,7 +66,9 @@ const COMMANDS: Record<string, ViewName> = {
 /** `who`, `timeline`, `numbers`, `quotes [NAME]` as typed in the terminal chat or after `/explain`. */
 export function viewCommandOf(text: string): ViewRequest | undefined {
   const [first, ...rest] = clean(text).replace(/^\//, '').split(' ')
-  const view = COMMANDS[first?.toLowerCase() ?? '']
+  const key = first?.toLowerCase() ?? ''
+  // Own keys only: "constructor" typed in the chat is a question, not Object's function.
+  const view = Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined
   if (!view) return undefined
   const name = rest.join(' ').trim()
   return { view, ...(name ? { name } : {}) }
