@@ -7,7 +7,16 @@
 import { describe, expect, it } from 'vitest'
 import { buildKnowledgeBase, type KnowledgeBase } from '../src/core/knowledge-base.js'
 import type { Article } from '../src/core/types.js'
-import { type NumberItem, type QuoteItem, type TimelineItem, viewCommandOf, viewForQuestion, viewRequestOf, viewsOf, type WhoItem } from '../src/core/views/index.js'
+import {
+  type NumberItem,
+  type QuoteItem,
+  type TimelineItem,
+  viewCommandOf,
+  viewForQuestion,
+  viewRequestOf,
+  viewsOf,
+  type WhoItem,
+} from '../src/core/views/index.js'
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js'
 
 const seed = buildKnowledgeBase(loadKnowledge('knowledge'))
