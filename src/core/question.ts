@@ -8,6 +8,7 @@ import { kindAsked } from './focus.js'
 import { countInArticle, type KnowledgeBase } from './knowledge-base.js'
 import { isNegatedFolded } from './negation.js'
 import { fold, STOP_WORDS, stem, words } from './normalize.js'
+import { ONE_TO_TWELVE } from './numbers.js'
 import { OVERVIEW, type QuestionType, readType } from './question-type.js'
 import { correctSpelling } from './spelling.js'
 import { synonymStems } from './synonyms.js'
@@ -67,7 +68,7 @@ const ASKING = new Set(
 /** Adverbs that finish a phrasal verb ("up", "out", "off" are stop words already). */
 const PARTICLES = new Set(['back', 'away', 'forth', 'along', 'around'])
 
-const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve'.split(' '))
+const NUMBER_WORDS = new Set(ONE_TO_TWELVE)
 
 /** Folded `what is X` where X is a name or a short noun phrase: the answer defines X. */
 const DEFINES = /^(?:who|what)\s+(?:is|was|are|were)\s+(?!the\s+(?:reason|cause|name|number|date|main|purpose))(.{2,60})$/
