@@ -1,6 +1,10 @@
 import type SearchableMap from 'minisearch/SearchableMap'
 import { englishCount, isCommonWord, looksEnglish } from './english.js'
-import { fold, STOP_WORDS, stem } from './normalize.js'
+import { capitalisedAfterFirst, fold, STOP_WORDS, stem } from './normalize.js'
+
+const NAME_WORD = capitalisedAfterFirst()
+/** The same, without the flag `g` (whose lastIndex a .test() keeps). */
+const NAME_SEEN = capitalisedAfterFirst(undefined, 'u')
 
 /**
  * Which words of a question are names. A capital letter says so when the asker uses them ("What
@@ -23,7 +27,7 @@ export function capitalisedWords(raw: string): { capitals: Set<string>; named: S
   // Acronyms written in capitals ("US", "UN") are acronyms whatever English says (see acronyms.ts readsAsAcronym).
   const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
   // Capitalised words after the first: names, as the asker wrote them.
-  const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
+  const named = new Set((raw.match(NAME_WORD) ?? []).map(fold))
   return { capitals, named }
 }
 
@@ -32,7 +36,7 @@ export function capitalisedWords(raw: string): { capitals: Set<string>; named: S
  * names. One who capitalises "Turing" and writes "iteration" in lower case has said it is no name.
  */
 export function typedLowercase(raw: string): boolean {
-  return !/(?<=\S\s+)\p{Lu}/u.test(raw)
+  return !NAME_SEEN.test(raw)
 }
 
 /**
