@@ -1,6 +1,7 @@
 import type SearchableMap from 'minisearch/SearchableMap'
 import { englishCount, isCommonWord, looksEnglish } from './english.js'
 import { capitalisedAfterFirst, fold, STOP_WORDS, stem } from './normalize.js'
+import { nearVocabularyWord } from './sentence-readings.js'
 
 const NAME_WORD = capitalisedAfterFirst()
 /** The same, without the flag `g` (whose lastIndex a .test() keeps). */
@@ -46,16 +47,9 @@ export function typedLowercase(raw: string): boolean {
  * out ("ok", "tv"): too often chat or abbreviations.
  */
 export function lowercaseName(vocabulary: SearchableMap<number>, word: string): boolean {
-  return unknownLowercaseName(word) && !nearArticleWord(vocabulary, word)
-}
-
-/**
- * Two typos from a word of the knowledge ("hrabro" for "Harbor"): more likely that word mistyped
- * than a name it never mentions. Asked last: a fuzzy look-up costs the most.
- */
-function nearArticleWord(vocabulary: SearchableMap<number>, w: string): boolean {
-  for (const [v] of vocabulary.fuzzyGet(w, 2)) if (v.length >= 3 && v[0] === w[0]) return true
-  return false
+  // Two typos from a word of the knowledge ("hrabro" for "Harbor"): more likely that word
+  // mistyped than a name it never mentions. Asked last: a fuzzy look-up costs the most.
+  return unknownLowercaseName(word) && !nearVocabularyWord(vocabulary, word, 2)
 }
 
 function unknownLowercaseName(word: string): boolean {
