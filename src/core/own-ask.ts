@@ -67,7 +67,7 @@ export function holdsOwnAsk(kb: KnowledgeBase, raw: string, reading: Extract<Rea
   }
 }
 
-/** How long a shared beginning makes two words one family ("expand" / "expansion"), as in question.ts. */
+/** How long a shared beginning makes two words one family ("expand" / "expansion"), as in concepts.ts. */
 const FAMILY_PREFIX = 5
 
 /** Verbs that report words: one stands for another ("when did she announce it?" / "she revealed"). */
