@@ -3,6 +3,7 @@
  * 1950s") and relative ("last month", "on Friday", "in May", "three years ago"). A relative date
  * is worked out only against the article's own `published` date; without one it stays as written.
  */
+import { DAY_MS } from '../time.js'
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
@@ -32,7 +33,7 @@ const keyOf = (y: number, m = 0, d = 1) => y + m / 12 + (d - 1) / 372
 const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 const ym = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`
 const keyOfDate = (d: Date) => keyOf(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
-const shift = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000)
+const shift = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS)
 const day = (d: Date) => ({ date: ymd(d), key: keyOfDate(d) })
 const month = (d: Date) => ({ date: ym(d), key: keyOf(d.getUTCFullYear(), d.getUTCMonth()) })
 const year = (y: number) => ({ date: String(y), key: keyOf(y) })
