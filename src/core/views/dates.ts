@@ -3,6 +3,7 @@
  * 1950s") and relative ("last month", "on Friday", "in May", "three years ago"). A relative date
  * is worked out only against the article's own `published` date; without one it stays as written.
  */
+import { UNITS } from '../numbers.js'
 import { DAY_MS } from '../time.js'
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
@@ -10,7 +11,8 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 const DAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 const YEAR = String.raw`(?:1[0-9]{3}|20[0-9]{2})`
-const SMALL_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 }
+/** "a", "an" and "one" to "ten", as a relative date counts ("three years ago"), to their values. */
+const SMALL_NUMBERS: Record<string, number> = Object.fromEntries([['a', 1], ['an', 1], ...UNITS.slice(1, 11).map((w, i) => [w, i + 1])])
 
 export type Found = {
   /** As written: "October 21, 2022", "last month". */
@@ -106,7 +108,7 @@ const RULES: Rule[] = [
     read: (m, p) => (p ? day(shift(p, /yesterday/i.test(m[1]) ? -1 : /tomorrow/i.test(m[1]) ? 1 : 0)) : {}),
   },
   {
-    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b/gi,
+    re: new RegExp(String.raw`\b(${Object.keys(SMALL_NUMBERS).join('|')}|\d+)\s+(day|week|month|year)s?\s+ago\b`, 'gi'),
     needs: RELATIVE,
     read: (m, p) => {
       if (!p) return {}
