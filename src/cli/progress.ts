@@ -1,4 +1,5 @@
 import type { BuildProgress } from '../core/knowledge-base.js'
+import { num } from '../plural.js'
 
 /** Above this many articles a build takes long enough to say what is happening as it goes. */
 const MANY_ARTICLES = 200
@@ -9,8 +10,6 @@ const SLOW_MS = 1_000
 const REDRAW_MS = 100
 /** In a log (stderr not a terminal) a line this often at most: progress must not flood it. */
 const LOG_EVERY_MS = 2_000
-
-const count = (n: number) => n.toLocaleString('en-US')
 
 /**
  * Milliseconds on a clock that never goes back. Not performance.now(): its first use loads Node's
@@ -42,7 +41,7 @@ export function progressReporter(stderr: NodeJS.WriteStream, now: () => number =
       // out and "all done" is left to finish(), which says how long it took.
       const due = tty ? t - lastWrite >= REDRAW_MS || done === all : t - lastWrite >= LOG_EVERY_MS && !(shown && done === all)
       if (!due) return
-      const line = `explainer: indexing ${count(done)}/${count(all)} articles…`
+      const line = `explainer: indexing ${num(done)}/${num(all)} articles…`
       stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`)
       shown = true
       lastWrite = t
@@ -51,9 +50,7 @@ export function progressReporter(stderr: NodeJS.WriteStream, now: () => number =
     finish(sentences) {
       if (!shown && sentences <= MANY_FACTS) return
       const seconds = ((now() - started) / 1000).toFixed(1)
-      stderr.write(
-        `${tty ? '\r\x1b[K' : ''}explainer: indexed ${count(sentences)} sentences${total > 1 ? ` of ${count(total)} articles` : ''} in ${seconds} s\n`,
-      )
+      stderr.write(`${tty ? '\r\x1b[K' : ''}explainer: indexed ${num(sentences)} sentences${total > 1 ? ` of ${num(total)} articles` : ''} in ${seconds} s\n`)
     },
   }
 }

@@ -1,5 +1,6 @@
 import { findNames } from './names.js'
 import { words } from './normalize.js'
+import { ONE_TO_TWELVE, SCALES, TENS } from './numbers.js'
 import type { Fact } from './types.js'
 
 /** What a sentence offers each kind of question, worked out once when the index is built. */
@@ -21,7 +22,9 @@ export type FactProfile = {
 }
 
 const MONTHS_FOR_NUMBER = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec'
-const NUMBER_WORDS = String.raw`single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|quarter|several|majority`
+const NUMBER_WORDS = ['single', ...ONE_TO_TWELVE, 'fifteen', ...TENS.slice(0, 4), ...SCALES, ...'dozen dozens half quarter several majority'.split(' ')].join(
+  '|',
+)
 // Years and days of the month ("September 30") are dates, not amounts.
 const NUMBER = new RegExp(
   String.raw`(?<![\d,.])(?<!\b(?:${MONTHS_FOR_NUMBER})\.?\s)(?!(?:1[0-9]|20)\d\d\b)(?!\d+(?:st|nd|rd|th)\b)\d[\d,.]*(?:\s*(?:%|percent|per cent))?|\b(?:${NUMBER_WORDS})\b|\$\s?\d`,

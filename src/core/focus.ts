@@ -1,4 +1,5 @@
 import { fold, STOP_WORDS, stem } from './normalize.js'
+import { ONE_TO_TWELVE, SCALES } from './numbers.js'
 import type { QuestionType } from './question-type.js'
 
 /**
@@ -72,10 +73,9 @@ const AFTER = 120
 /** What introduces examples of the kind: "countries such as …", "cities including …", "firms like …". */
 const LIST_MARKERS = ['such as', 'including', 'like', 'namely', 'notably', 'especially', 'particularly'].map((m) => m.split(' '))
 /** A count of the kind before it: "three countries, …" / "two cities: …". */
-const COUNT = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|both)$/
+const COUNT = new RegExp(String.raw`^(?:\d+|${ONE_TO_TWELVE.slice(1).join('|')}|several|both)$`)
 /** A figure right before the kind's word: "300 men", "three countries", "thousands of troops". */
-const FIGURE =
-  /^(?:\d[\d.,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions)$/
+const FIGURE = new RegExp(String.raw`^(?:\d[\d.,]*|${ONE_TO_TWELVE.slice(1).join('|')}|dozen|dozens|${SCALES.join('|')})$`)
 /** How many words after the kind's word a list may start: "countries in the region such as …". */
 const LIST_REACH = 4
 

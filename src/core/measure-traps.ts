@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from './knowledge-base.js'
 import { datesAsked, givesNewNumber, type Measure, measureAsked, namesDate, statesMeasure } from './measures.js'
-import { fold } from './normalize.js'
+import { capitalisedAfterFirst, fold } from './normalize.js'
 import { mayHaveNumber, numbersIn } from './numbers.js'
 import type { Question } from './question.js'
 import type { Trap } from './traps.js'
@@ -25,6 +25,9 @@ const MEASURE_NAME: Record<Measure, string> = {
   speed: 'speed',
 }
 
+/** A word capitalised after the first: part of a name, whose number names rather than asks. */
+const NAME_WORD = capitalisedAfterFirst(String.raw`\p{L}'’`)
+
 /** The first number-question trap the fact falls into; `near` are its neighbours (neighboursOf). */
 export function measureTrap(kb: KnowledgeBase, q: Question, id: number, near: number[]): Trap | undefined {
   const text = kb.facts[id].text
@@ -35,7 +38,7 @@ export function measureTrap(kb: KnowledgeBase, q: Question, id: number, near: nu
     // "How much will the 15-point plan cost?": the answer is a number the question does not give.
     if (MEASURE_TRAPS.newNumber && mayHaveNumber(q.raw)) {
       // A number inside a name ("the Seven Years' War", "World War II") names; it asks nothing.
-      const asked = numbersIn(fold(q.raw.replace(/(?<=\S\s+)\p{Lu}[\p{L}'’]*/gu, ' ')))
+      const asked = numbersIn(fold(q.raw.replace(NAME_WORD, ' ')))
       if (asked.size && !givesNewNumber(text, asked)) return { kind: 'misfit', wants: 'number' }
     }
   }

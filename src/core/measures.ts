@@ -1,7 +1,7 @@
 import type { Candidate } from './candidates.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { fold } from './normalize.js'
-import { numbersIn } from './numbers.js'
+import { numbersIn, ONE_TO_TWELVE, TENS } from './numbers.js'
 
 /**
  * What a number question measures, and whether a sentence's number is that measure. "How old is
@@ -12,7 +12,7 @@ import { numbersIn } from './numbers.js'
 export type Measure = 'age' | 'duration' | 'distance' | 'money' | 'share' | 'weight' | 'speed'
 
 /** A number as digits or words ("29", "twenty-nine", "a", "two"). */
-const N = String.raw`(?:\d[\d,.]*|(?:[a-z]+-)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|dozen|dozens|hundreds|thousands))`
+const N = String.raw`(?:\d[\d,.]*|(?:[a-z]+-)?(?:a|an|${ONE_TO_TWELVE.join('|')}|[a-z]+teen|${TENS.join('|')}|hundred|several|few|many|dozen|dozens|hundreds|thousands))`
 const TIME_UNIT = String.raw`(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ies)|season|term)s?`
 const LENGTH_UNIT = String.raw`(?:km|kms|kilomet(?:re|er)s?|miles?|m|metres?|meters?|feet|foot|ft|yards?|inch(?:es)?|cm|mm|nautical miles?|leagues?)`
 

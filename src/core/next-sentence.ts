@@ -19,7 +19,7 @@ export function notRepeated(kb: KnowledgeBase, raw: string, last: Answer | undef
   if (answer.citations[0]?.quote !== last.citations[0]?.quote) return undefined
   const id = factIdOf(kb, answer.citations[0])
   if (id === undefined) return undefined
-  // Only a word the article never uses, as synonyms are offered in ranking (question.ts): the
+  // Only a word the article never uses, as synonyms are offered in ranking (concepts.ts): the
   // search could not find it, and its stand-in may be what the next sentence says.
   const wanted = new Set(parseQuestion(kb, raw).concepts.flatMap((c) => (c.known ? [] : [...c.synonyms])))
   if (!wanted.size) return undefined

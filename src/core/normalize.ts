@@ -88,3 +88,12 @@ export function terms(text: string): string[] {
     .filter((w) => !STOP_WORDS.has(w))
     .map(stem)
 }
+
+/**
+ * Matches a word capitalised after the text's first word: a name as the asker wrote it ("Who is
+ * Kamala Harris?"), where the first word's capital says nothing. `rest` is the character class of
+ * what may follow the capital: letters, and for some readers apostrophes or hyphens ("O'Brien").
+ */
+export function capitalisedAfterFirst(rest = String.raw`\p{L}`, flags = 'gu'): RegExp {
+  return new RegExp(String.raw`(?<=\S\s+)\p{Lu}[${rest}]*`, flags)
+}

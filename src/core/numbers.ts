@@ -5,8 +5,14 @@ import { fold } from './normalize.js'
  * digits (thousands separators dropped), number words, ordinals and Roman numerals after a name
  * ("World War II", "Henry IV"). Used to tell whether a sentence gives the number a question names.
  */
-const UNITS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ')
-const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ')
+/** Number words by value: UNITS[n] is n (0-19), TENS[i] is 20 + 10i. Other readings of numbers build on these. */
+export const UNITS: readonly string[] =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ')
+export const TENS: readonly string[] = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ')
+/** "one" to "twelve": the counts most often written as words ("two countries", "eleven days"). */
+export const ONE_TO_TWELVE: readonly string[] = UNITS.slice(1, 13)
+/** The large numbers, each with its plural ("hundreds of troops", "two million"). */
+export const SCALES: readonly string[] = 'hundred hundreds thousand thousands million millions billion billions'.split(' ')
 const ORDINALS =
   'zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth'.split(
     ' ',

@@ -1,7 +1,7 @@
 import { ownWords, type Reading } from './conversation.js'
 import { englishCount } from './english.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
-import { stem, words } from './normalize.js'
+import { capitalisedAfterFirst, stem, words } from './normalize.js'
 import { pronounOf } from './people.js'
 import { parseQuestion } from './question.js'
 import type { Answer, Citation } from './types.js'
@@ -67,7 +67,7 @@ export function holdsOwnAsk(kb: KnowledgeBase, raw: string, reading: Extract<Rea
   }
 }
 
-/** How long a shared beginning makes two words one family ("expand" / "expansion"), as in question.ts. */
+/** How long a shared beginning makes two words one family ("expand" / "expansion"), as in concepts.ts. */
 const FAMILY_PREFIX = 5
 
 /** Verbs that report words: one stands for another ("when did she announce it?" / "she revealed"). */
@@ -105,8 +105,10 @@ const RARE_COUNT = 20
 /** At least this often, a word is everyday ("come", "help", "meet"): a paraphrase may well have swapped it. */
 const EVERYDAY_COUNT = 10_000
 
+const NAME_WORD = capitalisedAfterFirst(String.raw`\p{L}'’-`)
+
 /** A name (capitalised after the first word) or a word everyday English rarely uses. */
 function isSpecific(word: string, raw: string): boolean {
-  const capitalised = words((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu) ?? []).join(' '))
+  const capitalised = words((raw.match(NAME_WORD) ?? []).join(' '))
   return capitalised.includes(word) || englishCount(word) <= RARE_COUNT
 }

@@ -62,12 +62,17 @@ const ASKED_HEAD_WORDS = 8
  */
 const SHORT_QUESTION_WORDS = 6
 
-/** Contractions typed without their apostrophe ("didn", "whats") are no words of the topic. */
-const CONTRACTION = /^(?:didn|doesn|don|isn|wasn|weren|aren|hasn|haven|hadn|wouldn|couldn|shouldn|whats|whos|wheres|hows|whys)$/
+/**
+ * Contractions typed without their apostrophe ("didn") are no words of the topic. "whats", "whos"
+ * and the like never reach here: chat-shorthand.ts writes them out first ("what is").
+ */
+const CONTRACTION = /^(?:didn|doesn|don|isn|wasn|weren|aren|hasn|haven|hadn|wouldn|couldn|shouldn)$/
 
 /**
  * How it is asked, not what: "Who is Andrew Selee, exactly?", "what did she say again". An adverb
- * in -ly or a chat filler is no predicate the article must hold.
+ * in -ly or a chat filler is no predicate the article must hold. Overlaps chat-shorthand.ts's
+ * FILLER ("please", dropped anywhere) and TAIL ("again", "anyway", "though" dropped at the end):
+ * those words reach here only mid-question ("what did she again say").
  */
 const MANNER = /^(?:\p{L}{3,}ly|anyway|anyhow|again|though|please|still|even|yet|too)$/u
 
@@ -100,10 +105,12 @@ function askedThing(q: Question): [Concept | undefined, Concept | undefined] | u
   return [concept(ws[end - 2]), concept(ws[end - 1])]
 }
 
+/** Words that make the role after them a past one: "former", "ex-", "outgoing". */
+const FORMER_WORDS = String.raw`(?:former|ex|one-time|onetime|erstwhile|outgoing|retired)`
 /** "former", "ex-": the role word after it is someone's past role. */
-const FORMER = /\b(?:former|ex|one-time|onetime|erstwhile|outgoing|retired)[\s-]+(?:[\p{L}'’]+\s+){0,2}$/iu
+const FORMER = new RegExp(String.raw`\b${FORMER_WORDS}[\s-]+(?:[\p{L}'’]+\s+){0,2}$`, 'iu')
 /** The cheap look first: most sentences name no past role at all. */
-const FORMER_WORD = /\b(?:former|ex|one-time|onetime|erstwhile|outgoing|retired)\b/i
+const FORMER_WORD = new RegExp(String.raw`\b${FORMER_WORDS}\b`, 'i')
 /** A question that itself asks about the past ("Who was…", "the former…") is answered by a former role. */
 const ASKS_PAST = /\b(?:former|ex|was|were|previous|previously|then|before|past|once|had|did)\b/
 

@@ -1,3 +1,4 @@
+import type SearchableMap from 'minisearch/SearchableMap'
 import { lemmaWithOpposites } from './antonyms.js'
 import { englishCount } from './english.js'
 import type { KnowledgeBase } from './knowledge-base.js'
@@ -133,9 +134,18 @@ export function mentions(kb: KnowledgeBase, c: Concept, text: string, stems: Set
  */
 export function misspelt(kb: KnowledgeBase, word: string): boolean {
   if (word.includes('-') || word.length < 3) return word.length < 3
-  const edits = word.length < 9 ? 1 : 2
-  for (const [w] of kb.vocabulary.fuzzyGet(word, edits)) if (w.length >= 3 && w[0] === word[0]) return true
+  if (nearVocabularyWord(kb.vocabulary, word, word.length < 9 ? 1 : 2)) return true
   // A shortened word: "Sept" for "September", "Lor" for "Lord".
   if (word.length <= 4) for (const [w] of kb.vocabulary.atPrefix(word)) if (w.length > word.length && w.length <= word.length + 6) return true
+  return false
+}
+
+/**
+ * Is a word of the vocabulary within `edits` typos of the word, of 3 letters or more and with the
+ * same first letter (a first letter is seldom the one mistyped)? The fuzzy part of misspelt, and
+ * typed-names' test of a lower-case name ("hrabro" two typos from "harbor").
+ */
+export function nearVocabularyWord(vocabulary: SearchableMap<number>, word: string, edits: number): boolean {
+  for (const [w] of vocabulary.fuzzyGet(word, edits)) if (w.length >= 3 && w[0] === word[0]) return true
   return false
 }

@@ -3,6 +3,7 @@ import { candidateSuggestions, NOT_A_PERSON, type Suggestion } from './follow-up
 import type { KnowledgeBase } from './knowledge-base.js'
 import { findNames } from './names.js'
 import { fold, STOP_WORDS, words } from './normalize.js'
+import { ONE_TO_TWELVE } from './numbers.js'
 
 /**
  * Questions to offer while a member types (autocomplete, the chat's examples), drawn from what an
@@ -12,7 +13,7 @@ import { fold, STOP_WORDS, words } from './normalize.js'
  */
 
 /** A number, written in digits or as a word, that counts something. */
-const COUNT = String.raw`\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions`
+const COUNT = String.raw`\d[\d,.]*|${ONE_TO_TWELVE.slice(1).join('|')}|dozens|hundreds|thousands|millions`
 /** "six flights", "2,000 miles", "15 migrants": the number and the word it counts. */
 const COUNTED = new RegExp(String.raw`\b(?:${COUNT})\s+(?:[a-z]+\s+)?([a-z][a-z-]*s)\b`, 'giu')
 const YEAR = /\b(?:in|since|by|until)\s+((?:19|20)\d\d)\b/gu

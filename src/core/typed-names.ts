@@ -1,6 +1,11 @@
 import type SearchableMap from 'minisearch/SearchableMap'
 import { englishCount, isCommonWord, looksEnglish } from './english.js'
-import { fold, STOP_WORDS, stem } from './normalize.js'
+import { capitalisedAfterFirst, fold, STOP_WORDS, stem } from './normalize.js'
+import { nearVocabularyWord } from './sentence-readings.js'
+
+const NAME_WORD = capitalisedAfterFirst()
+/** The same, without the flag `g` (whose lastIndex a .test() keeps). */
+const NAME_SEEN = capitalisedAfterFirst(undefined, 'u')
 
 /**
  * Which words of a question are names. A capital letter says so when the asker uses them ("What
@@ -23,7 +28,7 @@ export function capitalisedWords(raw: string): { capitals: Set<string>; named: S
   // Acronyms written in capitals ("US", "UN") are acronyms whatever English says (see acronyms.ts readsAsAcronym).
   const capitals = new Set((raw.match(/\b\p{Lu}{2,}\b/gu) ?? []).map(fold))
   // Capitalised words after the first: names, as the asker wrote them.
-  const named = new Set((raw.match(/(?<=\S\s+)\p{Lu}[\p{L}]*/gu) ?? []).map(fold))
+  const named = new Set((raw.match(NAME_WORD) ?? []).map(fold))
   return { capitals, named }
 }
 
@@ -32,7 +37,7 @@ export function capitalisedWords(raw: string): { capitals: Set<string>; named: S
  * names. One who capitalises "Turing" and writes "iteration" in lower case has said it is no name.
  */
 export function typedLowercase(raw: string): boolean {
-  return !/(?<=\S\s+)\p{Lu}/u.test(raw)
+  return !NAME_SEEN.test(raw)
 }
 
 /**
@@ -42,16 +47,9 @@ export function typedLowercase(raw: string): boolean {
  * out ("ok", "tv"): too often chat or abbreviations.
  */
 export function lowercaseName(vocabulary: SearchableMap<number>, word: string): boolean {
-  return unknownLowercaseName(word) && !nearArticleWord(vocabulary, word)
-}
-
-/**
- * Two typos from a word of the knowledge ("hrabro" for "Harbor"): more likely that word mistyped
- * than a name it never mentions. Asked last: a fuzzy look-up costs the most.
- */
-function nearArticleWord(vocabulary: SearchableMap<number>, w: string): boolean {
-  for (const [v] of vocabulary.fuzzyGet(w, 2)) if (v.length >= 3 && v[0] === w[0]) return true
-  return false
+  // Two typos from a word of the knowledge ("hrabro" for "Harbor"): more likely that word
+  // mistyped than a name it never mentions. Asked last: a fuzzy look-up costs the most.
+  return unknownLowercaseName(word) && !nearVocabularyWord(vocabulary, word, 2)
 }
 
 function unknownLowercaseName(word: string): boolean {

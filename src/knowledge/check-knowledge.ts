@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import { basename, dirname, relative } from 'node:path'
 import { FLAG } from '../core/compile-article.js'
 import { words } from '../core/normalize.js'
+import { plural } from '../plural.js'
 import { listKnowledge } from './load-knowledge.js'
 import { compileKnowledge } from './saved-index.js'
 
@@ -32,11 +33,11 @@ export function checkKnowledge(path: string): CheckReport {
   const articles = units.map((unit, i): CheckedArticle => {
     const warnings: string[] = []
     const searchable = unit.flags.filter((f) => !(f & FLAG.duplicate)).length
-    if (searchable < FEW_SENTENCES) warnings.push(`only ${searchable} sentence${searchable === 1 ? '' : 's'}: few questions can be answered`)
+    if (searchable < FEW_SENTENCES) warnings.push(`only ${plural(searchable, 'sentence')}: few questions can be answered`)
     const longest = Math.max(0, ...unit.facts.map((f) => words(f.text).length))
     if (longest >= LONG_SENTENCE_WORDS) warnings.push(`a sentence of ${longest} words: is a paragraph missing its full stops or line breaks?`)
     const repeated = unit.facts.length - searchable
-    if (repeated) warnings.push(`${repeated} sentence${repeated === 1 ? '' : 's'} repeated word for word (answered once)`)
+    if (repeated) warnings.push(`${plural(repeated, 'sentence')} repeated word for word (answered once)`)
     const same = (titles.get(unit.info.title) ?? []).filter((s) => s !== unit.info.slug)
     if (same.length) warnings.push(`same title as ${same.join(', ')}: people picking an article by title cannot tell them apart`)
     const ignored = otherMarkdown(files[i])
@@ -66,13 +67,11 @@ export function formatCheck(report: CheckReport, root: string): string {
   const n = report.articles.length
   const warned = report.articles.filter((a) => a.warnings.length).length
   for (const a of report.articles) {
-    lines.push(`${a.warnings.length ? 'warn ' : 'ok   '} ${a.slug}: "${a.title}", ${a.sentences} sentence${a.sentences === 1 ? '' : 's'}`)
+    lines.push(`${a.warnings.length ? 'warn ' : 'ok   '} ${a.slug}: "${a.title}", ${plural(a.sentences, 'sentence')}`)
     for (const w of a.warnings) lines.push(`        ${w}`)
   }
   for (const b of report.broken) lines.push(`error ${b.slug}: left out: ${b.error.replace(b.file, rel(b.file))}`)
   for (const s of report.skipped) lines.push(`skip  ${s}`)
-  lines.push(
-    `${n} article${n === 1 ? '' : 's'} read, ${warned} with warnings, ${report.broken.length} broken, ${report.skipped.length} folder${report.skipped.length === 1 ? '' : 's'} skipped`,
-  )
+  lines.push(`${plural(n, 'article')} read, ${warned} with warnings, ${report.broken.length} broken, ${plural(report.skipped.length, 'folder')} skipped`)
   return `${lines.join('\n')}\n`
 }

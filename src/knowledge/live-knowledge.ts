@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { relative } from 'node:path'
 import { type Explainer, type ExplainerOptions, explainerFor } from '../core/explainer.js'
+import { plural } from '../plural.js'
 import { type Opened, type OpenOptions, openKnowledgeInTurns } from './open-knowledge.js'
 import type { Entry } from './saved-index.js'
 
@@ -124,7 +125,7 @@ export class LiveKnowledge {
     this.loadedAt = new Date()
     for (const line of lines) this.options.log(line)
     const n = opened.kb.articles.size
-    this.options.log(`reloaded ${n} article${n === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`)
+    this.options.log(`reloaded ${plural(n, 'article')} in ${Math.round(performance.now() - started)} ms`)
   }
 
   /** Watches the folder (and everything under it) and reloads once changes settle. */

@@ -1,6 +1,6 @@
 import type { Explainer } from '../core/explainer.js'
+import { DAY_MS } from '../core/time.js'
 import type { ReportRows } from '../store/report-queries.js'
-import { DAY_MS } from '../time.js'
 import { groupQuestions } from './group-questions.js'
 import type { Counts, Report, Share } from './report-data.js'
 import { suggestAliases } from './suggestions.js'

@@ -1,3 +1,4 @@
+import { plural } from '../plural.js'
 import type { DayRow } from './report-data.js'
 
 /**
@@ -41,7 +42,7 @@ export function chartSvg(days: readonly DayRow[]): string {
   for (const s of [0, 0.5, 1]) parts.push(`<text class="axis share-axis" x="${W - M.right + 6}" y="${f(yShare(s)) + 4}">${s * 100}%</text>`)
   days.forEach((d, i) => {
     const left = f(x(i) - barW / 2)
-    const tip = `${d.date}: ${d.questions} question${d.questions === 1 ? '' : 's'}, ${d.answered} answered${d.answeredShare === null ? '' : ` (${Math.round(100 * d.answeredShare)}%)`}`
+    const tip = `${d.date}: ${plural(d.questions, 'question')}, ${d.answered} answered${d.answeredShare === null ? '' : ` (${Math.round(100 * d.answeredShare)}%)`}`
     parts.push(
       `<g class="day"><title>${tip}</title>` +
         `<rect class="bar-other" x="${left}" y="${f(y(d.questions))}" width="${f(barW)}" height="${f(y(d.answered) - y(d.questions))}"/>` +

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from '../time.js'
+import { DAY_MS, HOUR_MS } from '../core/time.js'
 
 /**
  * `--since`: how far back the report looks. A length of time counted back from now (`7d`, `24h`,

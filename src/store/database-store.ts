@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DAY_MS } from '../time.js'
+import { DAY_MS } from '../core/time.js'
 import type { Hash } from './salt.js'
 import type { Database } from './schema.js'
 import type { AskedQuestion, Store, Vote } from './store.js'

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DEFAULT_RATE_LIMIT, SetupError, type StoreConfig } from '../config.js'
-import { HOUR_MS } from '../time.js'
+import { HOUR_MS } from '../core/time.js'
 import { databaseState } from './database-state.js'
 import { databaseStore } from './database-store.js'
 import { memoryState } from './memory-state.js'

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import { DAY_MS } from '../time.js'
+import { DAY_MS } from '../core/time.js'
 import type { Database } from './schema.js'
 
 /**

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { DiscordConfig } from '../../config.js'
+import { plural } from '../../plural.js'
 import { PROJECT_DIR } from '../../project.js'
 import { KNOWLEDGE_FLAG } from '../args.js'
 import type { Command, Io } from '../command.js'
@@ -56,7 +57,7 @@ async function serveShards(discord: DiscordConfig, debug: boolean, io: Io, knowl
     if (isShardFailure(error)) throw new SetupError(`${(error as Error).message.replace(/\.$/, '')}: its own error is above`)
     throw error
   }
-  io.stderr.write(`explainer: answering on Discord with ${running.shards} shard${running.shards === 1 ? '' : 's'} (Ctrl-C to stop)\n`)
+  io.stderr.write(`explainer: answering on Discord with ${plural(running.shards, 'shard')} (Ctrl-C to stop)\n`)
   await untilStopped()
   await running.stop()
   return EXIT.ok

@@ -3,13 +3,16 @@
  * 1950s") and relative ("last month", "on Friday", "in May", "three years ago"). A relative date
  * is worked out only against the article's own `published` date; without one it stays as written.
  */
+import { UNITS } from '../numbers.js'
+import { DAY_MS } from '../time.js'
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 const DAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 const YEAR = String.raw`(?:1[0-9]{3}|20[0-9]{2})`
-const SMALL_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 }
+/** "a", "an" and "one" to "ten", as a relative date counts ("three years ago"), to their values. */
+const SMALL_NUMBERS: Record<string, number> = Object.fromEntries([['a', 1], ['an', 1], ...UNITS.slice(1, 11).map((w, i) => [w, i + 1])])
 
 export type Found = {
   /** As written: "October 21, 2022", "last month". */
@@ -32,7 +35,7 @@ const keyOf = (y: number, m = 0, d = 1) => y + m / 12 + (d - 1) / 372
 const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 const ym = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`
 const keyOfDate = (d: Date) => keyOf(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
-const shift = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000)
+const shift = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS)
 const day = (d: Date) => ({ date: ymd(d), key: keyOfDate(d) })
 const month = (d: Date) => ({ date: ym(d), key: keyOf(d.getUTCFullYear(), d.getUTCMonth()) })
 const year = (y: number) => ({ date: String(y), key: keyOf(y) })
@@ -105,7 +108,7 @@ const RULES: Rule[] = [
     read: (m, p) => (p ? day(shift(p, /yesterday/i.test(m[1]) ? -1 : /tomorrow/i.test(m[1]) ? 1 : 0)) : {}),
   },
   {
-    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b/gi,
+    re: new RegExp(String.raw`\b(${Object.keys(SMALL_NUMBERS).join('|')}|\d+)\s+(day|week|month|year)s?\s+ago\b`, 'gi'),
     needs: RELATIVE,
     read: (m, p) => {
       if (!p) return {}

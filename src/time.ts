@@ -1,3 +1,0 @@
-/** Lengths of time in milliseconds, the unit of every clock here (Date.now(), the adapters' injected `now`). */
-export const HOUR_MS = 3_600_000
-export const DAY_MS = 24 * HOUR_MS
