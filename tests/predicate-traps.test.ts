@@ -52,6 +52,15 @@ describe('predicate traps: what the question asks, the article never says', () =
     answered(bot.ask('Why did Nora Quist plant pears again?'), PLANTED)
   })
 
+  it('a word that names the kind of answer wanted ("role", "job", "mean") is no word the article must hold', () => {
+    // "a former manager" is his role though the article never writes "role": the word asks for
+    // the answer's kind, as "which bridge" does. Before, these were declined as never mentioned.
+    answered(bot.ask("What was Ivo Brandt's role at the orchard?"), FORMER)
+    answered(bot.ask("What was Ivo Brandt's job?"), FORMER)
+    // A verb the article never uses is still what a short question asks.
+    declinedCiting(bot.ask('Why did Nora Quist retire?'), PLANTED, /never mentions "retire"/)
+  })
+
   it('a typo is not a word the article lacks', () => {
     // "plnat" is a misspelt "plant": corrected, and the question is answered.
     answered(bot.ask('When did Nora Quist plnat the pear trees?'), PLANTED)

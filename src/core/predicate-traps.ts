@@ -76,6 +76,17 @@ const CONTRACTION = /^(?:didn|doesn|don|isn|wasn|weren|aren|hasn|haven|hadn|woul
  */
 const MANNER = /^(?:\p{L}{3,}ly|anyway|anyhow|again|though|please|still|even|yet|too)$/u
 
+/**
+ * Words that name what kind of answer is wanted, not something the article must say: "What does
+ * Veritas mean?", "What was her role in…", "Which club is he at?" (the kind asked, focus.ts). The
+ * answer is a sentence that gives the meaning, the role or the club without the word itself.
+ */
+const ASKING = new Set(['mean', 'meaning', 'role', 'job', 'position', 'post', 'title', 'name', 'purpose', 'kind', 'type', 'sort'])
+
+function asksForKind(q: Question, c: Concept): boolean {
+  return ASKING.has(c.word) || (q.kind !== undefined && stem(c.word) === q.kind)
+}
+
 /** A real English word of the question that neither the article nor a synonym of it covers. */
 function isUnknownWord(kb: KnowledgeBase, c: Concept): boolean {
   if (c.known || c.named || c.synonyms.size || c.word.includes('-') || CONTRACTION.test(c.word) || MANNER.test(c.word)) return false
@@ -145,7 +156,7 @@ export function findPredicateTrap(kb: KnowledgeBase, q: Question, id: number): P
   const compound = PREDICATE_TRAPS.compound && mod && head && !head.named && has(head, own) ? ([mod, head] as const) : undefined
   const asksHead = PREDICATE_TRAPS.askedHead && q.type === 'what' && q.words.length <= ASKED_HEAD_WORDS && head && !head.known
   if (!short && !time && !compound && !asksHead) return undefined
-  const unknown = q.concepts.find((c) => isUnknownWord(kb, c))
+  const unknown = q.concepts.find((c) => isUnknownWord(kb, c) && !asksForKind(q, c))
   if (!unknown) return undefined
   if (short) return { kind: 'unknown-word', word: unknown.word }
   if (time) return { kind: 'echo', word: unknown.word, time }
