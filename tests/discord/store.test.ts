@@ -175,6 +175,20 @@ describe('with a store that is down', () => {
     }
   })
 
+  /** With a broken store the member still gets the answer and the vote's thanks; `then` checks what the store saw. */
+  async function answersAndThanksWith(store: Store, vote: 0 | 1, then: (bot: TestBot) => Promise<void>): Promise<void> {
+    const bot = await startBot(explainer, { store, rateLimit: { limit: 1_000 } })
+    try {
+      const guild: Where = { guild: bot.fake.guilds[0] }
+      const answer = await askIn(bot, guild, 'Who is Alicia Bárcena?', nextId())
+      expect(textOf(answer)).toContain('Bárcena')
+      expect((await click(bot, guild, votesOf(answer)[vote], nextId())).content).toBe('Thanks, noted.')
+      await then(bot)
+    } finally {
+      await bot.close()
+    }
+  }
+
   it('a store that never answers: the answer is not held up by it', async () => {
     const pending: unknown[] = []
     const hanging: Store = {
@@ -183,35 +197,21 @@ describe('with a store that is down', () => {
       prune: async () => {},
       close: async () => {},
     }
-    const bot = await startBot(explainer, { store: hanging, rateLimit: { limit: 1_000 } })
-    try {
-      const guild: Where = { guild: bot.fake.guilds[0] }
-      const answer = await askIn(bot, guild, 'Who is Alicia Bárcena?', nextId())
-      expect(textOf(answer)).toContain('Bárcena')
-      expect((await click(bot, guild, votesOf(answer)[1], nextId())).content).toBe('Thanks, noted.')
+    await answersAndThanksWith(hanging, 1, async () => {
       // Both writes were started, and neither has finished.
       expect(pending).toHaveLength(2)
-    } finally {
-      await bot.close()
-    }
+    })
   })
 
   it('a store that throws at once: the answer goes out and the failure is logged, not thrown', async () => {
     const throwing = throwingStore('disk on fire')
-    const bot = await startBot(explainer, { store: throwing, rateLimit: { limit: 1_000 } })
-    try {
-      const guild: Where = { guild: bot.fake.guilds[0] }
-      const answer = await askIn(bot, guild, 'Who is Alicia Bárcena?', nextId())
-      expect(textOf(answer)).toContain('Bárcena')
-      expect((await click(bot, guild, votesOf(answer)[0], nextId())).content).toBe('Thanks, noted.')
+    await answersAndThanksWith(throwing, 0, async (bot) => {
       await eventually(
         async () => bot.logs.filter((l) => l.includes('disk on fire')),
         (l) => l.length === 2,
         'both failures logged',
       )
       expect(bot.logs.filter((l) => l.includes('disk on fire'))).toEqual(['logging a question failed: disk on fire', 'storing a vote failed: disk on fire'])
-    } finally {
-      await bot.close()
-    }
+    })
   })
 })
