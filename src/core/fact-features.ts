@@ -1,3 +1,4 @@
+import { MONTH_SHORT_FORMS, MONTHS, WEEKDAYS } from './calendar.js'
 import { findNames } from './names.js'
 import { words } from './normalize.js'
 import { ONE_TO_TWELVE, SCALES, TENS } from './numbers.js'
@@ -21,19 +22,19 @@ export type FactProfile = {
   roles: Set<string>
 }
 
-const MONTHS_FOR_NUMBER = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec'
+/** Month names and short forms, matched case-blind (both patterns below have the `i` flag). */
+const MONTH_NAMES = [...MONTHS, ...MONTH_SHORT_FORMS].join('|')
 const NUMBER_WORDS = ['single', ...ONE_TO_TWELVE, 'fifteen', ...TENS.slice(0, 4), ...SCALES, ...'dozen dozens half quarter several majority'.split(' ')].join(
   '|',
 )
 // Years and days of the month ("September 30") are dates, not amounts.
 const NUMBER = new RegExp(
-  String.raw`(?<![\d,.])(?<!\b(?:${MONTHS_FOR_NUMBER})\.?\s)(?!(?:1[0-9]|20)\d\d\b)(?!\d+(?:st|nd|rd|th)\b)\d[\d,.]*(?:\s*(?:%|percent|per cent))?|\b(?:${NUMBER_WORDS})\b|\$\s?\d`,
+  String.raw`(?<![\d,.])(?<!\b(?:${MONTH_NAMES})\.?\s)(?!(?:1[0-9]|20)\d\d\b)(?!\d+(?:st|nd|rd|th)\b)\d[\d,.]*(?:\s*(?:%|percent|per cent))?|\b(?:${NUMBER_WORDS})\b|\$\s?\d`,
   'i',
 )
-const MONTHS = String.raw`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec`
-const DAYS = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday`
+const DAYS = WEEKDAYS.join('|')
 const TIME = new RegExp(
-  String.raw`\b(?:1[0-9]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\s+century|\bcentur(?:y|ies)\b|\b(?:${MONTHS})\b|\b(?:${DAYS})\b|\b(?:last|this|next|past|previous|following)\s+(?:week|month|year|decade|weekend|spring|summer|fall|autumn|winter)\b|\b(?:yesterday|today|tomorrow|ago|decade|era|earlier this|later)\b|\bduring the\b|\b(?:in|since|until|by)\s+the\s+\d{4}s\b|\b(?:in|by|since|until|around|circa|c\.|from|of)\s+\d{3,4}\b|\b\d{2,4}s\b|\b\d+\s*(?:AD|BC|BCE|CE)\b`,
+  String.raw`\b(?:1[0-9]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\s+century|\bcentur(?:y|ies)\b|\b(?:${MONTH_NAMES})\b|\b(?:${DAYS})\b|\b(?:last|this|next|past|previous|following)\s+(?:week|month|year|decade|weekend|spring|summer|fall|autumn|winter)\b|\b(?:yesterday|today|tomorrow|ago|decade|era|earlier this|later)\b|\bduring the\b|\b(?:in|since|until|by)\s+the\s+\d{4}s\b|\b(?:in|by|since|until|around|circa|c\.|from|of)\s+\d{3,4}\b|\b\d{2,4}s\b|\b\d+\s*(?:AD|BC|BCE|CE)\b`,
   'i',
 )
 /** The dates and times a sentence gives ("February", "in 2001", "last week"). */

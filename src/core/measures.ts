@@ -1,3 +1,4 @@
+import { MONTHS, WEEKDAYS } from './calendar.js'
 import type { Candidate } from './candidates.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { fold } from './normalize.js'
@@ -92,8 +93,6 @@ export function givesNewNumber(text: string, asked: Set<string>): boolean {
   return /\b(?:several|dozens|hundreds|thousands|millions|billions|half|quarter|majority|few|many)\b/.test(folded)
 }
 
-const MONTHS = 'january february march april may june july august september october november december'.split(' ')
-const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ')
 const DATE_SEEN = new RegExp(String.raw`\b(?:${[...MONTHS, ...WEEKDAYS].join('|')})\b`, 'i')
 
 /**

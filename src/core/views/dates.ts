@@ -3,13 +3,13 @@
  * 1950s") and relative ("last month", "on Friday", "in May", "three years ago"). A relative date
  * is worked out only against the article's own `published` date; without one it stays as written.
  */
+import { capitalised, MONTH_SHORT_FORMS, MONTHS, WEEKDAYS } from '../calendar.js'
 import { UNITS } from '../numbers.js'
 import { DAY_MS } from '../time.js'
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-const DAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+const DAYS = WEEKDAYS
+const MONTH = `(?:${[...MONTHS.map(capitalised), ...MONTH_SHORT_FORMS.map((m) => `${capitalised(m)}\\.?`)].join('|')})`
+const DAY = `(?:${WEEKDAYS.map(capitalised).join('|')})`
 const YEAR = String.raw`(?:1[0-9]{3}|20[0-9]{2})`
 /** "a", "an" and "one" to "ten", as a relative date counts ("three years ago"), to their values. */
 const SMALL_NUMBERS: Record<string, number> = Object.fromEntries([['a', 1], ['an', 1], ...UNITS.slice(1, 11).map((w, i) => [w, i + 1])])
