@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from './knowledge-base.js'
-import { OPENS_WITH_AGE } from './measures.js'
+import { opensWithAge } from './measures.js'
 
 /**
  * A sentence that opens with a pronoun or "This …" ("He died in 1259", "This led to…") says who or
@@ -17,6 +17,5 @@ export function antecedentOf(kb: KnowledgeBase, id: number): number | undefined 
   if (!prev || prev.article !== f.article || prev.section !== f.section) return undefined
   if (prev.kind !== 'body' && prev.kind !== 'quote') return undefined
   if (f.kind !== 'body' && f.kind !== 'quote') return undefined
-  // The "-year-old" look first: the age pattern is case-blind Unicode, costly to compile on a cold start.
-  return OPENS_WITH_REFERENCE.test(f.text) || (f.text.includes('-year-old') && OPENS_WITH_AGE.test(f.text)) ? id - 1 : undefined
+  return OPENS_WITH_REFERENCE.test(f.text) || opensWithAge(f.text) ? id - 1 : undefined
 }

@@ -4,7 +4,7 @@ import { holdsExpression } from './expressions.js'
 import type { FactProfile } from './fact-features.js'
 import { type KindMention, namesTheKind } from './focus.js'
 import { type KnowledgeBase, neighboursOf } from './knowledge-base.js'
-import { ageFollowers, type Measure, measureAsked, OPENS_WITH_AGE, statesMeasure } from './measures.js'
+import { ageFollowers, type Measure, measureAsked, opensWithAge, statesMeasure } from './measures.js'
 import { words } from './normalize.js'
 import { ideaIndex, proximity } from './proximity.js'
 import { type Concept, type Question, weightIn } from './question.js'
@@ -196,7 +196,7 @@ export function rankFacts(kb: KnowledgeBase, q: Question): Scored[] {
         return
       }
       if (leanedOn === undefined) leanedOn = leanedOnOf(kb, id)
-      if (leanedOn && has(c, leanedOn)) got += weights[i] * (measures && OPENS_WITH_AGE.test(f.text) ? 1 : WEIGHTS.antecedent)
+      if (leanedOn && has(c, leanedOn)) got += weights[i] * (measures && opensWithAge(f.text) ? 1 : WEIGHTS.antecedent)
       else if (c.synonyms.size && hasAny(c.synonyms, p.own)) got += weights[i] * (c.expression ? WEIGHTS.expressionSynonym : WEIGHTS.synonym)
       else if (around.some((set) => has(c, set))) got += weights[i] * WEIGHTS.neighbour
     })
