@@ -8,6 +8,7 @@ import { type Person, peopleIn, peopleOf, pronounOf } from './people.js'
 import { parseQuestion } from './question.js'
 import { isPersonal, referencesIn, type Token, tokenize } from './references.js'
 import { properWords } from './sentence-readings.js'
+import { namesItsSpeaker } from './speakers.js'
 import type { Answer } from './types.js'
 
 /**
@@ -145,9 +146,7 @@ function whoSaid(question: string, last: Answer | undefined): Answer | undefined
   if (!first) return undefined
   // Only a speaker the sentence itself names: one found through a "he wrote" is the article's
   // reading of who "he" is, which can be wrong, and a wrong name stated outright is an invention.
-  const surname = first.speaker?.split(' ').pop()
-  // A whole word of the sentence: "Lee" is not named by "Leeds".
-  const named = surname !== undefined && first.quote.split(/[^\p{L}]+/u).includes(surname)
+  const named = first.speaker !== undefined && namesItsSpeaker(first.quote, first.speaker)
   const text = named
     ? `${first.speaker}, as the article quotes it. [1]`
     : first.kind === 'quote' || first.speaker

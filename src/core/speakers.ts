@@ -75,3 +75,13 @@ function attribute(sentence: string, ctx: SpeakerContext): string | undefined {
   if (ctx.quoteOpen && /^["“]/.test(sentence)) return ctx.lastSpeaker
   return undefined
 }
+
+/**
+ * Does the sentence name its speaker itself, rather than through a "he" the article's reading
+ * resolved? A whole word of it is the speaker's surname: "Lee" is not named by "Leeds", and
+ * "Kilroy-Silk" and "Selee's" are.
+ */
+export function namesItsSpeaker(sentence: string, speaker: string): boolean {
+  const surname = speaker.split(' ').pop()
+  return !!surname && sentence.split(/[^\p{L}'’-]+/u).some((w) => w.replace(/['’]s?$/, '') === surname)
+}

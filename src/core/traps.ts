@@ -8,6 +8,7 @@ import { mayHaveNumber, numbersIn } from './numbers.js'
 import { findPredicateTrap, type PredicateTrap } from './predicate-traps.js'
 import type { Concept, Question } from './question.js'
 import { has, mentions, misspelt, numbersOf, oppositesReading, pairedElsewhere, properWords, reading, titleStemsOf } from './sentence-readings.js'
+import { namesItsSpeaker } from './speakers.js'
 import { isNameIn } from './typed-names.js'
 
 /**
@@ -130,12 +131,6 @@ function namesSomeoneNew(text: string, q: Question): boolean {
     if (words(name).some((w) => !q.words.includes(w))) return true
   }
   return false
-}
-
-/** Does the sentence name its speaker itself (a whole word of it is the speaker's surname), rather than through a "he"? */
-function namedSpeaker(text: string, speaker: string): boolean {
-  const surname = speaker.split(' ').pop()
-  return surname !== undefined && text.split(/[^\p{L}'’-]+/u).includes(surname)
 }
 
 /** Days and periods named from today: "tomorrow", "next week", "this weekend". */
@@ -282,7 +277,7 @@ export function findTrap(kb: KnowledgeBase, q: Question, id: number): Trap | und
     const quotes = fact.kind === 'quote' || !!fact.speaker
     // "Ned Price, a senior advisor to Blinken, characterized it as …" for "What did Blinken say?":
     // the sentence itself names someone else as the one speaking.
-    if (sayer && fact.speaker && namedSpeaker(fact.text, fact.speaker)) {
+    if (sayer && fact.speaker && namesItsSpeaker(fact.text, fact.speaker)) {
       const asked = words(sayer).map(stem)
       if (!asked.some((w) => profile.speaker.has(w))) return { kind: 'not-said', word: words(sayer).join('-') }
     }
