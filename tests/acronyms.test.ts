@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readsAsAcronym } from '../src/core/acronyms.js'
 import { deriveAliases } from '../src/core/aliases.js'
 import { createExplainer } from '../src/core/explainer.js'
 import { parseArticle } from '../src/core/parse-article.js'
@@ -43,6 +44,9 @@ describe('acronyms typed the chat way', () => {
     const pronoun = parseQuestion(kb, 'what did the fishermen tell us').concepts.find((c) => c.word === 'us')
     expect(pronoun?.stems.has('state')).toBe(false)
     expect(quoteOf('what did the fishermen tell us')).toBe('Fishermen told us the catch had halved since the storm.')
+    // "the" counts right before the word, not anywhere in the question.
+    expect(readsAsAcronym('us', 'the', new Set())).toBe(true)
+    expect(readsAsAcronym('us', 'tell', new Set())).toBe(false)
   })
 
   it('a name whose initials the article writes for another name is not read as it', () => {

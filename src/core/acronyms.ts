@@ -10,11 +10,6 @@ import { STOP_WORDS, stem } from './normalize.js'
  * capitals (KnowledgeBase.acronyms) give the second. Nothing here knows any article's words.
  */
 
-/** Is the word right after "the" in the question ("the us", "the united nations")? */
-function afterThe(phrase: string, folded: string): boolean {
-  return new RegExp(`\\bthe ${phrase}\\b`).test(folded)
-}
-
 /**
  * May a question word that is a known acronym ("un", "fbi", "us") be read as the acronym?
  *
@@ -25,11 +20,11 @@ function afterThe(phrase: string, folded: string): boolean {
  * SQuAD sets without this rule). A longer word that is no English of its own ("fbi", "unhcr",
  * "nato") is the acronym in any case, as before.
  */
-export function readsAsAcronym(word: string, folded: string, capitals: Set<string>): boolean {
+export function readsAsAcronym(word: string, before: string | undefined, capitals: Set<string>): boolean {
   if (capitals.has(word)) return true
   // "the de facto": a name's particle is not an acronym typed lower-case.
   if (isJoiner(word)) return false
-  if (word.length <= 2 || STOP_WORDS.has(word) || isCommonWord(word)) return afterThe(word, folded)
+  if (word.length <= 2 || STOP_WORDS.has(word) || isCommonWord(word)) return before === 'the'
   return true
 }
 
@@ -50,14 +45,7 @@ export const LONGEST_NAME = 6
  * bureau of investigation") also needs "the" before it: lower-case phrases otherwise matched by
  * chance ("the announcement made" as AM, "main attribute" as MA).
  */
-export function writtenAcronymOf(
-  kb: KnowledgeBase,
-  ws: string[],
-  i: number,
-  n: number,
-  named: Set<string>,
-  folded: string,
-): { acronym: string; asName: boolean } | undefined {
+export function writtenAcronymOf(kb: KnowledgeBase, ws: string[], i: number, n: number, named: Set<string>): { acronym: string; asName: boolean } | undefined {
   // Each word gives one letter, and an acronym needs three (see above).
   if (n < 3 || n > LONGEST_NAME || !kb.acronyms.size) return undefined
   // The initials first: they rule out nearly every phrase, with no array or regex built (ask() speed).
@@ -78,5 +66,5 @@ export function writtenAcronymOf(
   const meanings = kb.aliases.get(acronym)
   if (meanings && !meanings.has(parts.join(' '))) return undefined
   const asName = parts.every((p) => isJoiner(p) || named.has(p))
-  return asName || afterThe(parts.join(' '), folded) ? { acronym, asName } : undefined
+  return asName || ws[i - 1] === 'the' ? { acronym, asName } : undefined
 }

@@ -158,8 +158,6 @@ export function isKnown(kb: KnowledgeBase, w: string): boolean {
 
 /** How the question was typed: what reading its words as names depends on. */
 export type Typed = {
-  /** The question folded, punctuation kept out (cleanQuestion). */
-  folded: string
   /** Words written in capitals ("UN") and words capitalised after the first (typed-names.ts). */
   capitals: Set<string>
   named: Set<string>
@@ -172,7 +170,7 @@ export type Typed = {
  * gains the lower-case words read as names.
  */
 export function readConcepts(kb: KnowledgeBase, ws: string[], typed: Typed, names: Set<string>): { concepts: Concept[]; idiomatic: Set<string> } {
-  const { folded, capitals, named, lowercase } = typed
+  const { capitals, named, lowercase } = typed
   const concepts: Concept[] = []
   // Each expression is read where its first word stands; its other words are part of it.
   const expressionAt = new Map<number, Expression>()
@@ -192,13 +190,13 @@ export function readConcepts(kb: KnowledgeBase, ws: string[], typed: Typed, name
       const parts = ws.slice(i, i + n)
       const phrase = parts.join(' ')
       const meanings = n <= 5 ? kb.aliases.get(phrase) : undefined
-      if (meanings && (n > 1 || readsAsAcronym(phrase, folded, capitals))) {
+      if (meanings && (n > 1 || readsAsAcronym(phrase, ws[i - 1], capitals))) {
         const asName = capitals.has(phrase) || parts.every((x) => named.has(x))
         concepts.push(concept(kb, phrase.replace(/ /g, '-'), [phrase, ...meanings], asName))
         matched = n
         continue
       }
-      const written = writtenAcronymOf(kb, ws, i, n, named, folded)
+      const written = writtenAcronymOf(kb, ws, i, n, named)
       if (written) {
         concepts.push(concept(kb, phrase.replace(/ /g, '-'), [phrase, written.acronym], written.asName, written.acronym))
         matched = n

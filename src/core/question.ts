@@ -110,6 +110,6 @@ export function parseQuestion(kb: KnowledgeBase, raw: string): Question {
     kb,
     words(rest).flatMap((w) => spellingOf(kb, w)),
   )
-  const { concepts, idiomatic } = readConcepts(kb, ws, { folded, capitals, named, lowercase }, names)
+  const { concepts, idiomatic } = readConcepts(kb, ws, { capitals, named, lowercase }, names)
   return { type, defines, concepts, words: ws, raw, names, negated, folded: punctuated, idiomatic, kind }
 }
