@@ -41,7 +41,7 @@ export function writtenAcronyms(text: string): Set<string> {
 }
 
 /** The initials of a name's words, joiners skipped: "United Nations High Commissioner for Refugees" gives "unhcr". */
-export function initialsOf(parts: string[]): string {
+function initialsOf(parts: string[]): string {
   let out = ''
   for (const p of parts) if (!JOINER.test(p)) out += ROMAN.test(p) ? fold(p) : (fold(p)[0] ?? '')
   return out

@@ -48,7 +48,7 @@ function entriesOf(s: string): Entry[] {
  * on all the shared sets together: 1, 2 and 3 the same (1 right answer gained, none lost); 0, with
  * the particle only right after the verb, lost 1 (docs/quality-and-speed.md, "Idioms").
  */
-export const MAX_GAP = 3
+const MAX_GAP = 3
 
 export type Expression = {
   /** Positions of the expression's words in the question's words. */

@@ -14,7 +14,7 @@ import { perArticleOf } from './per-article.js'
  */
 
 /** How many times more sentences than the runner-up of the same kind must name the main person. */
-export const DOMINANCE = 2
+const DOMINANCE = 2
 /** …and at least this many, so a short piece that names two people once each has no main person. */
 const MIN_MENTIONS = 3
 

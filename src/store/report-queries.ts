@@ -31,7 +31,7 @@ const invalid = sql<number>`sum(case when status = 'invalid' then 1 else 0 end)`
 const upVotes = sql<number>`sum(case when votes.vote > 0 then 1 else 0 end)`
 const downVotes = sql<number>`sum(case when votes.vote < 0 then 1 else 0 end)`
 
-export async function dayCounts(db: Kysely<Database>, since: number): Promise<DayCount[]> {
+async function dayCounts(db: Kysely<Database>, since: number): Promise<DayCount[]> {
   // Integer division on both dialects (bigint / integer): the UTC day a question was asked on.
   const day = sql<number>`asked_at / ${sql.lit(DAY_MS)}`
   const rows = await db
@@ -44,7 +44,7 @@ export async function dayCounts(db: Kysely<Database>, since: number): Promise<Da
   return rows.map((r) => ({ day: n(r.day), questions: n(r.questions), answered: n(r.answered), invalid: n(r.invalid) }))
 }
 
-export async function articleCounts(db: Kysely<Database>, since: number): Promise<ArticleCount[]> {
+async function articleCounts(db: Kysely<Database>, since: number): Promise<ArticleCount[]> {
   const rows = await db
     .selectFrom('questions')
     .select(['article', (eb) => eb.fn.countAll().as('questions'), answered.as('answered'), invalid.as('invalid')])
@@ -55,7 +55,7 @@ export async function articleCounts(db: Kysely<Database>, since: number): Promis
 }
 
 /** Questions the bot could not answer (not_found; an empty or over-long question is `invalid` and not a gap in the articles). */
-export async function unansweredQuestions(db: Kysely<Database>, since: number): Promise<UnansweredRow[]> {
+async function unansweredQuestions(db: Kysely<Database>, since: number): Promise<UnansweredRow[]> {
   const rows = await db
     .selectFrom('questions')
     .select(['question', 'article', 'asked_at', 'member'])
